@@ -1,0 +1,45 @@
+import type { Range } from './model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** A text replacement in the letter: what a safe fix does. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface LetterFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+}
+
+/** One problem found in a letter. Ranges are 0-based, end exclusive. */
+export interface LetterDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Path of the check's page in the project, e.g. `docs/rules/report-year-missing.md`. */
+  docs: string;
+  related?: RelatedInformation[];
+  /** A machine-readable edit, given only where applying it is always safe. */
+  fix?: LetterFix;
+}
+
+/** Which signatory parts must be present (`signed-by: people` letters). */
+export type SignatoryField = 'name' | 'role' | 'organization';
+
+export interface LintOptions {
+  /** Per-code severity; `ignore` turns a check off. */
+  severities?: Record<string, Severity | 'ignore'>;
+  /** Codes to turn off, as `severities[code] = 'ignore'`. */
+  ignore?: string[];
+  /** Default: all three. */
+  requiredSignatoryFields?: SignatoryField[];
+}

@@ -1,0 +1,83 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { FrontMatter, FrontMatterKey, Position, Range } from './model';
+
+/** Front matter keys the format knows. */
+export const frontMatterKeys = ['title', 'date', 'reply-by', 'lang', 'to', 'paper', 'signed-by'] as const;
+
+// Aliases are refused beyond this many: a "billion laughs" block must not expand.
+const MAX_ALIASES = 64;
+const BCP47 = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+/**
+ * Reads the YAML between the `---` lines as data only (the `yaml` package's core schema: no tags
+ * that run code, no timestamps). `content` starts at source line `firstLine`, column 0.
+ */
+export function readFrontMatter(content: string, firstLine: number, range: Range): FrontMatter {
+  const lineStarts = [0];
+  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const at = (offset: number): Position => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: firstLine + lo, character: offset - lineStarts[lo] };
+  };
+  const span = (start: number, end: number): Range => ({ start: at(start), end: at(Math.max(start, end)) });
+
+  const result: FrontMatter = { range, keys: [], errors: [], invalid: [], closed: true };
+  const doc = parseDocument(content, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+  for (const error of doc.errors) {
+    result.errors.push({ text: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), range: span(error.pos[0], error.pos[1]) });
+  }
+  if (doc.contents === null) return result;
+  if (!isMap(doc.contents)) {
+    const r = doc.contents.range;
+    result.errors.push({ text: 'Front matter must be `key: value` lines', range: r ? span(r[0], r[1]) : range });
+    return result;
+  }
+  let data: Record<string, unknown> = {};
+  try {
+    const js = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    if (js && typeof js === 'object') data = js as Record<string, unknown>;
+  } catch (e) {
+    result.errors.push({ text: `Front matter cannot be read: ${(e as Error).message}`, range });
+    return result;
+  }
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const keyRange = pair.key.range ? span(pair.key.range[0], pair.key.range[1]) : range;
+    const valueNode = pair.value as YamlNode | null;
+    const valueRange = valueNode?.range ? span(valueNode.range[0], valueNode.range[1]) : keyRange;
+    const entry: FrontMatterKey = { key, keyRange, valueRange, value: data[key] };
+    result.keys.push(entry);
+    const problem = typeProblem(key, entry.value, valueNode);
+    if (problem) result.invalid.push({ key, message: problem, range: valueRange });
+  }
+  return result;
+}
+
+function typeProblem(key: string, value: unknown, node: YamlNode | null): string | null {
+  const scalar = typeof value === 'string' || typeof value === 'number';
+  switch (key) {
+    case 'title':
+    case 'date':
+    case 'reply-by':
+      return scalar && String(value).trim() !== '' ? null : `\`${key}\` must be text`;
+    case 'lang':
+      return typeof value === 'string' && BCP47.test(value.trim()) ? null : '`lang` must be a language tag such as `en` or `ja`';
+    case 'to':
+      if (typeof value === 'string' && value.trim() !== '') return null;
+      if (isSeq(node) && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '')) return null;
+      return '`to` must be text or a list of texts, one per addressee';
+    case 'paper':
+      return typeof value === 'string' && /^(a4|letter)$/i.test(value.trim()) ? null : '`paper` must be `a4` or `letter`';
+    case 'signed-by':
+      return typeof value === 'string' && /^(people|organi[sz]ations)$/i.test(value.trim()) ? null : '`signed-by` must be `people` or `organizations`';
+    default:
+      return null;
+  }
+}

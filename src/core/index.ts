@@ -1,0 +1,9 @@
+// The letter engine: text in, Letter / diagnostics / HTML out. Pure: no `vscode`, no Node API.
+export * from './model';
+export * from './diagnostic';
+export { parseLetter, type ParseOptions } from './parseLetter';
+export { lintLetter } from './lint';
+export { rules, ruleByCode, type Rule } from './rules';
+export { letterToJson, type LetterJson } from './letterJson';
+export { renderLetterHtml, type RenderOptions } from './render';
+export { parseDate } from './dates';

@@ -1,0 +1,261 @@
+import type { Token } from 'markdown-it';
+import markdownIt from 'markdown-it';
+import type { Position, Range } from './model';
+
+const { unescapeAll } = markdownIt().utils;
+
+/** Emphasis, a link or a code span within an inline text, by plain-text offsets. */
+export interface InlineMark {
+  kind: 'em' | 'strong' | 'link' | 'code';
+  start: number;
+  end: number;
+  /** For links: the destination as written. */
+  href?: string;
+}
+
+const ENTITY = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+/**
+ * The text of a paragraph or heading as a reader sees it (markup gone, escapes and entities
+ * resolved, line breaks kept as `\n`), with every character mapped back to its source position.
+ * Built from markdown-it's inline children, so the letter is never re-parsed.
+ */
+export class InlineText {
+  plain = '';
+  readonly marks: InlineMark[] = [];
+  /** Pairs: plain offset where a run starts, content offset it maps to. */
+  private readonly segPlain: number[] = [];
+  private readonly segContent: number[] = [];
+  /** Content offset of each content line's start, and where that line stands in the source. */
+  private readonly lineStart: number[] = [];
+  private readonly lineSource: number[] = [];
+  private readonly lineCol: number[] = [];
+
+  constructor(token: Token, sourceLines: readonly string[]) {
+    const content = token.content;
+    const firstLine = token.map ? token.map[0] : 0;
+    this.mapLines(content, firstLine, sourceLines);
+    this.project(content, token.children ?? []);
+  }
+
+  /** The source position of plain offset `k` (the end of the text for `k === plain.length`). */
+  position(k: number): Position {
+    if (this.segPlain.length === 0) return this.contentPosition(0);
+    if (k >= this.plain.length && this.plain.length > 0) {
+      const last = this.position(this.plain.length - 1);
+      return { line: last.line, character: last.character + 1 };
+    }
+    let lo = 0;
+    let hi = this.segPlain.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.segPlain[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.contentPosition(this.segContent[lo] + (k - this.segPlain[lo]));
+  }
+
+  /** The source range of plain offsets `[start, end)`. */
+  range(start: number, end: number): Range {
+    const from = this.position(start);
+    if (end <= start) return { start: from, end: from };
+    const last = this.position(end - 1);
+    return { start: from, end: { line: last.line, character: last.character + 1 } };
+  }
+
+  private contentPosition(offset: number): Position {
+    let i = 0;
+    let hi = this.lineStart.length - 1;
+    while (i < hi) {
+      const mid = (i + hi + 1) >> 1;
+      if (this.lineStart[mid] <= offset) i = mid;
+      else hi = mid - 1;
+    }
+    return { line: this.lineSource[i], character: this.lineCol[i] + (offset - this.lineStart[i]) };
+  }
+
+  // Content line i is source line map[0] + i minus its container prefix (list marker, `>`, indent);
+  // markdown-it trimmed the first line's start and the last line's end.
+  private mapLines(content: string, firstLine: number, sourceLines: readonly string[]): void {
+    let offset = 0;
+    const parts = content.split('\n');
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      const line = firstLine + i;
+      const source = sourceLines[line] ?? '';
+      let end = source.length;
+      if (i === parts.length - 1) {
+        while (end > 0 && isAsciiSpace(source.charCodeAt(end - 1))) end--;
+      }
+      let col = end - part.length;
+      if (col < 0 || !source.startsWith(part, col)) {
+        const found = source.indexOf(part);
+        col = found >= 0 ? found : 0;
+      }
+      this.lineStart.push(offset);
+      this.lineSource.push(line);
+      this.lineCol.push(col);
+      offset += part.length + 1;
+    }
+  }
+
+  private addRun(plainStart: number, contentOffset: number): void {
+    const n = this.segPlain.length;
+    if (n > 0 && this.segContent[n - 1] + (plainStart - this.segPlain[n - 1]) === contentOffset) return;
+    this.segPlain.push(plainStart);
+    this.segContent.push(contentOffset);
+  }
+
+  private project(content: string, children: Token[]): void {
+    let cursor = 0;
+    const open: { kind: InlineMark['kind']; start: number; href?: string }[] = [];
+    for (const child of children) {
+      switch (child.type) {
+        case 'text':
+          cursor = this.append(content, cursor, child.content);
+          break;
+        case 'code_inline': {
+          const at = content.indexOf(child.content, cursor);
+          const start = this.plain.length;
+          if (at >= 0) {
+            this.addRun(start, at);
+            cursor = at + child.content.length;
+          }
+          this.plain += child.content;
+          this.marks.push({ kind: 'code', start, end: this.plain.length });
+          break;
+        }
+        case 'softbreak':
+        case 'hardbreak': {
+          const nl = content.indexOf('\n', cursor);
+          const at = nl >= 0 ? nl : content.length;
+          this.addRun(this.plain.length, at);
+          this.plain += '\n';
+          cursor = at + 1;
+          break;
+        }
+        case 'em_open':
+        case 'strong_open':
+          open.push({ kind: child.type === 'em_open' ? 'em' : 'strong', start: this.plain.length });
+          cursor = skipMarker(content, cursor, child.markup);
+          break;
+        case 'em_close':
+        case 'strong_close': {
+          const mark = open.pop();
+          if (mark) this.marks.push({ kind: mark.kind, start: mark.start, end: this.plain.length });
+          cursor = skipMarker(content, cursor, child.markup);
+          break;
+        }
+        case 'link_open':
+          open.push({ kind: 'link', start: this.plain.length, href: String(child.attrGet('href') ?? '') });
+          if (child.markup === 'autolink' && content[cursor] === '<') cursor++;
+          else if (child.markup !== 'linkify' && content[cursor] === '[') cursor++;
+          break;
+        case 'link_close': {
+          const mark = open.pop();
+          if (mark) this.marks.push({ kind: 'link', start: mark.start, end: this.plain.length, href: mark.href });
+          cursor = skipLinkTail(content, cursor, child.markup);
+          break;
+        }
+        case 'image': {
+          const close = content.indexOf('](', cursor);
+          if (close >= 0) cursor = skipLinkTail(content, close, '');
+          break;
+        }
+        case 'html_inline': {
+          const at = content.indexOf(child.content, cursor);
+          if (at >= 0) cursor = at + child.content.length;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Appends a text token, finding it in the content from `cursor`; returns the new cursor. */
+  private append(content: string, cursor: number, text: string): number {
+    if (text.length === 0) return cursor;
+    const at = content.startsWith(text, cursor) ? cursor : content.indexOf(text, cursor);
+    if (at >= 0) {
+      this.addRun(this.plain.length, at);
+      this.plain += text;
+      return at + text.length;
+    }
+    // Escapes or entities changed the text: align it character by character.
+    let c = cursor;
+    for (let k = 0; k < text.length; ) {
+      if (c >= content.length) {
+        this.addRun(this.plain.length, Math.max(0, content.length - 1));
+        this.plain += text.slice(k);
+        return content.length;
+      }
+      const ch = content[c];
+      if (ch === text[k]) {
+        this.addRun(this.plain.length, c);
+        this.plain += ch;
+        k++;
+        c++;
+        continue;
+      }
+      if (ch === '\\' && content[c + 1] === text[k]) {
+        c++;
+        continue;
+      }
+      if (ch === '&') {
+        const m = ENTITY.exec(content.slice(c, c + 40));
+        if (m) {
+          const decoded = unescapeAll(m[0]);
+          if (decoded !== m[0] && text.startsWith(decoded, k)) {
+            for (let d = 0; d < decoded.length; d++) {
+              this.segPlain.push(this.plain.length);
+              this.segContent.push(c);
+              this.plain += decoded[d];
+            }
+            k += decoded.length;
+            c += m[0].length;
+            continue;
+          }
+        }
+      }
+      c++;
+    }
+    return c;
+  }
+}
+
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d;
+}
+
+function skipMarker(content: string, cursor: number, marker: string): number {
+  return marker && content.startsWith(marker, cursor) ? cursor + marker.length : cursor;
+}
+
+// After a link's text: `](destination "title")`, `][label]`, `]` or an autolink's `>`.
+function skipLinkTail(content: string, cursor: number, markup: string): number {
+  if (markup === 'linkify') return cursor;
+  if (markup === 'autolink') return content[cursor] === '>' ? cursor + 1 : cursor;
+  if (content[cursor] !== ']') return cursor;
+  let c = cursor + 1;
+  if (content[c] === '(') {
+    let depth = 0;
+    for (; c < content.length; c++) {
+      const ch = content[c];
+      if (ch === '\\') {
+        c++;
+      } else if (ch === '(') {
+        depth++;
+      } else if (ch === ')') {
+        depth--;
+        if (depth === 0) return c + 1;
+      }
+    }
+    return content.length;
+  }
+  if (content[c] === '[') {
+    const close = content.indexOf(']', c);
+    return close >= 0 ? close + 1 : c;
+  }
+  return c;
+}

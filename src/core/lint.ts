@@ -1,0 +1,67 @@
+import type { LetterDiagnostic, LintOptions, Severity } from './diagnostic';
+import type { DisableDirective, Letter } from './model';
+import { rules } from './rules';
+import type { Problem, RuleContext } from './rules/rule';
+
+/**
+ * Runs every check on a parsed letter. Severities come from the options, else each check's default;
+ * `<!-- letter-lint-… -->` comments silence what they name.
+ */
+export function lintLetter(letter: Letter, options: LintOptions = {}): LetterDiagnostic[] {
+  const overrides: Record<string, Severity | 'ignore'> = { ...options.severities };
+  for (const code of options.ignore ?? []) overrides[code] = 'ignore';
+  const context: RuleContext = { requiredSignatoryFields: options.requiredSignatoryFields ?? ['name', 'role', 'organization'] };
+  const silenced = suppression(letter.directives);
+  const diagnostics: LetterDiagnostic[] = [];
+  for (const rule of rules) {
+    const severity = overrides[rule.code] ?? rule.severity;
+    if (severity === 'ignore' || silenced.file(rule.code)) continue;
+    rule.check(
+      letter,
+      (problem: Problem) => {
+        if (silenced.at(rule.code, problem.range.start.line)) return;
+        diagnostics.push({ code: rule.code, severity, message: problem.message, range: problem.range, docs: rule.docs, related: problem.related, fix: problem.fix });
+      },
+      context,
+    );
+  }
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+  );
+}
+
+/** Answers, for a code and a line, whether a disable comment silences it. */
+function suppression(directives: DisableDirective[]) {
+  const names = (d: DisableDirective, code: string) => d.codes.length === 0 || d.codes.includes(code);
+  const fileWide = directives.filter((d) => d.kind === 'disable-file');
+  const nextLine = new Map<number, DisableDirective[]>();
+  for (const d of directives) {
+    if (d.kind === 'disable-next-line') nextLine.set(d.targetLine, [...(nextLine.get(d.targetLine) ?? []), d]);
+  }
+  const blocks = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  // Per code: the lines where it is switched off or on, in order, found by binary search.
+  const switches = new Map<string, { line: number; off: boolean }[]>();
+  const switchesOf = (code: string) => {
+    let list = switches.get(code);
+    if (!list) {
+      list = blocks.filter((d) => names(d, code)).map((d) => ({ line: d.range.start.line, off: d.kind === 'disable' }));
+      switches.set(code, list);
+    }
+    return list;
+  };
+  return {
+    file: (code: string) => fileWide.some((d) => names(d, code)),
+    at(code: string, line: number): boolean {
+      if (nextLine.get(line)?.some((d) => names(d, code))) return true;
+      const list = switchesOf(code);
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].line < line) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && list[lo - 1].off;
+    },
+  };
+}

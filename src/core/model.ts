@@ -1,0 +1,168 @@
+/** A place in the letter: 0-based line and UTF-16 column, as VS Code counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A span of the letter, end exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A piece of text read from the letter, with where it stands. */
+export interface Span {
+  text: string;
+  range: Range;
+}
+
+/** Where a field's value came from: YAML front matter or a labelled paragraph of the body. */
+export type FieldSource = 'frontmatter' | 'body';
+
+export interface Addressee {
+  /** The person or body addressed: the first comma-separated part. */
+  name: string;
+  nameRange: Range;
+  /** Titles and positions: every other part and line. */
+  titles: Span[];
+  range: Range;
+  source: FieldSource;
+  /** True when the addressee is an item of the list after a bare `To:` label. */
+  listItem: boolean;
+}
+
+export interface LetterDate {
+  /** The value as written, whitespace collapsed. */
+  raw: string;
+  /** `YYYY-MM-DD`, or null when the value is not a date. */
+  iso: string | null;
+  range: Range;
+  source: FieldSource;
+}
+
+export type SectionKind = 'reports' | 'signatories' | 'other';
+
+export interface Section {
+  kind: SectionKind;
+  heading: string;
+  /** Heading level 2–6, or 0 for a `Signatories:` label paragraph. */
+  level: number;
+  headingRange: Range;
+  /** From the heading to the last line before the next heading of the same or a higher level. */
+  range: Range;
+  /** How many cited reports or signatories the section lists. */
+  entryCount: number;
+}
+
+/** One item of a top-level list in a cited reports or signatories section. */
+export interface Entry {
+  /** 1-based position among the entries of its kind, as messages name it. */
+  index: number;
+  /** The item's first paragraph as plain text, whitespace collapsed. */
+  text: string;
+  /** The whole list item, nested lists included. */
+  range: Range;
+  /** The item's text without the list marker and without nested lists. */
+  textRange: Range;
+  /** Source lines of the item's own text (more than one when wrapped). */
+  lineCount: number;
+}
+
+export interface CitedReport extends Entry {
+  title: string | null;
+  titleRange: Range | null;
+  publisher: string | null;
+  publisherRange: Range | null;
+  year: number | null;
+  /** The date or year as written at the end of the item (`2012`, `March 2012`). */
+  yearText: string | null;
+  yearRange: Range | null;
+  /** `n.d.`: the writer says there is no date. */
+  undated: boolean;
+  /** The first link of the item, as written. */
+  url: string | null;
+  urlRange: Range | null;
+}
+
+export interface Signatory extends Entry {
+  name: string | null;
+  nameRange: Range | null;
+  role: string | null;
+  roleRange: Range | null;
+  organization: string | null;
+  organizationRange: Range | null;
+  /** With `signed-by: organizations`: the country or place after the organization. */
+  place: string | null;
+  placeRange: Range | null;
+}
+
+/** A labelled paragraph (`To:`, `Date:` …) or a front matter key, kept for checks and the outline. */
+export interface Field {
+  kind: FieldKind;
+  label: string;
+  labelRange: Range;
+  value: string;
+  /** The value's text; null when the label stands alone. */
+  valueRange: Range | null;
+  range: Range;
+  source: FieldSource;
+}
+
+export type FieldKind = 'addressee' | 'date' | 'replyBy' | 'subject' | 'cc';
+
+export interface FrontMatterKey {
+  key: string;
+  keyRange: Range;
+  valueRange: Range;
+  value: unknown;
+}
+
+export interface FrontMatter {
+  range: Range;
+  /** The keys in the order written; empty when the YAML does not parse to a mapping. */
+  keys: FrontMatterKey[];
+  /** YAML errors, each with where it is. */
+  errors: Span[];
+  /** Keys holding a value of the wrong type, with why. */
+  invalid: { key: string; message: string; range: Range }[];
+  closed: boolean;
+}
+
+/** A `<!-- letter-lint-… -->` comment. */
+export interface DisableDirective {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+  /** Empty means every code. */
+  codes: string[];
+  /** The comment's own lines. */
+  range: Range;
+  /** For `disable-next-line`: the line it silences. */
+  targetLine: number;
+}
+
+export type SignedBy = 'people' | 'organizations';
+export type Paper = 'a4' | 'letter';
+
+/** The letter as the engine understands it. Every element keeps its source range. */
+export interface Letter {
+  /** Line count of the text (a final line break ends the last line). */
+  lineCount: number;
+  /** The source lines, line breaks removed; used for ranges and whitespace checks. */
+  lines: readonly string[];
+  frontMatter: FrontMatter | null;
+  title: (Span & { source: FieldSource }) | null;
+  addressees: Addressee[];
+  date: LetterDate | null;
+  replyBy: LetterDate | null;
+  subject: (Span & { source: FieldSource }) | null;
+  cc: Span[];
+  lang: string;
+  paper: Paper | null;
+  signedBy: SignedBy;
+  sections: Section[];
+  reports: CitedReport[];
+  signatories: Signatory[];
+  fields: Field[];
+  /** Body text that speaks of reports `listed below`, for `reports-missing`. */
+  reportsMentions: Range[];
+  directives: DisableDirective[];
+}

@@ -1,0 +1,438 @@
+import type { Token } from 'markdown-it';
+import { parseDate } from './dates';
+import { collapse, parseReport, parseSignatory, splitParts, trimPart } from './entries';
+import { readFrontMatter } from './frontMatter';
+import { InlineText } from './inlineText';
+import { createLetterMarkdown } from './markdown';
+import type {
+  Addressee, CitedReport, DisableDirective, Entry, Field, FieldSource, FrontMatter, Letter, LetterDate, Paper,
+  Range, Section, Signatory, SignedBy, Span,
+} from './model';
+import { buildVocabulary, defaultVocabulary, type Vocabulary, type VocabularyExtras } from './vocabulary';
+
+export interface ParseOptions {
+  /** Section names and field labels a writer's configuration adds. */
+  vocabulary?: VocabularyExtras;
+}
+
+let markdown: ReturnType<typeof createLetterMarkdown> | undefined;
+
+/**
+ * Reads a letter from its markdown text. Never throws: a broken letter parses as far as it can.
+ * @example parseLetter('# Open letter\n\nTo: Minister, Ministry of Justice').addressees[0].name === 'Minister'
+ */
+export function parseLetter(text: string, options: ParseOptions = {}): Letter {
+  // The same normalisation markdown-it applies, so its line numbers are ours.
+  const source = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  markdown ??= createLetterMarkdown();
+  const tokens = markdown.parse(source, {});
+  const vocabulary = options.vocabulary ? buildVocabulary(options.vocabulary) : defaultVocabulary;
+  return new LetterReader(source.split('\n'), tokens, vocabulary).read();
+}
+
+type ListOwner =
+  | { kind: 'addressees' }
+  | { kind: 'reports' | 'signatories'; section: Section };
+
+const DIRECTIVE = /^\s*<!--\s*letter-lint-(disable-next-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->\s*$/;
+const MENTION_EN = /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
+const MENTION_JA = /(?:以下|下記)の[^。]{0,10}?(?:報告書|資料|文献|出版物|刊行物|報告)/;
+const LABEL_HINT = /[:：]/;
+const UNCLOSED_KEY = /^[\w-]+\s*:/;
+
+class LetterReader {
+  private frontMatter: FrontMatter | null = null;
+  private fmTitle: Span | null = null;
+  private headingTitle: Span | null = null;
+  private fmAddressees: Addressee[] = [];
+  private bodyAddressees: Addressee[] = [];
+  private dates: { frontmatter?: LetterDate; body?: LetterDate } = {};
+  private replyBys: { frontmatter?: LetterDate; body?: LetterDate } = {};
+  private subject: (Span & { source: FieldSource }) | null = null;
+  private cc: Span[] = [];
+  private lang = 'en';
+  private paper: Paper | null = null;
+  private signedBy: SignedBy = 'people';
+  private sections: Section[] = [];
+  private openSections: Section[] = [];
+  private reports: CitedReport[] = [];
+  private signatories: Signatory[] = [];
+  private fields: Field[] = [];
+  private mentions: Range[] = [];
+  private directives: DisableDirective[] = [];
+
+  private listDepth = 0;
+  private quoteDepth = 0;
+  private listOwner: ListOwner | null = null;
+  /** A `To:` or `Signatories:` paragraph claims the list at this token index. */
+  private claim: { at: number; owner: ListOwner | { kind: 'reports' | 'signatories'; heading: string; headingRange: Range } } | null = null;
+
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly tokens: Token[],
+    private readonly vocabulary: Vocabulary,
+  ) {}
+
+  read(): Letter {
+    this.checkUnclosedFrontMatter();
+    const tokens = this.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      switch (token.type) {
+        case 'front_matter':
+          this.readFrontMatter(token);
+          break;
+        case 'heading_open':
+          this.readHeading(token, tokens[i + 1]);
+          break;
+        case 'blockquote_open':
+          this.quoteDepth++;
+          break;
+        case 'blockquote_close':
+          this.quoteDepth--;
+          break;
+        case 'paragraph_open':
+          if (this.listDepth === 0 && this.quoteDepth === 0) this.readParagraph(i);
+          else if (!this.listOwner) this.readMentions(tokens[i + 1]);
+          break;
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          if (this.listDepth === 0) this.listOwner = this.ownerOfList(i, token);
+          this.listDepth++;
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          this.listDepth--;
+          if (this.listDepth === 0) this.listOwner = null;
+          break;
+        case 'list_item_open':
+          if (this.listDepth === 1 && this.listOwner) this.readItem(i, this.listOwner);
+          break;
+        case 'html_block':
+          this.readDirective(token);
+          break;
+      }
+    }
+    this.closeSections(0, this.lines.length);
+
+    const fm = this.frontMatter;
+    return {
+      lineCount: this.lines.length,
+      lines: this.lines,
+      frontMatter: fm,
+      title: this.fmTitle ? { ...this.fmTitle, source: 'frontmatter' } : this.headingTitle ? { ...this.headingTitle, source: 'body' } : null,
+      addressees: this.fmAddressees.length > 0 ? this.fmAddressees : this.bodyAddressees,
+      date: this.dates.frontmatter ?? this.dates.body ?? null,
+      replyBy: this.replyBys.frontmatter ?? this.replyBys.body ?? null,
+      subject: this.subject,
+      cc: this.cc,
+      lang: this.lang,
+      paper: this.paper,
+      signedBy: this.signedBy,
+      sections: this.sections,
+      reports: this.reports,
+      signatories: this.signatories,
+      fields: this.fields,
+      reportsMentions: this.mentions,
+      directives: this.directives,
+    };
+  }
+
+  // --- ranges -------------------------------------------------------------------------------
+
+  /** Lines `[first, end)` as a range, trailing blank lines left out. */
+  private linesRange(first: number, end: number): Range {
+    let last = Math.min(end, this.lines.length) - 1;
+    while (last > first && this.lines[last].trim() === '') last--;
+    last = Math.max(first, last);
+    return { start: { line: first, character: 0 }, end: { line: last, character: (this.lines[last] ?? '').length } };
+  }
+
+  // --- front matter -------------------------------------------------------------------------
+
+  private checkUnclosedFrontMatter(): void {
+    if (this.tokens[0]?.type === 'front_matter' || !/^---[ \t]*$/.test(this.lines[0] ?? '')) return;
+    let next = 1;
+    while (next < this.lines.length && this.lines[next].trim() === '') next++;
+    if (!UNCLOSED_KEY.test(this.lines[next] ?? '')) return;
+    const range = this.linesRange(0, 1);
+    this.frontMatter = {
+      range,
+      keys: [],
+      errors: [{ text: 'Front matter is not closed: add a line `---` after its last key', range }],
+      invalid: [],
+      closed: false,
+    };
+  }
+
+  private readFrontMatter(token: Token): void {
+    const [first, end] = token.map!;
+    const fm = readFrontMatter(token.content, first + 1, this.linesRange(first, end));
+    this.frontMatter = fm;
+    const bad = new Set(fm.invalid.map((i) => i.key));
+    for (const { key, value, valueRange } of fm.keys) {
+      if (bad.has(key)) continue;
+      const text = collapse(String(value));
+      switch (key) {
+        case 'title':
+          this.fmTitle = { text, range: valueRange };
+          break;
+        case 'date':
+          this.dates.frontmatter = { raw: text, iso: parseDate(text), range: valueRange, source: 'frontmatter' };
+          break;
+        case 'reply-by':
+          this.replyBys.frontmatter = { raw: text, iso: parseDate(text), range: valueRange, source: 'frontmatter' };
+          break;
+        case 'lang':
+          this.lang = text;
+          break;
+        case 'paper':
+          this.paper = text.toLowerCase() as Paper;
+          break;
+        case 'signed-by':
+          this.signedBy = text.toLowerCase() === 'people' ? 'people' : 'organizations';
+          break;
+        case 'to':
+          for (const one of Array.isArray(value) ? value : [value]) {
+            const parts = String(one).split('\n').flatMap((line) => line.split(/[,，、]/)).map(collapse).filter(Boolean);
+            if (parts.length === 0) continue;
+            this.fmAddressees.push({
+              name: parts[0],
+              nameRange: valueRange,
+              titles: parts.slice(1).map((t) => ({ text: t, range: valueRange })),
+              range: valueRange,
+              source: 'frontmatter',
+              listItem: false,
+            });
+          }
+          break;
+      }
+    }
+  }
+
+  // --- headings and sections ----------------------------------------------------------------
+
+  private readHeading(open: Token, inline: Token): void {
+    const level = Number(open.tag.slice(1));
+    const [first, end] = open.map!;
+    const text = collapse(new InlineText(inline, this.lines).plain);
+    const headingRange = this.linesRange(first, end);
+    this.closeSections(level, first);
+    if (level === 1) {
+      this.headingTitle ??= { text, range: headingRange };
+      return;
+    }
+    const section: Section = {
+      kind: this.vocabulary.sectionOf(text) ?? 'other',
+      heading: text,
+      level,
+      headingRange,
+      range: headingRange,
+      entryCount: 0,
+    };
+    this.sections.push(section);
+    this.openSections.push(section);
+  }
+
+  /** Ends the open sections of `level` or deeper at the line before `line`. */
+  private closeSections(level: number, line: number): void {
+    while (this.openSections.length > 0 && this.openSections[this.openSections.length - 1].level >= level) {
+      const section = this.openSections.pop()!;
+      section.range = { start: section.range.start, end: this.linesRange(section.range.start.line, line).end };
+    }
+  }
+
+  private ownerOfList(index: number, list: Token): ListOwner | null {
+    const claim = this.claim;
+    this.claim = null;
+    if (claim && claim.at === index) {
+      if ('section' in claim.owner || claim.owner.kind === 'addressees') return claim.owner as ListOwner;
+      const [, end] = list.map!;
+      const section: Section = {
+        kind: claim.owner.kind,
+        heading: claim.owner.heading,
+        level: 0,
+        headingRange: claim.owner.headingRange,
+        range: { start: claim.owner.headingRange.start, end: this.linesRange(claim.owner.headingRange.start.line, end).end },
+        entryCount: 0,
+      };
+      this.sections.push(section);
+      return { kind: section.kind as 'reports' | 'signatories', section };
+    }
+    for (let s = this.openSections.length - 1; s >= 0; s--) {
+      const section = this.openSections[s];
+      if (section.kind !== 'other') return { kind: section.kind, section };
+    }
+    return null;
+  }
+
+  // --- paragraphs: fields, section labels, mentions -----------------------------------------
+
+  private readParagraph(index: number): void {
+    const inline = this.tokens[index + 1];
+    const head = inline.content.slice(0, 80);
+    const firstLine = head.split('\n', 1)[0];
+    if (!LABEL_HINT.test(firstLine)) {
+      this.readMentions(inline);
+      return;
+    }
+    const text = new InlineText(inline, this.lines);
+    const plain = text.plain;
+    const followedByList = /^(?:bullet|ordered)_list_open$/.test(this.tokens[index + 3]?.type ?? '');
+
+    const label = this.vocabulary.labelPattern.exec(plain);
+    if (label) {
+      this.readField(text, label, followedByList ? index + 3 : -1);
+      return;
+    }
+    if (followedByList && plain.length < 60 && /[:：]\s*$/.test(plain)) {
+      const kind = this.vocabulary.sectionOf(plain);
+      if (kind) {
+        const whole = trimPart(plain, 0, plain.length);
+        this.claim = { at: index + 3, owner: { kind, heading: collapse(plain).replace(/[:：]$/, ''), headingRange: text.range(whole.start, whole.end) } };
+        return;
+      }
+    }
+    this.readMentions(inline, text);
+  }
+
+  private readField(text: InlineText, match: RegExpExecArray, listAt: number): void {
+    const plain = text.plain;
+    const labelStart = plain.indexOf(match[1], match.index);
+    const labelRange = text.range(labelStart, labelStart + match[1].length);
+    const kind = this.vocabulary.fieldOf(match[1])!;
+    const value = trimPart(plain, match.index + match[0].length, plain.length);
+    const whole = trimPart(plain, 0, plain.length);
+    const valueText = collapse(plain.slice(value.start, value.end));
+    const valueRange = value.end > value.start ? text.range(value.start, value.end) : null;
+    this.fields.push({
+      kind,
+      label: collapse(match[1]),
+      labelRange,
+      value: valueText,
+      valueRange,
+      range: text.range(whole.start, whole.end),
+      source: 'body',
+    });
+    switch (kind) {
+      case 'addressee':
+        if (valueRange) this.bodyAddressees.push(this.addressee(text, value.start, value.end, false));
+        else if (listAt >= 0) this.claim = { at: listAt, owner: { kind: 'addressees' } };
+        break;
+      case 'date':
+        this.dates.body ??= { raw: valueText, iso: parseDate(valueText), range: valueRange ?? labelRange, source: 'body' };
+        break;
+      case 'replyBy':
+        this.replyBys.body ??= { raw: valueText, iso: parseDate(valueText), range: valueRange ?? labelRange, source: 'body' };
+        break;
+      case 'subject':
+        if (valueRange) this.subject ??= { text: valueText, range: valueRange, source: 'body' };
+        break;
+      case 'cc':
+        for (const line of this.lineParts(plain, value.start, value.end)) {
+          for (const part of splitParts(plain, line.start, line.end)) {
+            if (part.end > part.start) this.cc.push({ text: collapse(plain.slice(part.start, part.end)), range: text.range(part.start, part.end) });
+          }
+        }
+        break;
+    }
+  }
+
+  /** The lines of `[start, end)` as parts. */
+  private lineParts(plain: string, start: number, end: number): { start: number; end: number }[] {
+    const parts = [];
+    let from = start;
+    for (let nl = plain.indexOf('\n', from); nl >= 0 && nl < end; nl = plain.indexOf('\n', from)) {
+      parts.push({ start: from, end: nl });
+      from = nl + 1;
+    }
+    parts.push({ start: from, end });
+    return parts;
+  }
+
+  /** `Name, Title, Title` with more titles on further lines. */
+  private addressee(text: InlineText, start: number, end: number, listItem: boolean): Addressee {
+    const plain = text.plain;
+    const parts = this.lineParts(plain, start, end)
+      .flatMap((line) => splitParts(plain, line.start, line.end))
+      .filter((p) => p.end > p.start);
+    const name = parts[0] ?? { start, end: start };
+    const whole = trimPart(plain, start, end);
+    return {
+      name: collapse(plain.slice(name.start, name.end)),
+      nameRange: text.range(name.start, name.end),
+      titles: parts.slice(1).map((p) => ({ text: collapse(plain.slice(p.start, p.end)), range: text.range(p.start, p.end) })),
+      range: text.range(whole.start, whole.end),
+      source: 'body',
+      listItem,
+    };
+  }
+
+  private readMentions(inline: Token, known?: InlineText): void {
+    if (!MENTION_EN.test(inline.content) && !MENTION_JA.test(inline.content)) return;
+    const text = known ?? new InlineText(inline, this.lines);
+    const m = MENTION_EN.exec(text.plain) ?? MENTION_JA.exec(text.plain);
+    if (m) this.mentions.push(text.range(m.index, m.index + m[0].length));
+  }
+
+  // --- list items: cited reports, signatories, addressees -----------------------------------
+
+  private readItem(index: number, owner: ListOwner): void {
+    const item = this.tokens[index];
+    const [first, end] = item.map!;
+    const range = this.linesRange(first, end);
+    const hasText = this.tokens[index + 1]?.type === 'paragraph_open';
+    if (owner.kind === 'addressees') {
+      if (!hasText) return;
+      const text = new InlineText(this.tokens[index + 2], this.lines);
+      const whole = trimPart(text.plain, 0, text.plain.length);
+      if (whole.end > whole.start) this.bodyAddressees.push(this.addressee(text, whole.start, whole.end, true));
+      return;
+    }
+    const text = hasText ? new InlineText(this.tokens[index + 2], this.lines) : null;
+    const line = this.lines[first] ?? '';
+    const markerEnd = line.indexOf(item.markup, line.search(/\S|$/)) + item.markup.length;
+    const whole = text ? trimPart(text.plain, 0, text.plain.length) : null;
+    const entry: Entry = {
+      index: 0,
+      text: text ? collapse(text.plain) : '',
+      range: { start: { line: first, character: Math.max(0, line.search(/\S|$/)) }, end: range.end },
+      textRange: text && whole && whole.end > whole.start
+        ? text.range(whole.start, whole.end)
+        : { start: { line: first, character: Math.min(line.length, Math.max(0, markerEnd)) }, end: { line: first, character: line.length } },
+      lineCount: text ? text.plain.split('\n').length : 1,
+    };
+    owner.section.entryCount++;
+    if (owner.kind === 'reports') {
+      entry.index = this.reports.length + 1;
+      this.reports.push({ ...entry, ...(text ? parseReport(text) : emptyReport) });
+    } else {
+      entry.index = this.signatories.length + 1;
+      this.signatories.push({ ...entry, ...(text ? parseSignatory(text, this.signedBy === 'organizations') : emptySignatory) });
+    }
+  }
+
+  // --- disable comments ---------------------------------------------------------------------
+
+  private readDirective(token: Token): void {
+    const m = DIRECTIVE.exec(token.content);
+    if (!m) return;
+    const [first, end] = token.map!;
+    let target = end;
+    while (target < this.lines.length && this.lines[target].trim() === '') target++;
+    this.directives.push({
+      kind: m[1] as DisableDirective['kind'],
+      codes: m[2].split(/[\s,]+/).filter(Boolean),
+      range: this.linesRange(first, end),
+      targetLine: target,
+    });
+  }
+}
+
+const emptyReport = {
+  title: null, titleRange: null, publisher: null, publisherRange: null, year: null, yearText: null, yearRange: null,
+  undated: false, url: null, urlRange: null,
+};
+const emptySignatory = {
+  name: null, nameRange: null, role: null, roleRange: null, organization: null, organizationRange: null, place: null, placeRange: null,
+};

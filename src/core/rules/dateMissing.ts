@@ -1,0 +1,12 @@
+import { letterAnchor, type RuleDefinition } from './rule';
+
+export const dateMissing: RuleDefinition = {
+  code: 'date-missing',
+  severity: 'error',
+  description: 'The letter has no date (a `Date:` field or `date` in the front matter).',
+  check(letter, report) {
+    if (!letter.date) {
+      report({ message: 'The letter has no date: add a `Date:` line such as `Date: May 7, 2013`', range: letterAnchor(letter) });
+    }
+  },
+};

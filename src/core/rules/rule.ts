@@ -1,0 +1,41 @@
+import type { LetterFix, RelatedInformation, Severity, SignatoryField } from '../diagnostic';
+import type { Letter, Range } from '../model';
+
+/** What a check reports: the message names the entry; the range is the entry or the part that is wrong. */
+export interface Problem {
+  message: string;
+  range: Range;
+  related?: RelatedInformation[];
+  fix?: LetterFix;
+}
+
+export interface RuleContext {
+  requiredSignatoryFields: readonly SignatoryField[];
+}
+
+/** One check, markdownlint style: a plain object; the registry attaches its docs page. */
+export interface RuleDefinition {
+  code: string;
+  severity: Severity;
+  description: string;
+  check(letter: Letter, report: (problem: Problem) => void, context: RuleContext): void;
+}
+
+/** Where a problem of the whole letter is shown: its title heading, else its first line of text. */
+export function letterAnchor(letter: Letter): Range {
+  if (letter.title?.source === 'body') return letter.title.range;
+  let line = letter.frontMatter ? letter.frontMatter.range.end.line + 1 : 0;
+  while (line < letter.lines.length - 1 && letter.lines[line].trim() === '') line++;
+  if (line >= letter.lines.length) line = Math.max(0, letter.lines.length - 1);
+  return { start: { line, character: 0 }, end: { line, character: letter.lines[line]?.length ?? 0 } };
+}
+
+/** Folds case and whitespace, for comparing titles, names and organizations. */
+export function foldKey(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** `“Title”` for messages, shortened when long. */
+export function quoted(text: string, max = 60): string {
+  return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+}

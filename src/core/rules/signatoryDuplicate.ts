@@ -1,0 +1,26 @@
+import type { Signatory } from '../model';
+import { foldKey, type RuleDefinition } from './rule';
+
+export const signatoryDuplicate: RuleDefinition = {
+  code: 'signatory-duplicate',
+  severity: 'warning',
+  description: 'The same signatory (name and organization; signed by organizations: the organization) is listed twice.',
+  check(letter, report) {
+    const byOrganizations = letter.signedBy === 'organizations';
+    const first = new Map<string, Signatory>();
+    for (const s of letter.signatories) {
+      const key = byOrganizations ? foldKey(s.organization) : `${foldKey(s.name)}\u0000${foldKey(s.organization)}`;
+      if (key === '' || key === '\u0000') continue;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, s);
+        continue;
+      }
+      report({
+        message: `Signatory ${s.index} repeats signatory ${earlier.index} (same ${byOrganizations ? 'organization' : 'name and organization'})`,
+        range: s.textRange,
+        related: [{ range: earlier.textRange, message: `Signatory ${earlier.index} is the first` }],
+      });
+    }
+  },
+};

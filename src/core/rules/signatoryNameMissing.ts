@@ -1,0 +1,13 @@
+import type { RuleDefinition } from './rule';
+
+export const signatoryNameMissing: RuleDefinition = {
+  code: 'signatory-name-missing',
+  severity: 'error',
+  description: 'A signatory entry has no name.',
+  check(letter, report, { requiredSignatoryFields }) {
+    if (letter.signedBy === 'organizations' || !requiredSignatoryFields.includes('name')) return;
+    for (const s of letter.signatories) {
+      if (!s.name) report({ message: `Signatory ${s.index} has no name`, range: s.textRange });
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import { letterAnchor, type RuleDefinition } from './rule';
+
+export const titleMissing: RuleDefinition = {
+  code: 'title-missing',
+  severity: 'warning',
+  description: 'The letter has no title (a level-1 heading or `title` in the front matter).',
+  check(letter, report) {
+    if (!letter.title || letter.title.text === '') {
+      report({ message: 'The letter has no title: add a level-1 heading (`# …`) or `title:` in the front matter', range: letterAnchor(letter) });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import type { Letter, Range } from '../model';
+import type { Problem, RuleDefinition } from './rule';
+
+// Runs of two or more spaces, NBSPs or tabs, and whitespace ending a line. A lone NBSP is deliberate.
+const IRREGULAR = /[ \t\u00a0]{2,}|[ \t\u00a0]+$/g;
+
+/** The texts the check reads: each cited report, signatory, listed addressee and labelled field. */
+function checkedTexts(letter: Letter): { owner: string; range: Range }[] {
+  return [
+    ...letter.fields.map((f) => ({ owner: `The ${f.label} field`, range: f.range })),
+    ...letter.addressees.filter((a) => a.listItem).map((a, i) => ({ owner: `Addressee ${i + 1}`, range: a.range })),
+    ...letter.reports.map((r) => ({ owner: `Cited report ${r.index}`, range: r.textRange })),
+    ...letter.signatories.map((s) => ({ owner: `Signatory ${s.index}`, range: s.textRange })),
+  ];
+}
+
+function describe(run: string, trailing: boolean): string {
+  if (trailing) return 'trailing whitespace';
+  if (run.includes('\u00a0') && run.includes(' ')) return 'a non-breaking space next to a space';
+  if (run.includes('\t')) return 'a tab in the text';
+  return 'a doubled space';
+}
+
+export const whitespaceIrregular: RuleDefinition = {
+  code: 'whitespace-irregular',
+  severity: 'hint',
+  description: 'Doubled spaces, a non-breaking space next to a space, or trailing spaces inside an entry or field.',
+  check(letter, report) {
+    for (const { owner, range } of checkedTexts(letter)) {
+      for (let line = range.start.line; line <= range.end.line; line++) {
+        const text = letter.lines[line] ?? '';
+        const from = line === range.start.line ? range.start.character : text.search(/\S|$/);
+        IRREGULAR.lastIndex = from;
+        for (let m = IRREGULAR.exec(text); m; m = IRREGULAR.exec(text)) {
+          const trailing = m.index + m[0].length === text.length;
+          const at: Range = { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } };
+          const problem: Problem = {
+            message: `${owner} has ${describe(m[0], trailing)}`,
+            range: at,
+            fix: trailing
+              ? { title: 'Remove the trailing whitespace', edits: [{ range: at, newText: '' }] }
+              : { title: 'Replace with a single space', edits: [{ range: at, newText: ' ' }] },
+          };
+          report(problem);
+        }
+      }
+    }
+  },
+};
