@@ -52,10 +52,10 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
     const keyRange = pair.key.range ? span(pair.key.range[0], pair.key.range[1]) : range;
     const valueNode = pair.value as YamlNode | null;
     const valueRange = valueNode?.range ? span(valueNode.range[0], valueNode.range[1]) : keyRange;
-    const entry: FrontMatterKey = { key, keyRange, valueRange, value: data[key] };
-    result.keys.push(entry);
-    const problem = typeProblem(key, entry.value, valueNode);
-    if (problem) result.invalid.push({ key, message: problem, range: valueRange });
+    const problem = typeProblem(key, data[key], valueNode);
+    result.keys.push({ key, keyRange, valueRange, value: data[key], valid: problem === null });
+    // A YAML error already explains a broken value; report types only in YAML that parses.
+    if (problem && result.errors.length === 0) result.invalid.push({ key, message: problem, range: valueRange });
   }
   return result;
 }

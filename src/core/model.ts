@@ -115,6 +115,8 @@ export interface FrontMatterKey {
   keyRange: Range;
   valueRange: Range;
   value: unknown;
+  /** False when the value has the wrong type for a known key; the letter then ignores it. */
+  valid: boolean;
 }
 
 export interface FrontMatter {

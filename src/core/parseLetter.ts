@@ -169,9 +169,8 @@ class LetterReader {
     const [first, end] = token.map!;
     const fm = readFrontMatter(token.content, first + 1, this.linesRange(first, end));
     this.frontMatter = fm;
-    const bad = new Set(fm.invalid.map((i) => i.key));
-    for (const { key, value, valueRange } of fm.keys) {
-      if (bad.has(key)) continue;
+    for (const { key, value, valueRange, valid } of fm.keys) {
+      if (!valid) continue;
       const text = collapse(String(value));
       switch (key) {
         case 'title':
@@ -270,8 +269,7 @@ class LetterReader {
 
   private readParagraph(index: number): void {
     const inline = this.tokens[index + 1];
-    const head = inline.content.slice(0, 80);
-    const firstLine = head.split('\n', 1)[0];
+    const firstLine = inline.content.slice(0, 80).split('\n', 1)[0];
     if (!LABEL_HINT.test(firstLine)) {
       this.readMentions(inline);
       return;
@@ -280,9 +278,13 @@ class LetterReader {
     const plain = text.plain;
     const followedByList = /^(?:bullet|ordered)_list_open$/.test(this.tokens[index + 3]?.type ?? '');
 
-    const label = this.vocabulary.labelPattern.exec(plain);
-    if (label) {
-      this.readField(text, label, followedByList ? index + 3 : -1);
+    const labels = this.labelLines(plain);
+    if (labels.length > 0) {
+      // Consecutive `Date:` / `Reply by:` lines are one paragraph but separate fields.
+      labels.forEach((label, k) => {
+        const end = k + 1 < labels.length ? labels[k + 1].start : plain.length;
+        this.readField(text, label, end, k === labels.length - 1 && followedByList ? index + 3 : -1);
+      });
       return;
     }
     if (followedByList && plain.length < 60 && /[:：]\s*$/.test(plain)) {
@@ -296,18 +298,29 @@ class LetterReader {
     this.readMentions(inline, text);
   }
 
-  private readField(text: InlineText, match: RegExpExecArray, listAt: number): void {
+  /** The lines of a paragraph that begin with a field label: the first line must, later ones may. */
+  private labelLines(plain: string): { start: number; label: string; valueStart: number }[] {
+    const found = [];
+    for (const line of this.lineParts(plain, 0, plain.length)) {
+      const m = this.vocabulary.labelPattern.exec(plain.slice(line.start, line.end));
+      if (m) found.push({ start: line.start, label: m[1], valueStart: line.start + m[0].length });
+      else if (found.length === 0) break;
+    }
+    return found;
+  }
+
+  private readField(text: InlineText, at: { start: number; label: string; valueStart: number }, end: number, listAt: number): void {
     const plain = text.plain;
-    const labelStart = plain.indexOf(match[1], match.index);
-    const labelRange = text.range(labelStart, labelStart + match[1].length);
-    const kind = this.vocabulary.fieldOf(match[1])!;
-    const value = trimPart(plain, match.index + match[0].length, plain.length);
-    const whole = trimPart(plain, 0, plain.length);
+    const labelStart = plain.indexOf(at.label, at.start);
+    const labelRange = text.range(labelStart, labelStart + at.label.length);
+    const kind = this.vocabulary.fieldOf(at.label)!;
+    const value = trimPart(plain, at.valueStart, end);
+    const whole = trimPart(plain, at.start, end);
     const valueText = collapse(plain.slice(value.start, value.end));
     const valueRange = value.end > value.start ? text.range(value.start, value.end) : null;
     this.fields.push({
       kind,
-      label: collapse(match[1]),
+      label: collapse(at.label),
       labelRange,
       value: valueText,
       valueRange,

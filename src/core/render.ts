@@ -1,4 +1,4 @@
-import type { MarkdownIt } from 'markdown-it';
+import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { createLetterMarkdown } from './markdown';
 import { parseLetter } from './parseLetter';
 
@@ -13,6 +13,7 @@ let renderer: MarkdownIt | undefined;
 // emitted as HTML: comments are dropped and anything else is shown as text.
 function letterRenderer(): MarkdownIt {
   const md = createLetterMarkdown();
+  md.validateLink = markdownIt().validateLink;
   const escape = md.utils.escapeHtml;
   const asText = (content: string) => (/^\s*<!--[^]*-->\s*$/.test(content) ? '' : escape(content));
   md.renderer.rules.html_block = (tokens, i) => {

@@ -1,4 +1,4 @@
-import type { RuleDefinition } from './rule';
+import { quoted, type RuleDefinition } from './rule';
 
 export const reportsMissing: RuleDefinition = {
   code: 'reports-missing',
@@ -7,8 +7,9 @@ export const reportsMissing: RuleDefinition = {
   check(letter, report) {
     if (letter.sections.some((s) => s.kind === 'reports')) return;
     const mention = letter.reportsMentions[0];
-    if (mention) {
-      report({ message: 'The letter speaks of documents listed below but has no “Cited Reports” section to list them', range: mention });
-    }
+    if (!mention) return;
+    const { start, end } = mention;
+    const words = start.line === end.line ? letter.lines[start.line].slice(start.character, end.character) : 'documents listed below';
+    report({ message: `The letter speaks of ${quoted(words.replace(/\s+/g, ' '))} but has no cited reports section (## Cited Reports) listing them`, range: mention });
   },
 };

@@ -9,8 +9,8 @@ function checkedTexts(letter: Letter): { owner: string; range: Range }[] {
   return [
     ...letter.fields.map((f) => ({ owner: `The ${f.label} field`, range: f.range })),
     ...letter.addressees.filter((a) => a.listItem).map((a, i) => ({ owner: `Addressee ${i + 1}`, range: a.range })),
-    ...letter.reports.map((r) => ({ owner: `Cited report ${r.index}`, range: r.textRange })),
-    ...letter.signatories.map((s) => ({ owner: `Signatory ${s.index}`, range: s.textRange })),
+    ...letter.reports.filter((r) => r.text !== '').map((r) => ({ owner: `Cited report ${r.index}`, range: r.textRange })),
+    ...letter.signatories.filter((s) => s.text !== '').map((s) => ({ owner: `Signatory ${s.index}`, range: s.textRange })),
   ];
 }
 

@@ -1,0 +1,715 @@
+// The command line: `advocacy-letter lint|parse|render`, on the same engine as the extension.
+// Output formats and exit codes are a contract with writers' CI scripts: see docs/cli.md.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { letterToJson, lintLetter, parseLetter, renderLetterHtml, rules, severities } from './core';
+import type { LetterDiagnostic, LintOptions, Range, Severity } from './core';
+import { homepage, version } from '../package.json';
+
+const program = 'advocacy-letter';
+
+/** Where the command line writes; the process's streams, or a buffer in tests. */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit statuses: 0 no error found, 1 an error-severity problem found (lint), 2 unusable input or arguments. */
+export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** Something the user can fix: printed as one `advocacy-letter: …` line on stderr, exit 2. */
+class CliError extends Error {}
+
+interface OptionSpec {
+  name: string;
+  short?: string;
+  takesValue: boolean;
+}
+
+interface ParsedArgs {
+  values: Map<string, string[]>;
+  positionals: string[];
+}
+
+interface Command {
+  name: string;
+  options: OptionSpec[];
+  help: string;
+  run(args: ParsedArgs, out: CliOutput): number;
+}
+
+const helpOption: OptionSpec = { name: 'help', short: 'h', takesValue: false };
+
+const globalHelp = `Usage: ${program} COMMAND [options]
+
+Check, read and print open letters written in Markdown (*.letter.md).
+
+Commands:
+  lint FILE…            check letters; report every problem found
+  parse FILE            print the letter as JSON (title, addressees, reports, signatories…)
+  render FILE           print the standalone, print-ready preview HTML
+
+Options:
+  -h, --help            show this help; COMMAND --help shows a command's options
+  --version             show the version
+
+Exit status: 0 no error found, 1 lint found an error, 2 a file could not be read
+or the arguments are wrong.
+`;
+
+const lintHelp = `Usage: ${program} lint FILE… [options]
+
+Check one or more letters and report every problem found.
+
+Options:
+  -f, --format FORMAT     text (default), json or sarif
+  --ignore CODE[,CODE…]   turn checks off; repeatable
+  --severity CODE=LEVEL   change a check's severity; repeatable; LEVEL is error,
+                          warning, information, hint or ignore
+  -h, --help              show this help
+
+Formats:
+  text    one line per problem on stdout: FILE:LINE:COLUMN SEVERITY CODE MESSAGE,
+          then a summary line on stderr
+  json    {"files":[{"file","reports","signatories","diagnostics":[{"code",
+          "severity","message","line","column","endLine","endColumn"}]}]}
+  sarif   SARIF 2.1.0, for code scanning
+
+Lines and columns are 1-based; columns count UTF-16 code units, as VS Code does.
+endLine/endColumn point just past the problem (exclusive), as SARIF regions do.
+
+Exit status: 0 no error-severity problem, 1 at least one, 2 a file could not be
+read or the arguments are wrong (the other files are still checked).
+`;
+
+const parseHelp = `Usage: ${program} parse FILE [options]
+
+Print the letter as the checks understand it, as JSON: title, addressees
+[{name, titles}], date and replyBy (YYYY-MM-DD or null), reports [{title,
+publisher, year, url, line}], signatories [{name, role, organization, place,
+line}], cc, subject, signedBy. Lines are 1-based.
+
+Options:
+  -h, --help              show this help
+
+Exit status: 0, or 2 when the file cannot be read or the arguments are wrong.
+`;
+
+const renderHelp = `Usage: ${program} render FILE [-o OUT.html] [options]
+
+Print the letter's standalone, print-ready preview HTML.
+
+Options:
+  -o, --output OUT.html   write to OUT.html instead of stdout; the file is
+                          replaced in one step, never left half written
+  -h, --help              show this help
+
+Exit status: 0, or 2 when a file cannot be read or written or the arguments are
+wrong.
+`;
+
+const commands: Command[] = [
+  {
+    name: 'lint',
+    options: [
+      { name: 'format', short: 'f', takesValue: true },
+      { name: 'ignore', takesValue: true },
+      { name: 'severity', takesValue: true },
+      helpOption,
+    ],
+    help: lintHelp,
+    run: runLint,
+  },
+  {
+    name: 'parse',
+    options: [helpOption],
+    help: parseHelp,
+    run: runParse,
+  },
+  {
+    name: 'render',
+    options: [{ name: 'output', short: 'o', takesValue: true }, helpOption],
+    help: renderHelp,
+    run: runRender,
+  },
+];
+
+/** Runs the command line on `argv` (without `node` and the script) and returns the exit status. */
+export function main(argv: readonly string[], out: CliOutput): number {
+  try {
+    return dispatch(argv, out);
+  } catch (error) {
+    if (error instanceof CliError) {
+      out.stderr(`${program}: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+}
+
+function dispatch(argv: readonly string[], out: CliOutput): number {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    out.stderr(globalHelp);
+    return exitCodes.usage;
+  }
+  if (first === '--help' || first === '-h') {
+    out.stdout(globalHelp);
+    return exitCodes.ok;
+  }
+  if (first === '--version') {
+    out.stdout(`${version}\n`);
+    return exitCodes.ok;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      out.stdout(globalHelp);
+      return exitCodes.ok;
+    }
+    out.stdout(findCommand(topic).help);
+    return exitCodes.ok;
+  }
+  if (first.startsWith('-') && first !== '-') {
+    throw new CliError(`unknown option ${optionName(first)}; see ${program} --help`);
+  }
+  const command = findCommand(first);
+  if (wantsHelp(rest)) {
+    out.stdout(command.help);
+    return exitCodes.ok;
+  }
+  return command.run(parseArgs(command, rest), out);
+}
+
+function findCommand(name: string): Command {
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    throw new CliError(`unknown command '${name}'; see ${program} --help`);
+  }
+  return command;
+}
+
+/** `--help` wins over everything else on the line, as a user asking for help wants. */
+function wantsHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') {
+      return false;
+    }
+    if (arg === '--help' || arg === '-h') {
+      return true;
+    }
+  }
+  return false;
+}
+
+function optionName(arg: string): string {
+  const eq = arg.indexOf('=');
+  return arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+}
+
+/** A small strict parser: `--name value`, `--name=value`, `-x value`, `-xvalue`, `--` ends the options. */
+function parseArgs(command: Command, args: readonly string[]): ParsedArgs {
+  const values = new Map<string, string[]>();
+  const positionals: string[] = [];
+  const seeHelp = `see ${program} ${command.name} --help`;
+  const add = (spec: OptionSpec, value: string) => {
+    const list = values.get(spec.name) ?? [];
+    list.push(value);
+    values.set(spec.name, list);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    let spec: OptionSpec | undefined;
+    let inline: string | undefined;
+    let shown: string;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+      inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+      spec = command.options.find((o) => o.name === name);
+      shown = `--${name}`;
+    } else {
+      spec = command.options.find((o) => o.short === arg[1]);
+      inline = arg.length > 2 ? arg.slice(2) : undefined;
+      shown = `-${arg[1]}`;
+      if (spec && !spec.takesValue && inline !== undefined) {
+        spec = undefined;
+        shown = arg;
+      }
+    }
+    if (!spec) {
+      throw new CliError(`unknown option ${shown} for ${command.name}; ${seeHelp}`);
+    }
+    if (!spec.takesValue) {
+      if (inline !== undefined) {
+        throw new CliError(`option ${shown} takes no value; ${seeHelp}`);
+      }
+      add(spec, '');
+      continue;
+    }
+    if (inline === undefined) {
+      if (i + 1 >= args.length) {
+        throw new CliError(`option ${shown} needs a value; ${seeHelp}`);
+      }
+      inline = args[++i];
+    }
+    add(spec, inline);
+  }
+  return { values, positionals };
+}
+
+function lastValue(args: ParsedArgs, name: string): string | undefined {
+  return args.values.get(name)?.at(-1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading letters
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a letter as text, or throws a CliError that says in one line why it cannot. */
+function readLetter(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    throw new CliError(readFailure(file, error));
+  }
+  if (stat.isDirectory()) {
+    throw new CliError(`${file} is a directory; give a .letter.md file`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new CliError(readFailure(file, error));
+  }
+  // A NUL byte near the start is how binary files (images, PDFs, Word files) show themselves.
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new CliError(`${file} is not UTF-8 text`);
+  }
+  try {
+    // The decoder drops a leading UTF-8 byte order mark (ignoreBOM is false).
+    return utf8.decode(bytes);
+  } catch {
+    throw new CliError(`${file} is not UTF-8 text`);
+  }
+}
+
+function readFailure(file: string, error: unknown): string {
+  switch (errorCode(error)) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `no such file: ${file}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot read ${file}: permission denied`;
+    case 'EISDIR':
+      return `${file} is a directory; give a .letter.md file`;
+    default:
+      return `cannot read ${file}: ${errorMessage(error)}`;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/** Runs the engine; a crash on one letter is reported like an unreadable file, not as a stack trace. */
+function withEngine<T>(file: string, what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new CliError(`internal error while ${what} ${file}: ${errorMessage(error)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// lint
+
+type Format = 'text' | 'json' | 'sarif';
+const formats: readonly Format[] = ['text', 'json', 'sarif'];
+const levels: readonly (Severity | 'ignore')[] = [...severities, 'ignore'];
+
+interface LintedFile {
+  file: string;
+  reports: number;
+  signatories: number;
+  diagnostics: LetterDiagnostic[];
+}
+
+function runLint(args: ParsedArgs, out: CliOutput): number {
+  const format = lastValue(args, 'format') ?? 'text';
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new CliError(`unknown format '${format}' for --format; use text, json or sarif`);
+  }
+  const options = lintOptions(args);
+  if (args.positionals.length === 0) {
+    throw new CliError(`lint needs at least one FILE; see ${program} lint --help`);
+  }
+
+  const linted: LintedFile[] = [];
+  let unreadable = false;
+  for (const file of args.positionals) {
+    try {
+      const text = readLetter(file);
+      const letter = withEngine(file, 'parsing', () => parseLetter(text));
+      const diagnostics = withEngine(file, 'checking', () => lintLetter(letter, options));
+      const done: LintedFile = {
+        file,
+        reports: letter.reports.length,
+        signatories: letter.signatories.length,
+        diagnostics: sortByPosition(diagnostics),
+      };
+      linted.push(done);
+      if (format === 'text') {
+        // Printed as each file is done, so a long run shows progress.
+        for (const d of done.diagnostics) {
+          out.stdout(textLine(file, d));
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof CliError)) {
+        throw error;
+      }
+      unreadable = true;
+      out.stderr(`${program}: ${error.message}\n`);
+    }
+  }
+
+  // When every file was unreadable, each already has its one-line error: nothing else to say.
+  if (linted.length > 0) {
+    if (format === 'text') {
+      out.stderr(summary(linted));
+    } else {
+      const report = format === 'json' ? lintJson(linted) : lintSarif(linted);
+      out.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    }
+  }
+
+  if (unreadable) {
+    return exitCodes.usage;
+  }
+  const anyError = linted.some((f) => f.diagnostics.some((d) => d.severity === 'error'));
+  return anyError ? exitCodes.problems : exitCodes.ok;
+}
+
+function lintOptions(args: ParsedArgs): LintOptions {
+  const known = new Set(rules.map((r) => r.code));
+  const checkCode = (code: string) => {
+    if (!known.has(code)) {
+      throw new CliError(`unknown check code '${code}'`);
+    }
+  };
+  const ignore: string[] = [];
+  for (const value of args.values.get('ignore') ?? []) {
+    for (const code of value.split(',').map((c) => c.trim())) {
+      if (code === '') {
+        continue;
+      }
+      checkCode(code);
+      ignore.push(code);
+    }
+  }
+  const severityOverrides: Record<string, Severity | 'ignore'> = {};
+  for (const value of args.values.get('severity') ?? []) {
+    const eq = value.indexOf('=');
+    if (eq < 0) {
+      throw new CliError(`--severity needs CODE=LEVEL, got '${value}'`);
+    }
+    const code = value.slice(0, eq).trim();
+    const level = value.slice(eq + 1).trim();
+    checkCode(code);
+    if (!(levels as readonly string[]).includes(level)) {
+      throw new CliError(
+        `unknown severity '${level}' for ${code}; use error, warning, information, hint or ignore`,
+      );
+    }
+    severityOverrides[code] = level as Severity | 'ignore';
+  }
+  return { ignore, severities: severityOverrides };
+}
+
+function sortByPosition(diagnostics: readonly LetterDiagnostic[]): LetterDiagnostic[] {
+  // Array.prototype.sort is stable: diagnostics at the same place keep the engine's order.
+  return [...diagnostics].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
+
+/** 1-based line and column; the end stays exclusive, so `endColumn` is the column just past the problem. */
+function oneBased(range: Range) {
+  return {
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function textLine(file: string, d: LetterDiagnostic): string {
+  const { line, column } = oneBased(d.range);
+  return `${file}:${line}:${column} ${d.severity} ${d.code} ${oneLine(d.message)}\n`;
+}
+
+function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`;
+}
+
+function summary(linted: readonly LintedFile[]): string {
+  const all = linted.flatMap((f) => f.diagnostics);
+  const files = plural(linted.length, 'file');
+  if (all.length === 0) {
+    return `no problems in ${files}\n`;
+  }
+  const count = (s: Severity) => all.filter((d) => d.severity === s).length;
+  const parts = [
+    plural(count('error'), 'error'),
+    plural(count('warning'), 'warning'),
+    `${count('information')} information`,
+    plural(count('hint'), 'hint'),
+  ];
+  return `${plural(all.length, 'problem')} (${parts.join(', ')}) in ${files}\n`;
+}
+
+function lintJson(linted: readonly LintedFile[]) {
+  return {
+    files: linted.map((f) => ({
+      file: f.file,
+      reports: f.reports,
+      signatories: f.signatories,
+      diagnostics: f.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        ...oneBased(d.range),
+      })),
+    })),
+  };
+}
+
+const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
+
+function sarifRegion(range: Range) {
+  const { line, column, endLine, endColumn } = oneBased(range);
+  return { startLine: line, startColumn: column, endLine, endColumn };
+}
+
+/** A relative path stays relative (resolved against the repository by code scanning); an absolute one becomes a file URL. */
+function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) {
+    return pathToFileURL(file).href;
+  }
+  return file.split(/[\\/]+/).map(encodeURIComponent).join('/');
+}
+
+function lintSarif(linted: readonly LintedFile[]) {
+  const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: program,
+            version,
+            informationUri: homepage,
+            rules: rules.map((r) => ({
+              id: r.code,
+              shortDescription: { text: r.description },
+              helpUri: r.docs,
+              defaultConfiguration: { level: sarifLevels[r.severity] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: linted.flatMap((f) => {
+          const artifactLocation = { uri: artifactUri(f.file) };
+          return f.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+            level: sarifLevels[d.severity],
+            message: { text: d.message },
+            locations: [{ physicalLocation: { artifactLocation, region: sarifRegion(d.range) } }],
+            ...(d.related?.length
+              ? {
+                  relatedLocations: d.related.map((r, id) => ({
+                    id,
+                    message: { text: r.message },
+                    physicalLocation: { artifactLocation, region: sarifRegion(r.range) },
+                  })),
+                }
+              : {}),
+            ...(d.fix
+              ? {
+                  fixes: [
+                    {
+                      description: { text: d.fix.title },
+                      artifactChanges: [
+                        {
+                          artifactLocation,
+                          replacements: d.fix.edits.map((e) => ({
+                            deletedRegion: sarifRegion(e.range),
+                            insertedContent: { text: e.newText },
+                          })),
+                        },
+                      ],
+                    },
+                  ],
+                }
+              : {}),
+          }));
+        }),
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// parse and render
+
+function singleFile(command: string, args: ParsedArgs): string {
+  const [file, ...extra] = args.positionals;
+  if (file === undefined) {
+    throw new CliError(`${command} needs a FILE; see ${program} ${command} --help`);
+  }
+  if (extra.length > 0) {
+    throw new CliError(`${command} takes one FILE, got ${args.positionals.length}; see ${program} ${command} --help`);
+  }
+  return file;
+}
+
+function runParse(args: ParsedArgs, out: CliOutput): number {
+  const file = singleFile('parse', args);
+  const text = readLetter(file);
+  const json = withEngine(file, 'parsing', () => letterToJson(parseLetter(text)));
+  out.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  return exitCodes.ok;
+}
+
+function runRender(args: ParsedArgs, out: CliOutput): number {
+  const file = singleFile('render', args);
+  const output = lastValue(args, 'output');
+  if (output === '') {
+    throw new CliError(`option -o needs a file name; see ${program} render --help`);
+  }
+  if (output !== undefined && output !== '-' && samePath(file, output)) {
+    throw new CliError(`refusing to write the HTML over the letter ${file}; give another -o file`);
+  }
+  const text = readLetter(file);
+  const html = withEngine(file, 'rendering', () => renderLetterHtml(text));
+  if (output === undefined || output === '-') {
+    out.stdout(html);
+  } else {
+    writeFileAtomically(output, html);
+  }
+  return exitCodes.ok;
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Writes to a temporary file beside `target`, then renames it over: a failed write leaves no half file. */
+function writeFileAtomically(target: string, content: string): void {
+  let destination = target;
+  let mode: number | undefined;
+  try {
+    // Write through a symbolic link rather than replacing it, and keep an existing file's permissions.
+    destination = fs.realpathSync(target);
+    const stat = fs.statSync(destination);
+    if (stat.isDirectory()) {
+      throw new CliError(`${target} is a directory; give a file name for -o`);
+    }
+    mode = stat.mode & 0o7777;
+  } catch (error) {
+    if (error instanceof CliError) {
+      throw error;
+    }
+  }
+  const temporary = path.join(
+    path.dirname(destination),
+    `.${path.basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  try {
+    fs.writeFileSync(temporary, content, { flag: 'wx' });
+    if (mode !== undefined) {
+      fs.chmodSync(temporary, mode);
+    }
+    fs.renameSync(temporary, destination);
+  } catch (error) {
+    try {
+      fs.unlinkSync(temporary);
+    } catch {
+      // Nothing was created, or it is gone already.
+    }
+    throw new CliError(`cannot write ${target}: ${writeFailure(error)}`);
+  }
+}
+
+function writeFailure(error: unknown): string {
+  switch (errorCode(error)) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return errorMessage(error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+if (require.main === module) {
+  // `advocacy-letter lint … | head` closes the pipe early; that is not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      process.exit(process.exitCode ?? 0);
+    }
+    throw error;
+  });
+  // exitCode rather than process.exit(), so output still buffered for a pipe is not cut off.
+  process.exitCode = main(process.argv.slice(2), {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  });
+}
