@@ -33,7 +33,7 @@ function isoDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1) return null;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > days) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
 /**
@@ -52,6 +52,8 @@ export function parseDate(text: string): string | null {
 /** A citation's date: a year from 1800 to 2100, optionally with month and day. */
 export interface CitationDate {
   year: number;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the citation is. */
+  iso: string;
   /** Offsets of the date within the searched text. */
   start: number;
   end: number;
@@ -61,8 +63,8 @@ const CITATION_DATE = String.raw`(?:` +
   String.raw`${MONTH}\s+${DAY},?\s+${YEAR}` +
   String.raw`|${DAY}\s+${MONTH},?\s+${YEAR}` +
   String.raw`|${MONTH},?\s+${YEAR}` +
-  String.raw`|${YEAR}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?` +
-  String.raw`|${YEAR}(?:-\d{1,2}(?:-\d{1,2})?)?` +
+  String.raw`|${YEAR}\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?` +
+  String.raw`|${YEAR}(?:-(\d{1,2})(?:-(\d{1,2}))?)?` +
   String.raw`)`;
 /** A date at the very end, after a separator (comma, space, opening parenthesis) or at the start. */
 const TRAILING_DATE = new RegExp(String.raw`(?:^|[\s,，、(（])(${CITATION_DATE})\)?\s*$`, 'i');
@@ -70,15 +72,24 @@ const WHOLE_DATE = new RegExp(String.raw`^\s*(${CITATION_DATE})\s*$`, 'i');
 // Long entries are searched only near their end: a date is short.
 const TAIL = 64;
 
-function yearOf(match: RegExpExecArray): number | null {
-  for (const i of [4, 7, 9, 10, 11]) {
-    if (match[i]) {
-      const year = +match[i];
-      return year >= 1800 && year <= 2100 ? year : null;
-    }
+// Capture groups of CITATION_DATE (inside the outer group 1), per alternative: year, month, day.
+const ALTERNATIVES: [number, number, number][] = [[4, 2, 3], [7, 6, 5], [9, 8, 0], [10, 11, 12], [13, 14, 15]];
+
+function dateOf(match: RegExpExecArray): { year: number; iso: string } | null {
+  for (const [y, m, d] of ALTERNATIVES) {
+    if (!match[y]) continue;
+    const year = +match[y];
+    if (year < 1800 || year > 2100) return null;
+    const month = match[m] ? (/^\d+$/.test(match[m]) ? +match[m] : monthNumber(match[m])) : 0;
+    const day = d && match[d] ? +match[d] : 0;
+    if (month >= 1 && month <= 12 && day >= 1) return { year, iso: isoDate(year, month, day) ?? `${year}-${pad(month)}` };
+    if (month >= 1 && month <= 12) return { year, iso: `${year}-${pad(month)}` };
+    return { year, iso: String(year) };
   }
   return null;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 function citationDate(pattern: RegExp, text: string): CitationDate | null {
   const from = Math.max(0, text.length - TAIL);
@@ -86,10 +97,10 @@ function citationDate(pattern: RegExp, text: string): CitationDate | null {
   const m = pattern.exec(tail);
   if (!m) return null;
   if (from > 0 && m.index === 0 && pattern === TRAILING_DATE && !/[\s,，、(（]/.test(tail[0])) return null;
-  const year = yearOf(m);
-  if (year === null) return null;
+  const date = dateOf(m);
+  if (date === null) return null;
   const start = from + m.index + m[0].indexOf(m[1]);
-  return { year, start, end: start + m[1].length };
+  return { ...date, start, end: start + m[1].length };
 }
 
 /** The date that ends a citation (`…, NKDB, 2012`, `… (NKDB Seoul) 2012`), if any. */

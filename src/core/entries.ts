@@ -9,9 +9,6 @@ export interface Part {
   end: number;
 }
 
-const COMMAS = ',，、';
-const OPENERS: Record<string, string> = { '(': ')', '（': '）', '[': ']', '［': '］' };
-const CLOSERS = new Set(Object.values(OPENERS));
 /** Opening quotes a title may stand in, with their closing quote. */
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“', '「': '」', '『': '』', '«': '»' };
 
@@ -32,10 +29,25 @@ export function trimPart(plain: string, start: number, end: number, extra = ''):
 export function firstComma(plain: string, start: number, end: number): number {
   let depth = 0;
   for (let i = start; i < end; i++) {
-    const ch = plain[i];
-    if (ch in OPENERS) depth++;
-    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && COMMAS.includes(ch)) return i;
+    switch (plain.charCodeAt(i)) {
+      case 0x28: // (
+      case 0x5b: // [
+      case 0xff08: // （
+      case 0xff3b: // ［
+        depth++;
+        break;
+      case 0x29: // )
+      case 0x5d: // ]
+      case 0xff09: // ）
+      case 0xff3d: // ］
+        if (depth > 0) depth--;
+        break;
+      case 0x2c: // ,
+      case 0xff0c: // ，
+      case 0x3001: // 、
+        if (depth === 0) return i;
+        break;
+    }
   }
   return -1;
 }
@@ -68,6 +80,7 @@ export interface ParsedReport {
   publisher: string | null;
   publisherRange: Range | null;
   year: number | null;
+  dateIso: string | null;
   yearText: string | null;
   yearRange: Range | null;
   undated: boolean;
@@ -96,27 +109,32 @@ export function parseReport(inline: InlineText): ParsedReport {
   const noDate = NO_DATE.exec(plain.slice(Math.max(begin, end - 8), end));
   end = entryEnd(plain, begin, end, noDate ? ';；' : '.;。；');
 
-  // Title: an emphasized, linked or quoted span the item begins with may hold commas; else up to the first comma.
+  // Title: an emphasized, linked or quoted span the item begins with may hold commas; the title
+  // then runs on to the first comma after it (`“Break Their Lineage, …”: China’s Crimes…, HRW, 2021`).
   let title: Part;
   let rest: number;
   const lead = inline.marks.find((m) => m.start === begin && m.kind !== 'code' && m.end > m.start);
   const quote = QUOTES[plain[begin]];
   const quoteEnd = quote ? plain.indexOf(quote, begin + 1) : -1;
-  if (lead && lead.end <= end) {
-    title = trimPart(plain, lead.start, lead.end, ',，、');
-    rest = lead.end;
-  } else if (quote && quoteEnd > begin) {
-    title = trimPart(plain, begin + 1, quoteEnd, ',，、');
-    rest = quoteEnd + 1;
+  const spanEnd = lead && lead.end <= end ? lead.end : quote && quoteEnd > begin ? quoteEnd + 1 : -1;
+  // A colon or a word right after the span continues the title (a subtitle); a space or a comma ends it.
+  if (spanEnd > 0 && !/^[:：\p{L}\p{N}]/u.test(plain.slice(spanEnd, spanEnd + 1))) {
+    title = lead && lead.end === spanEnd ? trimPart(plain, lead.start, lead.end, ',，、') : trimPart(plain, begin + 1, quoteEnd, ',，、');
+    rest = spanEnd;
+  } else if (spanEnd > 0) {
+    const comma = firstComma(plain, spanEnd, end);
+    rest = comma >= 0 ? comma : end;
+    title = trimPart(plain, begin, rest);
   } else {
     const comma = firstComma(plain, begin, end);
     rest = comma >= 0 ? comma : end;
     title = trimPart(plain, begin, rest);
   }
   // Skip the separator after the title.
-  rest = trimPart(plain, rest, end, ',，、.:：').start;
+  rest = trimPart(plain, rest, end, ',，、.:：;–—-').start;
 
   let year: number | null = null;
+  let dateIso: string | null = null;
   let yearPart: Part | null = null;
   let publisher: Part | null = null;
   let undated = false;
@@ -126,6 +144,7 @@ export function parseReport(inline: InlineText): ParsedReport {
     const nd = NO_DATE.exec(tail);
     if (trailing) {
       year = trailing.year;
+      dateIso = trailing.iso;
       yearPart = { start: rest + trailing.start, end: rest + trailing.end };
       publisher = trimPart(plain, rest, yearPart.start, ',，、(（');
     } else if (nd) {
@@ -137,7 +156,7 @@ export function parseReport(inline: InlineText): ParsedReport {
       const parts = splitParts(plain, rest, end);
       const dated = parts.findIndex((p, i) => i > 0 && wholeCitationDate(plain.slice(p.start, p.end)) !== null);
       if (dated > 0) {
-        year = wholeCitationDate(plain.slice(parts[dated].start, parts[dated].end))!.year;
+        ({ year, iso: dateIso } = wholeCitationDate(plain.slice(parts[dated].start, parts[dated].end))!);
         yearPart = parts[dated];
         publisher = trimPart(plain, rest, parts[dated - 1].end);
       } else {
@@ -151,6 +170,7 @@ export function parseReport(inline: InlineText): ParsedReport {
     publisher: text(plain, publisher),
     publisherRange: rangeOf(inline, publisher),
     year,
+    dateIso,
     yearText: text(plain, yearPart),
     yearRange: rangeOf(inline, yearPart),
     undated,

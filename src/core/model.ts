@@ -74,6 +74,8 @@ export interface CitedReport extends Entry {
   publisher: string | null;
   publisherRange: Range | null;
   year: number | null;
+  /** The citation's date as precisely as written: `2012`, `2012-03` or `2012-03-15`. */
+  dateIso: string | null;
   /** The date or year as written at the end of the item (`2012`, `March 2012`). */
   yearText: string | null;
   yearRange: Range | null;
@@ -146,9 +148,9 @@ export type Paper = 'a4' | 'letter';
 
 /** The letter as the engine understands it. Every element keeps its source range. */
 export interface Letter {
-  /** Line count of the text (a final line break ends the last line). */
+  /** Line count as VS Code counts it: a text ending in a line break has an empty last line. */
   lineCount: number;
-  /** The source lines, line breaks removed; used for ranges and whitespace checks. */
+  /** The source lines, line breaks removed (`\r\n`, `\r` and `\n` alike); `lines.length === lineCount`. */
   lines: readonly string[];
   frontMatter: FrontMatter | null;
   title: (Span & { source: FieldSource }) | null;

@@ -443,7 +443,7 @@ class LetterReader {
 }
 
 const emptyReport = {
-  title: null, titleRange: null, publisher: null, publisherRange: null, year: null, yearText: null, yearRange: null,
+  title: null, titleRange: null, publisher: null, publisherRange: null, year: null, dateIso: null, yearText: null, yearRange: null,
   undated: false, url: null, urlRange: null,
 };
 const emptySignatory = {

@@ -5,12 +5,13 @@ export const reportYearAfterDate: RuleDefinition = {
   severity: 'warning',
   description: 'A cited report is dated after the letter.',
   check(letter, report) {
-    const letterYear = letter.date?.iso ? Number(letter.date.iso.slice(0, 4)) : null;
-    if (letterYear === null) return;
+    const letterDate = letter.date?.iso;
+    if (!letterDate) return;
     for (const r of letter.reports) {
-      if (r.year !== null && r.year > letterYear && r.yearRange) {
+      // Compared as precisely as the citation is dated: `2013` is not after 2013-05-07, `2013-06` is.
+      if (r.dateIso !== null && r.yearRange && r.dateIso > letterDate.slice(0, r.dateIso.length)) {
         report({
-          message: `Cited report ${r.index} is dated ${r.year}, after the letter's date (${letter.date!.iso})`,
+          message: `Cited report ${r.index} is dated ${r.yearText ?? r.year}, after the letter's date (${letterDate})`,
           range: r.yearRange,
           related: [{ range: letter.date!.range, message: `The letter is dated ${letter.date!.iso}` }],
         });

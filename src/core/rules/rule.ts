@@ -21,11 +21,15 @@ export interface RuleDefinition {
   check(letter: Letter, report: (problem: Problem) => void, context: RuleContext): void;
 }
 
-/** Where a problem of the whole letter is shown: its title heading, else its first line of text. */
+/**
+ * Where a problem of the whole letter is shown: its title heading, else its first line of text
+ * (past blank lines and disable comments, so that `disable-next-line` above it works).
+ */
 export function letterAnchor(letter: Letter): Range {
   if (letter.title?.source === 'body') return letter.title.range;
+  const comment = new Set(letter.directives.flatMap((d) => Array.from({ length: d.range.end.line - d.range.start.line + 1 }, (_, i) => d.range.start.line + i)));
   let line = letter.frontMatter ? letter.frontMatter.range.end.line + 1 : 0;
-  while (line < letter.lines.length - 1 && letter.lines[line].trim() === '') line++;
+  while (line < letter.lines.length - 1 && (letter.lines[line].trim() === '' || comment.has(line))) line++;
   if (line >= letter.lines.length) line = Math.max(0, letter.lines.length - 1);
   return { start: { line, character: 0 }, end: { line, character: letter.lines[line]?.length ?? 0 } };
 }
