@@ -12,6 +12,8 @@ export interface TextEdit {
 export interface LetterFix {
   title: string;
   edits: TextEdit[];
+  /** The edits' text is a snippet (`${1:Year}` tab stops) for the editor to expand. */
+  snippet?: boolean;
 }
 
 export interface RelatedInformation {

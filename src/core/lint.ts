@@ -36,7 +36,8 @@ function suppression(directives: DisableDirective[]) {
   const fileWide = directives.filter((d) => d.kind === 'disable-file');
   const nextLine = new Map<number, DisableDirective[]>();
   for (const d of directives) {
-    if (d.kind === 'disable-next-line') nextLine.set(d.targetLine, [...(nextLine.get(d.targetLine) ?? []), d]);
+    if (d.kind !== 'disable-next-line') continue;
+    for (let line = d.targetLine; line <= d.targetEndLine; line++) nextLine.set(line, [...(nextLine.get(line) ?? []), d]);
   }
   const blocks = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   // Per code: the lines where it is switched off or on, in order, found by binary search.

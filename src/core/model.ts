@@ -123,7 +123,7 @@ export interface FrontMatterKey {
 
 export interface FrontMatter {
   range: Range;
-  /** The keys in the order written; empty when the YAML does not parse to a mapping. */
+  /** The keys in the order written, as far as the YAML could be read; empty when it is not a mapping. */
   keys: FrontMatterKey[];
   /** YAML errors, each with where it is. */
   errors: Span[];
@@ -139,8 +139,10 @@ export interface DisableDirective {
   codes: string[];
   /** The comment's own lines. */
   range: Range;
-  /** For `disable-next-line`: the line it silences. */
+  /** For `disable-next-line`: the next line of text, first of the lines it silences. */
   targetLine: number;
+  /** For `disable-next-line`: the last line it silences: the rest of the paragraph, list item or heading that begins on `targetLine`. */
+  targetEndLine: number;
 }
 
 export type SignedBy = 'people' | 'organizations';

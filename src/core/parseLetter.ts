@@ -109,7 +109,7 @@ class LetterReader {
           if (this.listDepth === 1 && this.listOwner) this.readItem(i, this.listOwner);
           break;
         case 'html_block':
-          this.readDirective(token);
+          this.readDirective(i);
           break;
       }
     }
@@ -427,18 +427,29 @@ class LetterReader {
 
   // --- disable comments ---------------------------------------------------------------------
 
-  private readDirective(token: Token): void {
+  private readDirective(index: number): void {
+    const token = this.tokens[index];
     const m = DIRECTIVE.exec(token.content);
     if (!m) return;
     const [first, end] = token.map!;
-    let target = end;
-    while (target < this.lines.length && this.lines[target].trim() === '') target++;
+    const block = this.nextBlock(index);
     this.directives.push({
       kind: m[1] as DisableDirective['kind'],
       codes: m[2].split(/[\s,]+/).filter(Boolean),
       range: this.linesRange(first, end),
-      targetLine: target,
+      targetLine: block ? block[0] : end,
+      targetEndLine: block ? block[1] - 1 : end,
     });
+  }
+
+  /** The lines of the paragraph, heading or first list item after token `index`. */
+  private nextBlock(index: number): [number, number] | null {
+    const tokens = this.tokens;
+    let j = index + 1;
+    while (j < tokens.length && !tokens[j].map) j++;
+    while (j < tokens.length && /^(?:bullet_list_open|ordered_list_open|list_item_open|blockquote_open)$/.test(tokens[j].type) && tokens[j + 1]?.map) j++;
+    const map = tokens[j]?.map;
+    return map ? [map[0], Math.max(map[0] + 1, map[1])] : null;
   }
 }
 

@@ -4,35 +4,35 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintLetter, parseLetter, rules } from '../../src/core';
+import { lintLetter, parseLetter, rules, type Severity } from '../../src/core';
 import { expectationDiff, fixturesRoot, listFixtures, parseFixture, repoRoot } from './support/expectations';
 
-/** The codes of the format page's checks table: the contract. */
-const contractCodes = [
-  'title-missing',
-  'addressee-missing',
-  'addressee-title-missing',
-  'date-missing',
-  'date-invalid',
-  'reply-by-before-date',
-  'reports-missing',
-  'reports-empty',
-  'report-title-missing',
-  'report-publisher-missing',
-  'report-year-missing',
-  'report-year-after-date',
-  'report-url-invalid',
-  'report-duplicate',
-  'signatories-missing',
-  'signatories-empty',
-  'signatory-name-missing',
-  'signatory-role-missing',
-  'signatory-organization-missing',
-  'signatory-duplicate',
-  'whitespace-irregular',
-  'frontmatter-invalid',
-  'frontmatter-unknown-key',
-];
+/** The format page's checks table, the contract: code and default severity. */
+const contract: Record<string, Severity> = {
+  'title-missing': 'warning',
+  'addressee-missing': 'error',
+  'addressee-title-missing': 'warning',
+  'date-missing': 'error',
+  'date-invalid': 'error',
+  'reply-by-before-date': 'error',
+  'reports-missing': 'information',
+  'reports-empty': 'error',
+  'report-title-missing': 'error',
+  'report-publisher-missing': 'error',
+  'report-year-missing': 'error',
+  'report-year-after-date': 'warning',
+  'report-url-invalid': 'warning',
+  'report-duplicate': 'warning',
+  'signatories-missing': 'error',
+  'signatories-empty': 'error',
+  'signatory-name-missing': 'error',
+  'signatory-role-missing': 'error',
+  'signatory-organization-missing': 'error',
+  'signatory-duplicate': 'warning',
+  'whitespace-irregular': 'hint',
+  'frontmatter-invalid': 'error',
+  'frontmatter-unknown-key': 'hint',
+};
 
 function loadFixture(relativePath: string) {
   return parseFixture(readFileSync(join(fixturesRoot, relativePath), 'utf8'));
@@ -41,11 +41,6 @@ function loadFixture(relativePath: string) {
 function lintFixture(relativePath: string) {
   const fixture = loadFixture(relativePath);
   return { fixture, diagnostics: lintLetter(parseLetter(fixture.text), fixture.options) };
-}
-
-function ruleCodes(): string[] {
-  const list: unknown[] = Array.isArray(rules) ? rules : Object.values(rules as object);
-  return list.map((rule) => (rule as { code: string }).code);
 }
 
 describe('fixture letters', () => {
@@ -62,14 +57,53 @@ describe('fixture letters', () => {
       if (diff) assert.fail(`${path}: diagnostics differ from the inline expectations\n${diff}`);
     });
   }
+
+  test('every diagnostic has its severity, its doc page and a one-line message', () => {
+    const wrong: string[] = [];
+    for (const path of fixtures) {
+      const { fixture, diagnostics } = lintFixture(path);
+      for (const d of diagnostics) {
+        const severity = fixture.options.severities?.[d.code] ?? contract[d.code];
+        const where = `${path}:${d.range.start.line + 1} ${d.code}`;
+        if (d.severity !== severity) wrong.push(`${where}: severity ${d.severity}, expected ${severity}`);
+        if (d.docs !== `docs/rules/${d.code}.md`) wrong.push(`${where}: docs ${d.docs}`);
+        if (!d.message.trim() || d.message.includes('\n')) wrong.push(`${where}: message ${JSON.stringify(d.message)}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test('entry problems name the entry: "Cited report N", "Signatory N"', () => {
+    const wrong: string[] = [];
+    for (const path of fixtures) {
+      const { fixture, diagnostics } = lintFixture(path);
+      const letter = parseLetter(fixture.text);
+      for (const d of diagnostics) {
+        const kind = /^report-(title|publisher|year|url|duplicate)/.test(d.code)
+          ? { entries: letter.reports, name: 'Cited report' }
+          : /^signatory-/.test(d.code)
+            ? { entries: letter.signatories, name: 'Signatory' }
+            : null;
+        if (!kind) continue;
+        const entry = kind.entries.find((e) => e.range.start.line <= d.range.start.line && d.range.start.line <= e.range.end.line);
+        const named = entry && d.message.includes(`${kind.name} ${entry.index}`);
+        if (!named) wrong.push(`${path}:${d.range.start.line + 1} ${d.code}: ${d.message}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
 });
 
 describe('every check has fixtures and a doc page', () => {
-  const codes = ruleCodes();
+  const codes = rules.map((rule) => rule.code);
 
-  test('every code of the format page is a rule', () => {
-    const missing = contractCodes.filter((code) => !codes.includes(code));
+  test('every code of the format page is a rule, with its default severity', () => {
+    const missing = Object.keys(contract).filter((code) => !codes.includes(code));
     assert.deepEqual(missing, [], `codes of the contract without a rule: ${missing.join(', ')}`);
+    const severities = Object.fromEntries(
+      rules.filter((rule) => rule.code in contract).map((rule) => [rule.code, rule.severity]),
+    );
+    assert.deepEqual(severities, contract);
   });
 
   test('rule codes are unique', () => {

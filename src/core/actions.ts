@@ -1,0 +1,117 @@
+// Edits a writer can ask for beside a problem: placeholders for a missing part, removal of a
+// duplicate, joining a wrapped entry, a disable comment. The editor shows them as quick fixes.
+import type { LetterDiagnostic, LetterFix, TextEdit } from './diagnostic';
+import type { CitedReport, Entry, Letter, Position, Range, Signatory } from './model';
+
+const point = (position: Position): Range => ({ start: position, end: position });
+
+/** Where an entry's text ends, before a final `.`, `;` or `。`: where a missing last part goes. */
+function entryEnd(letter: Letter, entry: Entry): Position {
+  const { end } = entry.textRange;
+  const line = letter.lines[end.line] ?? '';
+  let character = end.character;
+  if (character > 0 && '.;。；'.includes(line[character - 1])) character--;
+  return { line: end.line, character };
+}
+
+function snippetFix(title: string, at: Position, snippet: string): LetterFix {
+  return { title, snippet: true, edits: [{ range: point(at), newText: snippet }] };
+}
+
+/** Deletes the list item with everything nested in it. */
+function removeEntry(letter: Letter, entry: Entry, title: string): LetterFix {
+  const last = entry.range.end.line;
+  const end: Position = last + 1 < letter.lineCount ? { line: last + 1, character: 0 } : { line: last, character: letter.lines[last].length };
+  const start: Position = last + 1 < letter.lineCount || entry.range.start.line === 0
+    ? { line: entry.range.start.line, character: 0 }
+    : { line: entry.range.start.line - 1, character: letter.lines[entry.range.start.line - 1].length };
+  return { title, edits: [{ range: { start, end }, newText: '' }] };
+}
+
+function entryAt<T extends Entry>(entries: T[], range: Range): T | undefined {
+  return entries.find((e) => e.textRange.start.line === range.start.line && e.textRange.start.character === range.start.character);
+}
+
+/** Fixes offered for one diagnostic, besides its safe `fix` and the disable comment. */
+export function suggestedFixes(letter: Letter, diagnostic: LetterDiagnostic): LetterFix[] {
+  const report = () => entryAt<CitedReport>(letter.reports, diagnostic.range);
+  const signatory = () => entryAt<Signatory>(letter.signatories, diagnostic.range);
+  switch (diagnostic.code) {
+    case 'report-year-missing': {
+      const r = report();
+      return r ? [snippetFix('Add the year of publication', entryEnd(letter, r), ', ${1:Year}')] : [];
+    }
+    case 'report-publisher-missing': {
+      const r = report();
+      if (!r) return [];
+      return r.yearRange
+        ? [snippetFix('Add the publisher or author', r.yearRange.start, '${1:Publisher}, ')]
+        : [snippetFix('Add the publisher or author', entryEnd(letter, r), ', ${1:Publisher}')];
+    }
+    case 'signatory-role-missing': {
+      const s = signatory();
+      return s?.nameRange ? [snippetFix('Add the role', s.nameRange.end, ', ${1:Role}')] : [];
+    }
+    case 'signatory-organization-missing': {
+      const s = signatory();
+      return s ? [snippetFix('Add the organization', entryEnd(letter, s), ', ${1:Organization}')] : [];
+    }
+    case 'report-duplicate': {
+      const r = report();
+      return r ? [removeEntry(letter, r, `Remove cited report ${r.index} (a duplicate)`)] : [];
+    }
+    case 'signatory-duplicate': {
+      const s = signatory();
+      return s ? [removeEntry(letter, s, `Remove signatory ${s.index} (a duplicate)`)] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Joins a wrapped entry's lines with single spaces. Null when the entry is on one line. */
+export function joinEntryLines(letter: Letter, entry: Entry): LetterFix | null {
+  const { start, end } = entry.textRange;
+  if (end.line === start.line) return null;
+  const edits: TextEdit[] = [];
+  for (let line = start.line + 1; line <= end.line; line++) {
+    const previous = letter.lines[line - 1];
+    const from = previous.replace(/\s+$/, '').length;
+    const to = letter.lines[line].search(/\S|$/);
+    edits.push({ range: { start: { line: line - 1, character: from }, end: { line, character: to } }, newText: ' ' });
+  }
+  const what = 'role' in entry ? `signatory ${entry.index}` : `cited report ${entry.index}`;
+  return { title: `Join ${what} onto one line`, edits };
+}
+
+/** The first line of the paragraph, entry or heading holding `line`: where a disable comment must go. */
+function blockStart(letter: Letter, line: number): number {
+  const holders: Range[] = [
+    ...letter.fields.map((f) => f.range),
+    ...letter.addressees.map((a) => a.range),
+    ...letter.reports.map((r) => r.textRange),
+    ...letter.signatories.map((s) => s.textRange),
+  ];
+  const holder = holders.find((r) => r.start.line <= line && line <= r.end.line);
+  return holder ? holder.start.line : line;
+}
+
+/**
+ * A `<!-- letter-lint-disable-next-line CODE -->` comment above the problem's paragraph or entry
+ * (a comment inside one would split it). Problems of the front matter get a file-wide comment after it.
+ */
+export function disableFix(letter: Letter, diagnostic: LetterDiagnostic): LetterFix {
+  const fm = letter.frontMatter;
+  if (fm && diagnostic.range.start.line <= fm.range.end.line) {
+    const after = fm.range.end.line + 1;
+    const at: Position = after < letter.lineCount ? { line: after, character: 0 } : { line: fm.range.end.line, character: letter.lines[fm.range.end.line].length };
+    const text = `<!-- letter-lint-disable-file ${diagnostic.code} -->`;
+    return { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: point(at), newText: after < letter.lineCount ? `${text}\n` : `\n${text}` }] };
+  }
+  const line = blockStart(letter, diagnostic.range.start.line);
+  const indent = /^[ \t]*/.exec(letter.lines[line])![0];
+  return {
+    title: `Disable ${diagnostic.code} for this line`,
+    edits: [{ range: point({ line, character: 0 }), newText: `${indent}<!-- letter-lint-disable-next-line ${diagnostic.code} -->\n` }],
+  };
+}

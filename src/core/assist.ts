@@ -1,0 +1,111 @@
+// What the editor shows on demand: a hover describing the entry under the cursor, and completion
+// of roles and organizations already used in the letter.
+import type { LetterDiagnostic } from './diagnostic';
+import { firstComma } from './entries';
+import type { Letter, Position, Range } from './model';
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+export const rangeContains = (range: Range, p: Position) => !before(p, range.start) && !before(range.end, p);
+
+/** Escapes a writer's text for a Markdown hover, so that it shows as typed and links nothing. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+}
+
+export interface Description {
+  range: Range;
+  /** Markdown: a heading line, the parsed fields, then the problems. */
+  markdown: string;
+}
+
+const row = (label: string, value: string | number | null) => `| ${label} | ${value === null ? '*missing*' : escapeMarkdown(String(value))} |`;
+
+/** What the engine read at `position`: a cited report, a signatory, an addressee or the date. */
+export function describeAt(letter: Letter, diagnostics: readonly LetterDiagnostic[], position: Position): Description | null {
+  let range: Range | null = null;
+  let lines: string[] = [];
+  const report = letter.reports.find((r) => rangeContains(r.range, position));
+  const signatory = report ? undefined : letter.signatories.find((s) => rangeContains(s.range, position));
+  const addressee = letter.addressees.find((a) => a.source === 'body' && rangeContains(a.range, position));
+  if (report) {
+    range = report.range;
+    lines = [`**Cited report ${report.index}**`, '', '| | |', '| --- | --- |', row('Title', report.title), row('Publisher', report.publisher),
+      row('Year', report.undated ? 'n.d.' : report.yearText ?? null)];
+    if (report.url !== null) lines.push(row('Link', report.url));
+  } else if (signatory) {
+    range = signatory.range;
+    lines = [`**Signatory ${signatory.index}**`, '', '| | |', '| --- | --- |'];
+    if (letter.signedBy === 'organizations') lines.push(row('Organization', signatory.organization), row('Place', signatory.place));
+    else lines.push(row('Name', signatory.name), row('Role', signatory.role), row('Organization', signatory.organization));
+  } else if (addressee) {
+    range = addressee.range;
+    lines = ['**Addressee**', '', '| | |', '| --- | --- |', row('Name', addressee.name), ...addressee.titles.map((t) => row('Title', t.text))];
+  } else {
+    for (const [date, label] of [[letter.date, 'Date'], [letter.replyBy, 'Reply by']] as const) {
+      if (date && rangeContains(date.range, position)) {
+        range = date.range;
+        lines = [`**${label}**: ${date.iso ?? 'not a date the format reads'}`];
+      }
+    }
+  }
+  if (!range) return null;
+  const problems = diagnostics.filter((d) => rangeContains(range!, d.range.start));
+  if (problems.length > 0) lines.push('', ...problems.map((d) => `- ${d.severity === 'error' ? '$(error)' : d.severity === 'warning' ? '$(warning)' : '$(info)'} ${escapeMarkdown(d.message)} \`${d.code}\``));
+  return { range, markdown: lines.join('\n') };
+}
+
+export interface CompletionOffer {
+  /** Which part of a signatory entry the cursor is in. */
+  part: 'role' | 'organization';
+  /** The text typed so far in that part, to be replaced. */
+  range: Range;
+  /** Values used by other signatories, most used first. */
+  values: { value: string; count: number }[];
+}
+
+const SPACED_DASH = /\s[-–—]\s/;
+
+/** Roles and organizations already in the letter, offered while typing a signatory entry. */
+export function completionAt(letter: Letter, position: Position): CompletionOffer | null {
+  const entry = letter.signatories.find((s) => rangeContains(s.textRange, position) || (s.textRange.end.line === position.line && s.textRange.end.character <= position.character));
+  if (!entry) return null;
+  const { start } = entry.textRange;
+  // The entry's text up to the cursor, lines joined, with the column of each character.
+  let text = '';
+  const columns: Position[] = [];
+  for (let line = start.line; line <= position.line; line++) {
+    const source = letter.lines[line] ?? '';
+    const from = line === start.line ? start.character : source.search(/\S|$/);
+    const to = line === position.line ? position.character : source.length;
+    for (let c = from; c < to; c++) {
+      text += source[c];
+      columns.push({ line, character: c });
+    }
+    if (line < position.line) {
+      text += ' ';
+      columns.push({ line, character: to });
+    }
+  }
+  let part = 0;
+  let from = 0;
+  const comma = firstComma(text, 0, text.length);
+  const dash = SPACED_DASH.exec(comma >= 0 ? text.slice(0, comma) : text);
+  if (dash && letter.signedBy === 'people') {
+    part = 1;
+    from = dash.index + dash[0].length;
+  }
+  for (let c = firstComma(text, from, text.length); c >= 0; c = firstComma(text, from, text.length)) {
+    part++;
+    from = c + 1;
+  }
+  while (from < text.length && /\s/.test(text[from])) from++;
+  const kind = letter.signedBy === 'organizations' ? (part === 0 ? 'organization' : null) : part === 1 ? 'role' : part >= 2 ? 'organization' : null;
+  if (!kind) return null;
+  const counts = new Map<string, number>();
+  for (const s of letter.signatories) {
+    const value = kind === 'role' ? s.role : s.organization;
+    if (s !== entry && value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return { part: kind, range: { start: from < columns.length ? columns[from] : position, end: position }, values };
+}

@@ -1,0 +1,39 @@
+// Compiles the integration tests for VS Code's extension host: test/integration/index.ts and every
+// suite/**/*.test.ts, each bundled on its own into out/test/integration/ (CommonJS, Node), with
+// `vscode` (given by the extension host) and `mocha` (one instance for the runner and the tests,
+// found through the project's node_modules above out/) left as runtime requires.
+import esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './codeServer.mjs';
+
+const sourceDir = path.join(projectRoot, 'test', 'integration');
+const outDir = path.join(projectRoot, 'out', 'test', 'integration');
+
+const suiteDir = path.join(sourceDir, 'suite');
+const testFiles = fs.existsSync(suiteDir)
+  ? fs
+      .readdirSync(suiteDir, { recursive: true })
+      .map((entry) => path.join(suiteDir, entry.toString()))
+      .filter((file) => file.endsWith('.test.ts'))
+  : [];
+
+// No stale test from a deleted source file may run.
+fs.rmSync(outDir, { recursive: true, force: true });
+
+await esbuild.build({
+  absWorkingDir: projectRoot,
+  entryPoints: [path.join(sourceDir, 'index.ts'), ...testFiles],
+  outbase: sourceDir,
+  outdir: outDir,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode', 'mocha'],
+  sourcemap: true,
+  sourcesContent: false,
+  logLevel: 'warning',
+});
+
+console.log(`[harness] built ${testFiles.length} integration test file(s) and the runner into ${path.relative(projectRoot, outDir)}/`);

@@ -1,0 +1,68 @@
+// Requests from a test (in VS Code's extension host) to the code-server harness (the Playwright side),
+// which sees the extension host's console lines. The harness answers by writing
+// `<ADVOCACY_LETTER_TEST_RESULTS>/<kind>/<name>.done`; these helpers wait for it (bounded).
+// Under @vscode/test-electron there is no harness and no variable: the helpers return undefined at once.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The test-results folder the harness answers in, or undefined when no harness listens. */
+export const testResultsDir: string | undefined = process.env.ADVOCACY_LETTER_TEST_RESULTS || undefined;
+
+/** Text of the elements matching a CSS selector, in every frame of the workbench page (webviews included). */
+export interface FrameText {
+  selector: string;
+  /** All matches, frame after frame. */
+  texts: string[];
+  /** Only the frames with a match. */
+  frames: { url: string; name: string; texts: string[] }[];
+}
+
+/**
+ * Asks the harness for a screenshot of the whole workbench and waits until it is written.
+ * @example await screenshot('preview-open'); // → test-results/screenshots/preview-open.png
+ * @returns the PNG's path, or undefined without a harness.
+ */
+export async function screenshot(name: string, timeoutMs = 30_000): Promise<string | undefined> {
+  const answer = await request('screenshots', 'screenshot', name, '', timeoutMs);
+  return answer?.path as string | undefined;
+}
+
+/**
+ * Asks the harness for the text content of every element matching `selector` in any frame.
+ * @example const found = await frameText('preview-title', 'h1'); assert.ok(found?.texts.includes('Open letter'));
+ * @returns the matches (also kept in test-results/frames/<name>.json), or undefined without a harness.
+ */
+export async function frameText(name: string, selector: string, timeoutMs = 30_000): Promise<FrameText | undefined> {
+  const answer = await request('frames', 'frame-text', name, selector, timeoutMs);
+  return answer?.result as FrameText | undefined;
+}
+
+async function request(
+  kind: string,
+  command: string,
+  name: string,
+  argument: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown> | undefined> {
+  if (!testResultsDir) {
+    return undefined;
+  }
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) {
+    throw new Error(`request name ${JSON.stringify(name)}: use letters, digits, '.', '_' and '-' only`);
+  }
+  const done = path.join(testResultsDir, kind, `${name}.done`);
+  fs.rmSync(done, { force: true });
+  console.log(`@@${command} ${name}${argument ? ` ${argument}` : ''}`);
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(done)) {
+    if (Date.now() > deadline) {
+      throw new Error(`the harness did not answer @@${command} ${name} within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const answer = JSON.parse(fs.readFileSync(done, 'utf8')) as Record<string, unknown>;
+  if (answer.error) {
+    throw new Error(`the harness failed @@${command} ${name}: ${String(answer.error)}`);
+  }
+  return answer;
+}
