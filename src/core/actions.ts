@@ -115,3 +115,34 @@ export function disableFix(letter: Letter, diagnostic: LetterDiagnostic): Letter
     edits: [{ range: point({ line, character: 0 }), newText: `${indent}<!-- letter-lint-disable-next-line ${diagnostic.code} -->\n` }],
   };
 }
+
+const LIST_MARKER = /^(\s*)([-*+]|(\d+)([.)]))\s+/;
+
+/**
+ * Where a new cited report or signatory goes, as a snippet: after the last entry of its section
+ * (same list marker, next number), under an empty section's heading, or in a new section.
+ */
+export function entryInsertion(letter: Letter, kind: 'reports' | 'signatories'): { position: Position; snippet: string } {
+  const body = kind === 'reports'
+    ? '${1:Title}, ${2:Publisher}, ${3:Year}'
+    : letter.signedBy === 'organizations' ? '${1:Organization}, ${2:Place}' : '${1:Name}, ${2:Role}, ${3:Organization}';
+  const entries: Entry[] = kind === 'reports' ? letter.reports : letter.signatories;
+  const endOf = (line: number): Position => ({ line, character: letter.lines[line].length });
+  const last = entries[entries.length - 1];
+  if (last) {
+    const m = LIST_MARKER.exec(letter.lines[last.range.start.line]) ?? ['', '', '-'];
+    const marker = m[3] !== undefined ? `${Number(m[3]) + 1}${m[4]}` : m[2];
+    return { position: endOf(last.range.end.line), snippet: `\n${m[1]}${marker} ${body}` };
+  }
+  const section = [...letter.sections].reverse().find((s) => s.kind === kind);
+  if (section) return { position: endOf(section.headingRange.end.line), snippet: `\n\n- ${body}` };
+  const japanese = letter.lang.toLowerCase().startsWith('ja');
+  const heading = kind === 'reports' ? (japanese ? '参考文献' : 'Cited Reports') : japanese ? '署名者' : 'Signatories';
+  const signatories = kind === 'reports' ? letter.sections.find((s) => s.kind === 'signatories' && s.level > 0) : undefined;
+  if (signatories) {
+    return { position: { line: signatories.headingRange.start.line, character: 0 }, snippet: `## ${heading}\n\n- ${body}\n\n` };
+  }
+  const end = endOf(letter.lineCount - 1);
+  const gap = letter.lines[end.line].trim() === '' ? (end.line > 0 && letter.lines[end.line - 1].trim() === '' ? '' : '\n') : '\n\n';
+  return { position: end, snippet: `${gap}## ${heading}\n\n- ${body}\n` };
+}

@@ -7,7 +7,7 @@ export { rules, ruleByCode, type Rule } from './rules';
 export { letterToJson, type LetterJson } from './letterJson';
 export { renderLetterHtml, type RenderOptions } from './render';
 export { parseDate } from './dates';
-export { suggestedFixes, joinEntryLines, disableFix } from './actions';
+export { suggestedFixes, joinEntryLines, disableFix, entryInsertion } from './actions';
 export { letterOutline, letterFoldingRanges, type OutlineItem, type OutlineKind, type FoldingRegion } from './outline';
 export { describeAt, completionAt, rangeContains, type Description, type CompletionOffer } from './assist';
 export { fieldLabels, sectionNames, type VocabularyExtras } from './vocabulary';

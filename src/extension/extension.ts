@@ -1,6 +1,42 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { LetterCodeActions } from './codeActions';
+import { CommandManager, InsertEntry, NewLetter, ValidateLetter, ValidateWorkspace } from './commands';
+import { LetterDiagnostics } from './diagnostics';
+import { LetterCompletion, LetterHover, LetterSymbols } from './languageFeatures';
+import { LANGUAGE_ID, LetterDocuments } from './letterDocuments';
+import { LetterStatusBar } from './statusBar';
 
-// The next issue fills these in: diagnostics, code actions, symbols, preview, commands.
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What the extension hands to its tests (and to other extensions): the shared letter cache. */
+export interface AdvocacyLetterApi {
+  documents: LetterDocuments;
+  diagnostics: LetterDiagnostics;
+  statusBar: LetterStatusBar;
+}
+
+export function activate(context: vscode.ExtensionContext): AdvocacyLetterApi {
+  const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
+  const documents = new LetterDocuments();
+  const diagnostics = new LetterDiagnostics(documents, context.extensionUri);
+  const statusBar = new LetterStatusBar(documents, diagnostics);
+  const symbols = new LetterSymbols(documents);
+  const commands = new CommandManager();
+  commands.add(new NewLetter());
+  commands.add(new ValidateLetter(diagnostics));
+  commands.add(new ValidateWorkspace(diagnostics));
+  commands.add(new InsertEntry(documents, 'reports'));
+  commands.add(new InsertEntry(documents, 'signatories'));
+  context.subscriptions.push(
+    documents,
+    diagnostics,
+    statusBar,
+    commands,
+    vscode.languages.registerCodeActionsProvider(selector, new LetterCodeActions(documents), LetterCodeActions.metadata),
+    vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Advocacy Letter' }),
+    vscode.languages.registerFoldingRangeProvider(selector, symbols),
+    vscode.languages.registerHoverProvider(selector, new LetterHover(documents)),
+    vscode.languages.registerCompletionItemProvider(selector, new LetterCompletion(documents), ...LetterCompletion.triggerCharacters),
+  );
+  return { documents, diagnostics, statusBar };
+}
 
 export function deactivate(): void {}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { disableFix, joinEntryLines, rangeContains, suggestedFixes, type LetterDiagnostic, type LetterFix } from '../core';
+import { codeOf, fromPosition, toRange, toWorkspaceEdit } from './convert';
+import type { LetterDocuments } from './letterDocuments';
+import { letterSettings } from './settings';
+
+export const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('advocacyLetter');
+
+/** Quick fixes for the engine's problems, joining wrapped entries, and fix-all on save. */
+export class LetterCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL],
+  };
+
+  constructor(private readonly documents: LetterDocuments) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const letter = this.documents.letter(document);
+    const problems = this.documents.diagnostics(document, letterSettings(document).lint);
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
+    const actions: vscode.CodeAction[] = [];
+    for (const shown of wants(vscode.CodeActionKind.QuickFix) ? context.diagnostics : []) {
+      const code = codeOf(shown);
+      const problem = code && problems.find((p) => p.code === code && toRange(p.range).isEqual(shown.range));
+      if (!problem) continue;
+      const fixes: [LetterFix, boolean][] = [
+        ...(problem.fix ? [[problem.fix, true] as [LetterFix, boolean]] : []),
+        ...suggestedFixes(letter, problem).map((f): [LetterFix, boolean] => [f, false]),
+        [disableFix(letter, problem), false],
+      ];
+      for (const [fix, preferred] of fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document.uri, fix);
+        action.diagnostics = [shown];
+        action.isPreferred = preferred;
+        actions.push(action);
+      }
+    }
+    if (wants(vscode.CodeActionKind.RefactorRewrite)) {
+      const at = fromPosition(range.start);
+      const entry = [...letter.signatories, ...letter.reports].find((e) => rangeContains(e.textRange, at));
+      const join = entry && joinEntryLines(letter, entry);
+      if (join) {
+        const action = new vscode.CodeAction(join.title, vscode.CodeActionKind.RefactorRewrite);
+        action.edit = toWorkspaceEdit(document.uri, join);
+        actions.push(action);
+      }
+    }
+    // Asked for (fix-all on save, the Source Action menu), or offered beside several fixable problems.
+    const all = wants(FIX_ALL) ? this.fixAll(document, problems) : null;
+    if (all && (context.only || problems.filter((p) => p.fix).length > 1)) actions.push(all);
+    return actions;
+  }
+
+  /** Every safe fix of the letter at once (`source.fixAll.advocacyLetter`, e.g. on save). */
+  private fixAll(document: vscode.TextDocument, problems: LetterDiagnostic[]): vscode.CodeAction | null {
+    const fixable = problems.filter((p) => p.fix);
+    if (fixable.length === 0) return null;
+    const action = new vscode.CodeAction(`Fix all auto-fixable letter problems (${fixable.length})`, FIX_ALL);
+    const edit = new vscode.WorkspaceEdit();
+    for (const p of fixable) for (const e of p.fix!.edits) edit.replace(document.uri, toRange(e.range), e.newText);
+    action.edit = edit;
+    return action;
+  }
+}

@@ -1,0 +1,43 @@
+// Engine values (0-based plain objects) to VS Code's classes and back.
+import * as vscode from 'vscode';
+import type { LetterDiagnostic, LetterFix, Position, Range, Severity } from '../core';
+
+export const toPosition = (p: Position) => new vscode.Position(p.line, p.character);
+export const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+export const fromPosition = (p: vscode.Position): Position => ({ line: p.line, character: p.character });
+
+const severities: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'advocacy-letter';
+
+export function toDiagnostic(uri: vscode.Uri, d: LetterDiagnostic, docsRoot: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, severities[d.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: d.code, target: vscode.Uri.joinPath(docsRoot, d.docs) };
+  if (d.related) {
+    diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
+  }
+  return diagnostic;
+}
+
+/** The code of one of our diagnostics, whether VS Code kept it as a string or a `{ value, target }`. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+export function toWorkspaceEdit(uri: vscode.Uri, fix: LetterFix): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  if (fix.snippet) {
+    edit.set(uri, fix.edits.map((e) => new vscode.SnippetTextEdit(toRange(e.range), new vscode.SnippetString(e.newText))));
+  } else {
+    for (const e of fix.edits) edit.replace(uri, toRange(e.range), e.newText);
+  }
+  return edit;
+}

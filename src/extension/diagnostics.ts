@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { lintLetter, parseLetter, type LetterDiagnostic } from '../core';
+import { toDiagnostic } from './convert';
+import { Disposable } from './disposable';
+import { isLetter, type LetterDocuments } from './letterDocuments';
+import { letterSettings, SECTION } from './settings';
+
+/** Keeps the Problems view in step with open letters: on open, as the writer types (debounced), on save. */
+export class LetterDiagnostics extends Disposable {
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('advocacy-letter'));
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires after a letter's problems were updated. */
+  readonly onDidUpdate = this.changed.event;
+
+  constructor(
+    private readonly documents: LetterDocuments,
+    private readonly docsRoot: vscode.Uri,
+  ) {
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.validate(d)));
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => this.validate(d)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduled(e.document)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) this.validateAll();
+      }),
+    );
+    this.register({ dispose: () => this.pending.forEach((timer) => clearTimeout(timer)) });
+    this.validateAll();
+  }
+
+  validateAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.validate(document);
+  }
+
+  /** Checks a letter now; returns its problems, or undefined when it is not checked. */
+  validate(document: vscode.TextDocument): LetterDiagnostic[] | undefined {
+    if (!isLetter(document)) {
+      // A document whose language changed away from letters keeps no stale problems.
+      if (this.collection.has(document.uri)) this.clear(document.uri);
+      return undefined;
+    }
+    this.cancel(document.uri);
+    const settings = letterSettings(document);
+    if (!settings.enabled) {
+      this.clear(document.uri);
+      return undefined;
+    }
+    const problems = this.documents.diagnostics(document, settings.lint);
+    this.collection.set(document.uri, problems.map((d) => toDiagnostic(document.uri, d, this.docsRoot)));
+    this.changed.fire(document.uri);
+    return problems;
+  }
+
+  /** Shows problems for a letter read from disk (not open in an editor). */
+  validateText(uri: vscode.Uri, text: string): LetterDiagnostic[] {
+    const settings = letterSettings(uri);
+    const problems = lintLetter(parseLetter(text), settings.lint);
+    if (settings.enabled) this.collection.set(uri, problems.map((d) => toDiagnostic(uri, d, this.docsRoot)));
+    return problems;
+  }
+
+  private scheduled(document: vscode.TextDocument): void {
+    if (!isLetter(document)) return;
+    const settings = letterSettings(document);
+    if (!settings.enabled || settings.run !== 'onType') return;
+    this.cancel(document.uri);
+    const key = document.uri.toString();
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        if (!document.isClosed) this.validate(document);
+      }, settings.delay),
+    );
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.pending.get(key);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(key);
+  }
+
+  private clear(uri: vscode.Uri): void {
+    this.cancel(uri);
+    this.collection.delete(uri);
+    this.changed.fire(uri);
+  }
+}

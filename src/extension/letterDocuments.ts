@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { lintLetter, parseLetter, type Letter, type LetterDiagnostic, type LintOptions } from '../core';
+import { Disposable } from './disposable';
+
+export const LANGUAGE_ID = 'advocacy-letter';
+
+export const isLetter = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
+
+interface Entry {
+  version: number;
+  letter: Letter;
+  lintKey?: string;
+  diagnostics?: LetterDiagnostic[];
+}
+
+/**
+ * Each letter is parsed once per document version and the result shared by diagnostics, symbols,
+ * hover, completion, code actions, the status bar and the preview. Documents that are not letters
+ * are never parsed.
+ */
+export class LetterDocuments extends Disposable {
+  private readonly entries = new Map<string, Entry>();
+  /** How many times a letter was parsed: for tests and the benchmark of "one parse per version". */
+  parseCount = 0;
+
+  constructor() {
+    super();
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())));
+  }
+
+  private entry(document: vscode.TextDocument): Entry {
+    const key = document.uri.toString();
+    let entry = this.entries.get(key);
+    if (!entry || entry.version !== document.version) {
+      this.parseCount++;
+      entry = { version: document.version, letter: parseLetter(document.getText()) };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  letter(document: vscode.TextDocument): Letter {
+    return this.entry(document).letter;
+  }
+
+  diagnostics(document: vscode.TextDocument, options: LintOptions): LetterDiagnostic[] {
+    const entry = this.entry(document);
+    const lintKey = JSON.stringify(options);
+    if (entry.lintKey !== lintKey || !entry.diagnostics) {
+      entry.diagnostics = lintLetter(entry.letter, options);
+      entry.lintKey = lintKey;
+    }
+    return entry.diagnostics;
+  }
+}
