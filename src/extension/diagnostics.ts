@@ -22,6 +22,8 @@ export class LetterDiagnostics extends Disposable {
     this.register(vscode.workspace.onDidSaveTextDocument((d) => this.validate(d)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduled(e.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)));
+    // VS Code closes a document model some time after its last tab; the writer expects the problems to go with the tab.
+    this.register(vscode.window.tabGroups.onDidChangeTabs((e) => this.clearClosedTabs(e.closed)));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) this.validateAll();
@@ -60,6 +62,15 @@ export class LetterDiagnostics extends Disposable {
     const problems = lintLetter(parseLetter(text), settings.lint);
     if (settings.enabled) this.collection.set(uri, problems.map((d) => toDiagnostic(uri, d, this.docsRoot)));
     return problems;
+  }
+
+  private clearClosedTabs(closed: readonly vscode.Tab[]): void {
+    const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+    for (const tab of closed) {
+      if (tab.input instanceof vscode.TabInputText && !open.has(tab.input.uri.toString()) && this.collection.has(tab.input.uri)) {
+        this.clear(tab.input.uri);
+      }
+    }
   }
 
   private scheduled(document: vscode.TextDocument): void {
