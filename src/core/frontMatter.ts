@@ -28,7 +28,7 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
   const span = (start: number, end: number): Range => ({ start: at(start), end: at(Math.max(start, end)) });
 
   const result: FrontMatter = { range, keys: [], errors: [], invalid: [], closed: true };
-  const doc = parseDocument(content, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(content, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) {
     result.errors.push({ text: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), range: span(error.pos[0], error.pos[1]) });
   }

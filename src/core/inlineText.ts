@@ -30,6 +30,7 @@ export class InlineText {
   private readonly lineStart: number[] = [];
   private readonly lineSource: number[] = [];
   private readonly lineCol: number[] = [];
+  private readonly lineLength: number[] = [];
 
   constructor(token: Token, sourceLines: readonly string[]) {
     const content = token.content;
@@ -41,10 +42,7 @@ export class InlineText {
   /** The source position of plain offset `k` (the end of the text for `k === plain.length`). */
   position(k: number): Position {
     if (this.segPlain.length === 0) return this.contentPosition(0);
-    if (k >= this.plain.length && this.plain.length > 0) {
-      const last = this.position(this.plain.length - 1);
-      return { line: last.line, character: last.character + 1 };
-    }
+    if (k >= this.plain.length && this.plain.length > 0) return this.after(this.position(this.plain.length - 1));
     let lo = 0;
     let hi = this.segPlain.length - 1;
     while (lo < hi) {
@@ -59,8 +57,13 @@ export class InlineText {
   range(start: number, end: number): Range {
     const from = this.position(start);
     if (end <= start) return { start: from, end: from };
-    const last = this.position(end - 1);
-    return { start: from, end: { line: last.line, character: last.character + 1 } };
+    return { start: from, end: this.after(this.position(end - 1)) };
+  }
+
+  /** The position after the character at `p`, never past its line. */
+  private after(p: Position): Position {
+    const i = this.lineSource.indexOf(p.line);
+    return { line: p.line, character: Math.min(p.character + 1, i >= 0 ? this.lineLength[i] : p.character + 1) };
   }
 
   private contentPosition(offset: number): Position {
@@ -71,7 +74,8 @@ export class InlineText {
       if (this.lineStart[mid] <= offset) i = mid;
       else hi = mid - 1;
     }
-    return { line: this.lineSource[i], character: this.lineCol[i] + (offset - this.lineStart[i]) };
+    // Clamped: text that markdown-it rewrote (a code span over lines) must not point past its line.
+    return { line: this.lineSource[i], character: Math.min(this.lineLength[i], this.lineCol[i] + Math.max(0, offset - this.lineStart[i])) };
   }
 
   // Content line i is source line map[0] + i minus its container prefix (list marker, `>`, indent);
@@ -95,6 +99,7 @@ export class InlineText {
       this.lineStart.push(offset);
       this.lineSource.push(line);
       this.lineCol.push(col);
+      this.lineLength.push(source.length);
       offset += part.length + 1;
     }
   }
