@@ -22,12 +22,34 @@ let markdown: ReturnType<typeof createLetterMarkdown> | undefined;
  * @example parseLetter('# Open letter\n\nTo: Minister, Ministry of Justice').addressees[0].name === 'Minister'
  */
 export function parseLetter(text: string, options: ParseOptions = {}): Letter {
+  return readLetter(text, options).letter;
+}
+
+/** What the engine's own parts of a letter came from, by the index of their first token: for the renderer. */
+export type LetterPart =
+  | { kind: 'title' }
+  | { kind: 'fields'; fields: Field[] }
+  | { kind: 'label'; section: 'reports' | 'signatories' }
+  | { kind: 'directive' }
+  | { kind: 'addressees'; addressees: Addressee[] }
+  | { kind: 'reports'; entries: CitedReport[]; first: boolean }
+  | { kind: 'signatories'; entries: Signatory[]; first: boolean };
+
+/** A letter with the markdown-it tokens it was read from: parsed once, rendered without parsing again. */
+export interface ReadLetter {
+  letter: Letter;
+  tokens: Token[];
+  parts: Map<number, LetterPart>;
+}
+
+export function readLetter(text: string, options: ParseOptions = {}): ReadLetter {
   // The same normalisation markdown-it applies, so its line numbers are ours.
   const source = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   markdown ??= createLetterMarkdown();
   const tokens = markdown.parse(source, {});
   const vocabulary = options.vocabulary ? buildVocabulary(options.vocabulary) : defaultVocabulary;
-  return new LetterReader(source.split('\n'), tokens, vocabulary).read();
+  const reader = new LetterReader(source.split('\n'), tokens, vocabulary);
+  return { letter: reader.read(), tokens, parts: reader.parts };
 }
 
 type ListOwner =
@@ -61,6 +83,8 @@ class LetterReader {
   private mentions: Range[] = [];
   private directives: DisableDirective[] = [];
 
+  readonly parts = new Map<number, LetterPart>();
+  private listPart: Extract<LetterPart, { entries: unknown[] }> | Extract<LetterPart, { kind: 'addressees' }> | null = null;
   private listDepth = 0;
   private quoteDepth = 0;
   private listOwner: ListOwner | null = null;
@@ -83,7 +107,7 @@ class LetterReader {
           this.readFrontMatter(token);
           break;
         case 'heading_open':
-          this.readHeading(token, tokens[i + 1]);
+          this.readHeading(i);
           break;
         case 'blockquote_open':
           this.quoteDepth++;
@@ -97,13 +121,16 @@ class LetterReader {
           break;
         case 'bullet_list_open':
         case 'ordered_list_open':
-          if (this.listDepth === 0) this.listOwner = this.ownerOfList(i, token);
+          if (this.listDepth === 0) this.openList(i, token);
           this.listDepth++;
           break;
         case 'bullet_list_close':
         case 'ordered_list_close':
           this.listDepth--;
-          if (this.listDepth === 0) this.listOwner = null;
+          if (this.listDepth === 0) {
+            this.listOwner = null;
+            this.listPart = null;
+          }
           break;
         case 'list_item_open':
           if (this.listDepth === 1 && this.listOwner) this.readItem(i, this.listOwner);
@@ -211,14 +238,19 @@ class LetterReader {
 
   // --- headings and sections ----------------------------------------------------------------
 
-  private readHeading(open: Token, inline: Token): void {
+  private readHeading(index: number): void {
+    const open = this.tokens[index];
+    const inline = this.tokens[index + 1];
     const level = Number(open.tag.slice(1));
     const [first, end] = open.map!;
     const text = collapse(new InlineText(inline, this.lines).plain);
     const headingRange = this.linesRange(first, end);
     this.closeSections(level, first);
     if (level === 1) {
-      this.headingTitle ??= { text, range: headingRange };
+      if (!this.headingTitle) {
+        this.headingTitle = { text, range: headingRange };
+        this.parts.set(index, { kind: 'title' });
+      }
       return;
     }
     const section: Section = {
@@ -239,6 +271,19 @@ class LetterReader {
       const section = this.openSections.pop()!;
       section.range = { start: section.range.start, end: this.linesRange(section.range.start.line, line).end };
     }
+  }
+
+  private openList(index: number, list: Token): void {
+    const owner = this.ownerOfList(index, list);
+    this.listOwner = owner;
+    if (!owner) return;
+    if (owner.kind === 'addressees') {
+      this.listPart = { kind: 'addressees', addressees: [] };
+    } else {
+      const first = owner.section.entryCount === 0;
+      this.listPart = owner.kind === 'reports' ? { kind: 'reports', entries: [], first } : { kind: 'signatories', entries: [], first };
+    }
+    this.parts.set(index, this.listPart);
   }
 
   private ownerOfList(index: number, list: Token): ListOwner | null {
@@ -280,11 +325,15 @@ class LetterReader {
 
     const labels = this.labelLines(plain);
     if (labels.length > 0) {
+      const part: LetterPart = { kind: 'fields', fields: [] };
+      this.parts.set(index, part);
+      const before = this.fields.length;
       // Consecutive `Date:` / `Reply by:` lines are one paragraph but separate fields.
       labels.forEach((label, k) => {
         const end = k + 1 < labels.length ? labels[k + 1].start : plain.length;
         this.readField(text, label, end, k === labels.length - 1 && followedByList ? index + 3 : -1);
       });
+      part.fields = this.fields.slice(before);
       return;
     }
     if (followedByList && plain.length < 60 && /[:：]\s*$/.test(plain)) {
@@ -292,6 +341,7 @@ class LetterReader {
       if (kind) {
         const whole = trimPart(plain, 0, plain.length);
         this.claim = { at: index + 3, owner: { kind, heading: collapse(plain).replace(/[:：]$/, ''), headingRange: text.range(whole.start, whole.end) } };
+        this.parts.set(index, { kind: 'label', section: kind });
         return;
       }
     }
@@ -399,7 +449,11 @@ class LetterReader {
       if (!hasText) return;
       const text = new InlineText(this.tokens[index + 2], this.lines);
       const whole = trimPart(text.plain, 0, text.plain.length);
-      if (whole.end > whole.start) this.bodyAddressees.push(this.addressee(text, whole.start, whole.end, true));
+      if (whole.end > whole.start) {
+        const addressee = this.addressee(text, whole.start, whole.end, true);
+        this.bodyAddressees.push(addressee);
+        if (this.listPart?.kind === 'addressees') this.listPart.addressees.push(addressee);
+      }
       return;
     }
     const text = hasText ? new InlineText(this.tokens[index + 2], this.lines) : null;
@@ -418,10 +472,14 @@ class LetterReader {
     owner.section.entryCount++;
     if (owner.kind === 'reports') {
       entry.index = this.reports.length + 1;
-      this.reports.push({ ...entry, ...(text ? parseReport(text) : emptyReport) });
+      const report: CitedReport = { ...entry, ...(text ? parseReport(text) : emptyReport) };
+      this.reports.push(report);
+      if (this.listPart?.kind === 'reports') this.listPart.entries.push(report);
     } else {
       entry.index = this.signatories.length + 1;
-      this.signatories.push({ ...entry, ...(text ? parseSignatory(text, this.signedBy === 'organizations') : emptySignatory) });
+      const signatory: Signatory = { ...entry, ...(text ? parseSignatory(text, this.signedBy === 'organizations') : emptySignatory) };
+      this.signatories.push(signatory);
+      if (this.listPart?.kind === 'signatories') this.listPart.entries.push(signatory);
     }
   }
 
@@ -433,6 +491,7 @@ class LetterReader {
     if (!m) return;
     const [first, end] = token.map!;
     const block = this.nextBlock(index);
+    this.parts.set(index, { kind: 'directive' });
     this.directives.push({
       kind: m[1] as DisableDirective['kind'],
       codes: m[2].split(/[\s,]+/).filter(Boolean),

@@ -201,7 +201,7 @@ export async function startCodeServer({ port, host = '127.0.0.1', userDataDir, e
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  killProcessGroup(child);
+  await killProcessGroup(child);
   throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
@@ -210,16 +210,16 @@ export async function startCodeServer({ port, host = '127.0.0.1', userDataDir, e
  * SIGTERM, then SIGKILL if it is still there after `graceMs`.
  */
 export async function killProcessGroup(child, graceMs = 5000) {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) {
+  if (!child?.pid) {
     return;
   }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  signalGroup(child.pid, 'SIGTERM');
-  const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), graceMs));
-  if ((await Promise.race([exited, timer])) === 'timeout') {
-    signalGroup(child.pid, 'SIGKILL');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    signalGroup(child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
   }
+  // Whatever of the group outlived its leader (an extension host, a renderer) goes too.
+  signalGroup(child.pid, 'SIGKILL');
 }
 
 /** Sends a signal to the process group led by `pid`; quiet when it is gone already. */
@@ -247,9 +247,9 @@ export function workbenchUrl({ url, port, folder, extensionDevelopmentPath, exte
   return `${url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** A fresh folder the tests may edit: copies of `examples/` and `test/fixtures/`, at the same relative paths. */
-export function makeTestWorkspace(parent) {
-  const workspace = path.join(parent, 'workspace');
+/** Makes `workspace` a fresh folder the tests may edit: copies of `examples/` and `test/fixtures/`, at the same relative paths. */
+export function makeTestWorkspace(workspace) {
+  fs.rmSync(workspace, { recursive: true, force: true });
   for (const relative of ['examples', path.join('test', 'fixtures')]) {
     const source = path.join(projectRoot, relative);
     if (fs.existsSync(source)) {
@@ -268,13 +268,15 @@ export function tail(file, lines = 80) {
   return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-/** Every file under `dir` whose name matches `pattern`. */
+/** Every file under `dir` whose path (relative to `dir`) matches `pattern`. */
 export function findFiles(dir, pattern) {
   if (!fs.existsSync(dir)) {
     return [];
   }
   return fs
     .readdirSync(dir, { recursive: true })
-    .map((entry) => path.join(dir, entry.toString()))
-    .filter((file) => pattern.test(path.basename(file)) && fs.statSync(file).isFile());
+    .map((entry) => entry.toString())
+    .filter((entry) => pattern.test(entry))
+    .map((entry) => path.join(dir, entry))
+    .filter((file) => fs.statSync(file).isFile());
 }

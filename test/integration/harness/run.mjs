@@ -1,0 +1,309 @@
+// `npm run test:integration`: the integration suite in a real VS Code (code-server's workbench in
+// Debian's Chromium, driven by playwright-core), with no download from anywhere but npm.
+//
+//   npm run test:integration [-- --trusted] [-- --grep WORDS] [-- --keep] [-- --no-build]
+//
+//   --trusted    turn workspace trust off (default: on, so the folder opens in Restricted Mode)
+//   --grep W     run only the tests whose full title contains W (also ADVOCACY_LETTER_TEST_GREP)
+//   --keep       keep the temporary folder (user data, logs, workspace copy) after a passing run
+//   --no-build   use dist/ and out/ as they are
+//   ADVOCACY_LETTER_TEST_TIMEOUT  seconds to wait for the whole run (default 600)
+//   CHROMIUM_PATH                 the browser (default /usr/bin/chromium)
+//
+// Tests ask for screenshots and frame text by printing `@@screenshot NAME` or
+// `@@frame-text NAME SELECTOR` (see requests.ts); the answers land in test-results/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import util, { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import {
+  ensureCodeServer,
+  findFiles,
+  freePort,
+  killProcessGroup,
+  makeTestWorkspace,
+  projectRoot,
+  runNpmScript,
+  say,
+  signalGroup,
+  startCodeServer,
+  tail,
+  workbenchUrl,
+  writeUserSettings,
+} from './codeServer.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    trusted: { type: 'boolean', default: false },
+    grep: { type: 'string', default: process.env.ADVOCACY_LETTER_TEST_GREP ?? '' },
+    keep: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const timeoutMs = Number(process.env.ADVOCACY_LETTER_TEST_TIMEOUT ?? 600) * 1000;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Without these Chromium keeps calling out to Google and the closed network refuses it, many times over. */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const resultsDir = path.join(projectRoot, 'test-results');
+const testIndex = path.join(projectRoot, 'out', 'test', 'integration', 'index.js');
+
+/** Everything to end, in order, whatever happens. */
+const running = { codeServer: undefined, browserServer: undefined, browser: undefined, temp: undefined };
+let cleaningUp;
+let interrupted = false;
+
+async function main() {
+  const started = Date.now();
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium (as root; .ci/run does it)`);
+  }
+  ensureCodeServer();
+  if (!options['no-build']) {
+    runNpmScript('build');
+    runNpmScript('build:integration');
+  }
+  if (!fs.existsSync(testIndex)) {
+    throw new Error(`no ${path.relative(projectRoot, testIndex)}: run npm run build:integration`);
+  }
+
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'advocacy-letter-it-'));
+  running.temp = temp;
+  const userDataDir = path.join(temp, 'user-data');
+  const extensionsDir = path.join(temp, 'extensions');
+  const workspace = makeTestWorkspace(path.join(temp, 'workspace'));
+  const codeServerLog = path.join(temp, 'code-server.log');
+  const workbenchLog = path.join(temp, 'workbench-console.log');
+  const extensionHostLog = path.join(temp, 'extension-host.log');
+  for (const kind of ['screenshots', 'frames']) {
+    fs.rmSync(path.join(resultsDir, kind), { recursive: true, force: true });
+    fs.mkdirSync(path.join(resultsDir, kind), { recursive: true });
+  }
+  writeUserSettings(userDataDir, { trusted: options.trusted });
+  say(`temporary folder ${temp} (workspace trust ${options.trusted ? 'off' : 'on: Restricted Mode'})`);
+
+  const port = await freePort();
+  const codeServer = await startCodeServer({
+    port,
+    userDataDir,
+    extensionsDir,
+    folder: workspace,
+    logFile: codeServerLog,
+    env: {
+      ADVOCACY_LETTER_TEST_RESULTS: resultsDir,
+      ADVOCACY_LETTER_TEST_GREP: options.grep,
+      ADVOCACY_LETTER_TEST_TRUST: options.trusted ? 'trusted' : 'restricted',
+    },
+  });
+  running.codeServer = codeServer.child;
+  say(`code-server (pid ${codeServer.child.pid}) answers on ${codeServer.url}`);
+
+  running.browserServer = await chromium.launchServer({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    timeout: 60_000,
+  });
+  say(`chromium (pid ${running.browserServer.process().pid}) started`);
+  running.browser = await chromium.connect(running.browserServer.wsEndpoint(), { timeout: 60_000 });
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+
+  const counts = { passing: 0, failing: 0, pending: 0 };
+  let resolveExit;
+  const exited = new Promise((resolve) => (resolveExit = resolve));
+  const requests = new RequestQueue(page);
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    resolveExit(typeof code === 'number' ? code : 1);
+  });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = formatLogArgs(args);
+    fs.appendFileSync(extensionHostLog, `${text}\n`);
+    if (/ENOTFOUND open-vsx\.org/.test(text)) {
+      console.log('(the extension gallery is unreachable here: harmless)');
+      return;
+    }
+    for (const line of text.split('\n')) {
+      (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+      const count = /^\s*(\d+) (passing|failing|pending)\b/.exec(line);
+      if (count) {
+        counts[count[2]] = Number(count[1]);
+      }
+      requests.handle(line);
+    }
+  });
+  page.on('console', (message) => fs.appendFileSync(workbenchLog, `[${message.type()}] ${message.text()}\n`));
+  page.on('pageerror', (error) => fs.appendFileSync(workbenchLog, `[pageerror] ${error.stack ?? error}\n`));
+
+  const url = workbenchUrl({
+    url: codeServer.url,
+    port,
+    folder: workspace,
+    extensionDevelopmentPath: projectRoot,
+    extensionTestsPath: testIndex,
+  });
+  say(`opening the workbench; the extension host's output follows`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+
+  const code = await Promise.race([
+    exited,
+    new Promise((resolve) => codeServer.child.once('exit', (c, s) => resolve(`code-server exited (${c ?? s})`))),
+    new Promise((resolve) => running.browser.once('disconnected', () => resolve('chromium disconnected'))),
+    new Promise((resolve) => page.once('crash', () => resolve('the workbench page crashed'))),
+    new Promise((resolve) => setTimeout(() => resolve(`no result within ${timeoutMs / 1000} s (ADVOCACY_LETTER_TEST_TIMEOUT)`), timeoutMs).unref()),
+  ]);
+  if (interrupted) {
+    return new Promise(() => {}); // the signal handler ends the process
+  }
+  await requests.idle();
+
+  const passed = code === 0;
+  if (!passed) {
+    await requests.screenshot('failure').catch(() => {});
+    console.log(`\n[harness] ---- tail of the extension host's log (${extensionHostLog}) ----`);
+    console.log(tail(extensionHostLog, 40));
+    // VS Code's own extension host log, and the extension's output channels (logs/…/exthost1/advocacy-letter.*/).
+    for (const file of findFiles(path.join(userDataDir, 'logs'), /(^|\/)(remoteexthost\.log$|advocacy-letter[^/]*\/[^/]+\.log$)/)) {
+      console.log(`\n[harness] ---- tail of ${file} ----\n${tail(file, 60)}`);
+    }
+    console.log(`\n[harness] ---- tail of the code-server log (${codeServerLog}) ----\n${tail(codeServerLog, 40)}`);
+    console.log(`\n[harness] ---- tail of the workbench console (${workbenchLog}) ----\n${tail(workbenchLog, 40)}`);
+    console.log(`\n[harness] kept ${temp}`);
+  }
+  await cleanup();
+  if (passed && !options.keep) {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say(typeof code === 'number' ? `the extension tests exited with ${code} after ${seconds} s` : `failed after ${seconds} s: ${code}`);
+  // A plain closing line that CI reads whatever the runner.
+  console.log(`integration: ${counts.passing} passed, ${counts.failing || (passed ? 0 : 1)} failed, ${counts.pending} skipped`);
+  return typeof code === 'number' ? code : 1;
+}
+
+/** The console arguments as console.log would print them (mocha passes printf-style '%s' formats). */
+function formatLogArgs(args) {
+  return util.format(...(Array.isArray(args) ? args : [args]));
+}
+
+/** Answers the `@@…` lines of the tests, one at a time, in the order they came. */
+class RequestQueue {
+  constructor(page) {
+    this.page = page;
+    this.last = Promise.resolve();
+  }
+
+  handle(line) {
+    const match = /^@@(screenshot|frame-text) ([A-Za-z0-9._-]+)(?: (.*))?$/.exec(line.trim());
+    if (!match) {
+      return;
+    }
+    const [, command, name, argument = ''] = match;
+    this.last = this.last.then(() => this.answer(command, name, argument.trim()));
+  }
+
+  idle() {
+    return this.last;
+  }
+
+  async answer(command, name, argument) {
+    const kind = command === 'screenshot' ? 'screenshots' : 'frames';
+    const done = path.join(resultsDir, kind, `${name}.done`);
+    let answer;
+    try {
+      answer = command === 'screenshot' ? { path: await this.screenshot(name) } : await this.frameText(name, argument);
+    } catch (error) {
+      answer = { error: String(error?.message ?? error) };
+      say(`@@${command} ${name} failed: ${answer.error}`);
+    }
+    // Written whole, then renamed: the test never reads half an answer.
+    fs.writeFileSync(`${done}.tmp`, JSON.stringify(answer));
+    fs.renameSync(`${done}.tmp`, done);
+  }
+
+  async screenshot(name) {
+    const file = path.join(resultsDir, 'screenshots', `${name}.png`);
+    await this.page.screenshot({ path: file, timeout: 15_000 });
+    say(`screenshot ${path.relative(projectRoot, file)}`);
+    return file;
+  }
+
+  async frameText(name, selector) {
+    const frames = [];
+    for (const frame of this.page.frames()) {
+      try {
+        const texts = await frame.$$eval(selector, (elements) => elements.map((element) => element.textContent ?? ''));
+        if (texts.length > 0) {
+          frames.push({ url: frame.url(), name: frame.name(), texts });
+        }
+      } catch {
+        // a frame that went away, or not yet ready: it has no match
+      }
+    }
+    const result = { selector, texts: frames.flatMap((frame) => frame.texts), frames };
+    fs.writeFileSync(path.join(resultsDir, 'frames', `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    return { result };
+  }
+}
+
+/** Ends Chromium and code-server by their own process ids; safe to call more than once. */
+function cleanup() {
+  cleaningUp ??= (async () => {
+    const bounded = (promise, ms) => Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms))]);
+    if (running.browser) {
+      await bounded(running.browser.close(), 5000);
+    }
+    if (running.browserServer) {
+      const child = running.browserServer.process();
+      await bounded(running.browserServer.close(), 5000);
+      await killProcessGroup(child);
+    }
+    if (running.codeServer) {
+      await killProcessGroup(running.codeServer);
+    }
+  })();
+  return cleaningUp;
+}
+
+// Last resort when the process goes anyway: SIGKILL both process groups, synchronously.
+process.on('exit', () => {
+  for (const child of [running.codeServer, running.browserServer?.process()]) {
+    if (child?.pid && child.exitCode === null && child.signalCode === null) {
+      signalGroup(child.pid, 'SIGKILL');
+    }
+  }
+});
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(signal, () => {
+    interrupted = true;
+    say(`${signal}: ending code-server and chromium`);
+    cleanup().finally(() => {
+      if (running.temp && !options.keep) {
+        fs.rmSync(running.temp, { recursive: true, force: true });
+      }
+      process.exit(code);
+    });
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    console.error(`[harness] ${error?.stack ?? error}`);
+    await cleanup();
+    process.exit(1);
+  },
+);
