@@ -23,7 +23,7 @@ export class LetterDiagnostics extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduled(e.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)));
     // VS Code closes a document model some time after its last tab; the writer expects the problems to go with the tab.
-    this.register(vscode.window.tabGroups.onDidChangeTabs((e) => this.clearClosedTabs(e.closed)));
+    this.register(vscode.window.tabGroups.onDidChangeTabs((e) => this.followTabs(e)));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) this.validateAll();
@@ -64,7 +64,13 @@ export class LetterDiagnostics extends Disposable {
     return problems;
   }
 
-  private clearClosedTabs(closed: readonly vscode.Tab[]): void {
+  /** Problems go with a letter's last tab and come back with its next one. */
+  private followTabs({ opened, closed }: vscode.TabChangeEvent): void {
+    const documents = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    for (const tab of opened) {
+      const document = tab.input instanceof vscode.TabInputText ? documents.get(tab.input.uri.toString()) : undefined;
+      if (document && isLetter(document) && !this.collection.has(document.uri)) this.validate(document);
+    }
     const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
     for (const tab of closed) {
       if (tab.input instanceof vscode.TabInputText && !open.has(tab.input.uri.toString()) && this.collection.has(tab.input.uri)) {

@@ -56,6 +56,10 @@ suite('quick fixes', () => {
     assert.ok(fix?.edit, `no year fix among ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await textChanged(document, (t) => t.includes('Volume 1, Year.'), 'the placeholder');
+    // The placeholder is selected, as a snippet's is: typing the year replaces it.
+    assert.equal(editor.document.getText(editor.selection), 'Year');
+    await vscode.commands.executeCommand('type', { text: '2012' });
+    await textChanged(document, (t) => t.includes('Volume 1, 2012.'), 'the year typed over the placeholder');
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'report-year-missing' && x.range.start.line === 8), 'the year problem to go');
   });
 
@@ -112,6 +116,7 @@ suite('quick fixes', () => {
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.advocacyLetter')) ?? [];
     assert.equal(actions.length, 1);
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
-    assert.doesNotMatch(document.getText(), / {2}/);
+    assert.match(document.getText(), /Crimes Against Humanity, Volume 1\.\n- Prison Camps Today, NKDB, 2012\./);
+    await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'whitespace-irregular'), 'no whitespace hints left');
   });
 });
