@@ -1,55 +1,344 @@
-import markdownIt, { type MarkdownIt } from 'markdown-it';
+// The letter as its recipient reads it: markdown-it's HTML for the body, and the letter's own parts
+// (addressees, date, cited reports, signatories) laid out as a letter. One renderer serves the
+// preview, the export and `advocacy-letter render`.
+import markdownIt, { type Env as MdEnv, type MarkdownIt, type Token } from 'markdown-it';
+import type { LetterDiagnostic, LintOptions } from './diagnostic';
+import { lintLetter } from './lint';
 import { createLetterMarkdown } from './markdown';
-import { parseLetter } from './parseLetter';
+import type { Addressee, CitedReport, Field, Letter, LetterDate, Paper, Range, Signatory } from './model';
+import { readLetter, type LetterPart, type ParseOptions } from './parseLetter';
+import { letterCss, type LetterStyle } from './letterStyle';
 
 export interface RenderOptions {
-  /** Extra CSS placed in the document's `<style>`. */
-  css?: string;
+  /** Mark incomplete entries, with their problems as a tooltip. Default true. */
+  markProblems?: boolean;
+  lint?: LintOptions;
+  parse?: ParseOptions;
+}
+
+export interface RenderedLetter {
+  letter: Letter;
+  diagnostics: LetterDiagnostic[];
+  /** An `<article class="letter">`: no script, no inline style, no event handler. */
+  html: string;
+}
+
+interface Env {
+  letter: Letter;
+  /** Problems worth marking (hints are not), by the line they start on. */
+  problems: Map<number, LetterDiagnostic[]>;
+  strings: Strings;
 }
 
 let renderer: MarkdownIt | undefined;
+// markdown-it's own refusal of `javascript:`, `vbscript:`, `file:` and non-image `data:` links.
+const isSafeLink = markdownIt().validateLink;
+const escape = markdownIt().utils.escapeHtml;
 
-// The reading parser keeps raw HTML as tokens (for the disable comments); here none of it is ever
-// emitted as HTML: comments are dropped and anything else is shown as text.
+const key = (r: Range) => `${r.start.line}:${r.start.character}`;
+
 function letterRenderer(): MarkdownIt {
   const md = createLetterMarkdown();
-  md.validateLink = markdownIt().validateLink;
-  const escape = md.utils.escapeHtml;
+  const rules = md.renderer.rules;
+  // Raw HTML is never emitted: comments vanish, anything else shows as the text it is.
   const asText = (content: string) => (/^\s*<!--[^]*-->\s*$/.test(content) ? '' : escape(content));
-  md.renderer.rules.html_block = (tokens, i) => {
+  rules.html_block = (tokens, i) => {
     const text = asText(tokens[i].content);
     return text ? `<p>${text}</p>\n` : '';
   };
-  md.renderer.rules.html_inline = (tokens, i) => asText(tokens[i].content);
-  md.renderer.rules.front_matter = () => '';
+  rules.html_inline = (tokens, i) => asText(tokens[i].content);
+  rules.front_matter = () => '';
+  const link = rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+  rules.link_open = (tokens, i, options, env, self) => (tokens[i].meta?.unsafe ? '' : link(tokens, i, options, env, self));
+  const linkClose = rules.link_close ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+  rules.link_close = (tokens, i, options, env, self) => (tokens[i].meta?.unsafe ? '' : linkClose(tokens, i, options, env, self));
+  const image = rules.image!;
+  rules.image = (tokens, i, options, env, self) => (tokens[i].meta?.unsafe ? escape(tokens[i].content) : image(tokens, i, options, env, self));
+  rules.letter_part = (tokens, i, _options, env) => renderPart(tokens[i].meta as unknown as PartToken, env as unknown as Env);
   return md;
 }
 
-const BASE_CSS = `body{font-family:Georgia,'Times New Roman',serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}
-h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em}
-@media print{body{margin:0;max-width:none}a{color:inherit}}`;
+interface PartToken {
+  part: LetterPart;
+  tokens: Token[];
+}
 
-/** The letter as a standalone HTML document (no script), as `advocacy-letter render` writes it. */
-export function renderLetterHtml(text: string, options: RenderOptions = {}): string {
+/** Parses the letter once and renders it. */
+export function renderLetter(text: string, options: RenderOptions = {}): RenderedLetter {
   renderer ??= letterRenderer();
-  const source = text.replace(/\r\n?/g, '\n');
-  const letter = parseLetter(source);
-  const escape = renderer.utils.escapeHtml;
-  const body = renderer.render(source);
-  const title = escape(letter.title?.text ?? 'Letter');
+  const { letter, tokens, parts } = readLetter(text, options.parse);
+  const diagnostics = lintLetter(letter, options.lint);
+  const problems = new Map<number, LetterDiagnostic[]>();
+  if (options.markProblems !== false) {
+    for (const d of diagnostics) {
+      if (d.severity === 'hint') continue;
+      const line = d.range.start.line;
+      problems.set(line, [...(problems.get(line) ?? []), d]);
+    }
+  }
+  const env: Env = { letter, problems, strings: stringsFor(letter.lang) };
+  const html = renderer.renderer.render(prepare(tokens, parts), renderer.options, env as unknown as MdEnv);
+  const lang = escape(letter.lang);
+  const paper = letter.paper ? ` data-paper="${letter.paper}"` : '';
+  return { letter, diagnostics, html: `<article class="letter" lang="${lang}"${paper}>\n${frontMatterHeader(env)}${html}</article>\n` };
+}
+
+/** The token stream to render: the letter's parts folded into one token each, links checked, lines marked for scroll sync. */
+function prepare(tokens: Token[], parts: Map<number, LetterPart>): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const part = parts.get(i);
+    if (part && part.kind !== 'title') {
+      const end = closing(tokens, i);
+      out.push({ type: 'letter_part', meta: { part, tokens: tokens.slice(i, end + 1) } satisfies PartToken, map: token.map } as unknown as Token);
+      i = end;
+      continue;
+    }
+    if (token.type === 'inline' && token.children) checkLinks(token.children);
+    if (token.nesting === 1 && token.block && token.map) {
+      token.attrSet('data-line', String(token.map[0]));
+      token.attrSet('class', part?.kind === 'title' ? 'code-line letter-title' : 'code-line');
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/** The index of the token that closes the block opened at `index`. */
+function closing(tokens: Token[], index: number): number {
+  const open = tokens[index];
+  if (open.nesting !== 1) return index;
+  const type = open.type.replace(/_open$/, '_close');
+  for (let j = index + 1; j < tokens.length; j++) {
+    if (tokens[j].type === type && tokens[j].level === open.level) return j;
+  }
+  return tokens.length - 1;
+}
+
+function checkLinks(children: Token[]): void {
+  for (const child of children) {
+    if (child.type === 'link_open' || child.type === 'image') {
+      const attr = child.type === 'image' ? 'src' : 'href';
+      const url = String(child.attrGet(attr) ?? '');
+      if (!isSafeLink(url)) {
+        child.meta = { ...child.meta, unsafe: true };
+        child.attrSet(attr, '');
+      }
+    } else if (child.type === 'link_close') {
+      // Pairs with the last open link: markdown-it does not nest links.
+      const open = [...children.slice(0, children.indexOf(child))].reverse().find((c) => c.type === 'link_open');
+      if (open?.meta?.unsafe) child.meta = { ...child.meta, unsafe: true };
+    }
+  }
+}
+
+// --- the letter's parts ---------------------------------------------------------------------
+
+function renderPart({ part, tokens }: PartToken, env: Env): string {
+  const line = tokens[0].map ? tokens[0].map[0] : 0;
+  switch (part.kind) {
+    case 'directive':
+      return '';
+    case 'label':
+      return `<h2 class="code-line letter-section-label" data-line="${line}">${escape(headingText(tokens))}</h2>\n`;
+    case 'fields':
+      return part.fields.map((field) => renderField(field, env)).join('');
+    case 'addressees':
+      return `<div class="letter-addressees code-line" data-line="${line}">\n${part.addressees.map((a) => renderAddressee(a, env)).join('')}</div>\n`;
+    case 'reports':
+      return renderEntries(tokens, part.entries, env, (r) => renderReport(r as CitedReport), 'ol', 'letter-bibliography');
+    case 'signatories': {
+      const count = part.first ? `<p class="letter-signatory-count">${escape(signatoryCount(env))}</p>\n` : '';
+      return count + renderEntries(tokens, part.entries, env, (s) => renderSignatory(s as Signatory, env), 'ul', 'letter-signatures');
+    }
+    default:
+      return '';
+  }
+}
+
+function headingText(tokens: Token[]): string {
+  return tokens.find((t) => t.type === 'inline')?.content.replace(/[*_]/g, '').replace(/[:：]\s*$/, '').trim() ?? '';
+}
+
+const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/** `class` and `title` attributes marking an element with the problems that start inside it. */
+function marked(env: Env, range: Range | null, className: string): string {
+  const problems: LetterDiagnostic[] = [];
+  for (let line = range?.start.line ?? 0; range && line <= range.end.line; line++) {
+    for (const p of env.problems.get(line) ?? []) if (!before(p.range.start, range.start) && !before(range.end, p.range.start)) problems.push(p);
+  }
+  if (problems.length === 0) return `class="${className}"`;
+  return `class="${className} letter-incomplete" title="${escape(problems.map((p) => p.message).join('\n'))}"`;
+}
+
+function renderEntries<T extends CitedReport | Signatory>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, tag: 'ol' | 'ul', className: string): string {
+  const items: string[] = [];
+  const list = tokens[0];
+  let k = 0;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i].type !== 'list_item_open' || tokens[i].level !== list.level + 1) continue;
+    const end = closing(tokens, i);
+    const entry = entries[k++];
+    const inner = tokens.slice(i + 1, end);
+    // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
+    const rest = inner[0]?.type === 'paragraph_open' ? inner.slice(3) : inner;
+    const more = rest.length > 0 ? renderer!.renderer.render(prepare(rest, new Map()), renderer!.options, env as unknown as MdEnv) : '';
+    if (entry) items.push(`<li ${marked(env, entry.textRange, 'code-line')} data-line="${entry.range.start.line}">${render(entry)}${more}</li>\n`);
+    i = end;
+  }
+  const start = tag === 'ol' && entries[0] && entries[0].index > 1 ? ` start="${entries[0].index}"` : '';
+  const line = list.map ? list.map[0] : 0;
+  return `<${tag} class="${className}"${start} data-line="${line}">\n${items.join('')}</${tag}>\n`;
+}
+
+function renderReport(r: CitedReport): string {
+  if (!r.title) return escape(r.text);
+  const parts = [`<cite>${escape(r.title)}</cite>`];
+  if (r.publisher) parts.push(`<span class="report-publisher">${escape(r.publisher)}</span>`);
+  if (r.yearText) parts.push(`<span class="report-year">${escape(r.yearText)}</span>`);
+  let html = `${parts.join(', ')}.`;
+  if (r.url && /^https?:\/\//i.test(r.url) && isSafeLink(r.url)) html += ` <a class="report-link" href="${escape(r.url)}">${escape(r.url)}</a>`;
+  return html;
+}
+
+function renderSignatory(s: Signatory, env: Env): string {
+  if (env.letter.signedBy === 'organizations') {
+    if (!s.organization) return escape(s.text);
+    return `<strong class="signatory-organization">${escape(s.organization)}</strong>${s.place ? `<span class="signatory-place">${escape(s.place)}</span>` : ''}`;
+  }
+  if (!s.name) return escape(s.text);
+  return [
+    `<strong class="signatory-name">${escape(s.name)}</strong>`,
+    s.role ? `<span class="signatory-role">${escape(s.role)}</span>` : '',
+    s.organization ? `<span class="signatory-organization">${escape(s.organization)}</span>` : '',
+  ].join('');
+}
+
+function renderAddressee(a: Addressee, env: Env): string {
+  const titles = a.titles.map((t) => `<span class="addressee-title">${escape(t.text)}</span>`).join('');
+  return `<div ${marked(env, a.range, 'letter-addressee')}><span class="addressee-name">${escape(a.name)}</span>${titles}</div>\n`;
+}
+
+function renderField(field: Field, env: Env): string {
+  const { letter, strings } = env;
+  const line = field.range.start.line;
+  switch (field.kind) {
+    case 'addressee': {
+      const addressees = letter.addressees.filter((a) => !a.listItem && a.source === 'body' && a.range.start.line >= field.range.start.line && a.range.end.line <= field.range.end.line);
+      if (addressees.length === 0) return '';
+      return `<div class="letter-addressees code-line" data-line="${line}">\n${addressees.map((a) => renderAddressee(a, env)).join('')}</div>\n`;
+    }
+    case 'date':
+    case 'replyBy': {
+      const date: LetterDate = { raw: field.value, iso: null, range: field.valueRange ?? field.labelRange, source: 'body' };
+      const known = field.kind === 'date' ? letter.date : letter.replyBy;
+      const shown = known && known.source === 'body' && key(known.range) === key(date.range) ? known : { ...date, iso: null };
+      const label = field.kind === 'replyBy' ? `<span class="letter-label">${escape(strings.replyBy)}</span> ` : '';
+      const cls = field.kind === 'date' ? 'letter-date' : 'letter-reply-by';
+      return `<p ${marked(env, shown.range, `${cls} code-line`)} data-line="${line}">${label}${renderDate(shown, letter.lang)}</p>\n`;
+    }
+    case 'subject':
+      return `<p class="letter-subject code-line" data-line="${line}"><span class="letter-label">${escape(strings.subject)}</span> ${escape(field.value)}</p>\n`;
+    case 'cc':
+      return `<p class="letter-cc code-line" data-line="${line}"><span class="letter-label">${escape(strings.cc)}</span> ${escape(field.value)}</p>\n`;
+  }
+}
+
+function renderDate(date: Pick<LetterDate, 'raw' | 'iso'>, lang: string): string {
+  if (!date.iso) return escape(date.raw);
+  return `<time datetime="${date.iso}">${escape(formatDate(date.iso, lang))}</time>`;
+}
+
+/** A date in the letter's language: "May 7, 2013", "7 mai 2013", "2013年5月7日". */
+export function formatDate(iso: string, lang: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const when = new Date(Date.UTC(y, m - 1, d));
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(lang, options).format(when);
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(when);
+  }
+}
+
+/** Parts given only in the front matter are shown at the top, where a letter has them. */
+function frontMatterHeader(env: Env): string {
+  const { letter } = env;
+  const out: string[] = [];
+  if (letter.title?.source === 'frontmatter') out.push(`<h1 class="letter-title">${escape(letter.title.text)}</h1>\n`);
+  if (letter.date?.source === 'frontmatter') out.push(`<p ${marked(env, letter.date.range, 'letter-date')}>${renderDate(letter.date, letter.lang)}</p>\n`);
+  const fromFrontMatter = letter.addressees.filter((a) => a.source === 'frontmatter');
+  if (fromFrontMatter.length > 0) out.push(`<div class="letter-addressees">\n${fromFrontMatter.map((a) => renderAddressee(a, env)).join('')}</div>\n`);
+  if (letter.replyBy?.source === 'frontmatter') {
+    out.push(`<p ${marked(env, letter.replyBy.range, 'letter-reply-by')}><span class="letter-label">${escape(env.strings.replyBy)}</span> ${renderDate(letter.replyBy, letter.lang)}</p>\n`);
+  }
+  return out.length > 0 ? `<header class="letter-header">\n${out.join('')}</header>\n` : '';
+}
+
+function signatoryCount({ letter, strings }: Env): string {
+  const organizations = new Set(letter.signatories.map((s) => (s.organization ?? '').replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean)).size;
+  return letter.signedBy === 'organizations' ? strings.organizations(organizations) : strings.signatories(letter.signatories.length, organizations);
+}
+
+interface Strings {
+  replyBy: string;
+  subject: string;
+  cc: string;
+  signatories(people: number, organizations: number): string;
+  organizations(count: number): string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+const STRINGS: Record<string, Strings> = {
+  en: {
+    replyBy: 'Reply requested by',
+    subject: 'Subject:',
+    cc: 'cc:',
+    signatories: (people, organizations) => `${plural(people, 'signatory', 'signatories')} from ${plural(organizations, 'organization', 'organizations')}`,
+    organizations: (count) => `Signed by ${plural(count, 'organization', 'organizations')}`,
+  },
+  ja: {
+    replyBy: '回答期限：',
+    subject: '件名：',
+    cc: '写し：',
+    signatories: (people, organizations) => `署名者${people.toLocaleString('ja')}名（${organizations.toLocaleString('ja')}団体）`,
+    organizations: (count) => `署名団体 ${count.toLocaleString('ja')}団体`,
+  },
+};
+
+function stringsFor(lang: string): Strings {
+  return STRINGS[lang.toLowerCase().split('-')[0]] ?? STRINGS.en;
+}
+
+export interface HtmlDocumentOptions extends RenderOptions {
+  /** `paper` (a white page, serif type: the default for export) or `plain`. */
+  style?: LetterStyle;
+  /** Page size when the letter does not say (`paper` in its front matter). */
+  paper?: Paper;
+  /** Extra CSS, appended to the document's own. */
+  css?: string;
+}
+
+/** The letter as a standalone, print-ready HTML document: embedded CSS, no script, a strict CSP. */
+export function renderLetterHtml(text: string, options: HtmlDocumentOptions = {}): string {
+  const { letter, html } = renderLetter(text, options);
+  const paper = letter.paper ?? options.paper ?? 'a4';
+  const css = letterCss(options.style ?? 'paper', paper) + (options.css ?? '');
   return `<!DOCTYPE html>
 <html lang="${escape(letter.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>${BASE_CSS}${options.css ?? ''}</style>
+<title>${escape(letter.title?.text ?? 'Letter')}</title>
+<style>
+${css}</style>
 </head>
-<body>
-<main class="letter">
-${body}</main>
-</body>
+<body class="letter-style-${options.style ?? 'paper'}">
+${html}</body>
 </html>
 `;
 }

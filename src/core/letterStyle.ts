@@ -1,0 +1,67 @@
+// The letter's CSS, shared by the preview (theme or paper style), the HTML export and the PDF.
+import type { Paper } from './model';
+
+/** `theme` follows VS Code's colours (the preview's default); `paper` is a white page as printed. */
+export type LetterStyle = 'theme' | 'paper' | 'plain';
+
+const PAGE: Record<Paper, { width: string; size: string }> = {
+  a4: { width: '210mm', size: 'A4' },
+  letter: { width: '8.5in', size: 'letter' },
+};
+
+const BASE = `
+.letter { max-width: 46em; margin: 0 auto; padding: 1.5em 2em 3em; line-height: 1.55; overflow-wrap: break-word; }
+.letter h1.letter-title { font-size: 1.6em; line-height: 1.25; margin: 0 0 1.2em; }
+.letter h2 { font-size: 1.15em; margin: 1.8em 0 0.6em; }
+.letter .letter-date, .letter .letter-reply-by { text-align: right; margin: 0.2em 0 1.2em; }
+.letter .letter-reply-by { margin-top: -0.8em; }
+.letter .letter-addressees { margin: 0 0 1.2em; }
+.letter .letter-addressee { margin: 0 0 0.6em; }
+.letter .letter-addressee span { display: block; }
+.letter .addressee-name { font-weight: 600; }
+.letter .letter-label { font-weight: 600; }
+.letter .letter-bibliography { padding-left: 2em; }
+.letter .letter-bibliography li { margin: 0.35em 0; }
+.letter .letter-bibliography cite { font-style: italic; }
+.letter .report-link { word-break: break-all; }
+.letter .letter-signatory-count { font-style: italic; margin: 0.4em 0 0.8em; }
+.letter .letter-signatures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); gap: 0.9em 1.5em; }
+.letter .letter-signatures li { break-inside: avoid; }
+.letter .letter-signatures li > strong, .letter .letter-signatures li > span { display: block; }
+.letter .signatory-role, .letter .signatory-place { font-style: italic; }
+.letter .letter-incomplete { text-decoration: underline wavy; text-decoration-color: #d33; text-underline-offset: 3px; }
+.letter .letter-incomplete::after { content: " \\26A0"; color: #d33; }
+.letter .code-active-line { box-shadow: -0.7em 0 0 -0.45em currentColor; }
+`;
+
+const THEME = `
+body { background: var(--vscode-editor-background); color: var(--vscode-editor-foreground); font-family: var(--vscode-markdown-font-family, var(--vscode-font-family, system-ui, sans-serif)); font-size: var(--vscode-markdown-font-size, 14px); }
+.letter a { color: var(--vscode-textLink-foreground); }
+.letter .letter-incomplete { text-decoration-color: var(--vscode-editorError-foreground, #d33); }
+.letter .letter-incomplete::after { color: var(--vscode-editorError-foreground, #d33); }
+`;
+
+function paperCss(paper: Paper): string {
+  const { width, size } = PAGE[paper];
+  return `
+body { background: #e8e8e8; color: #111; margin: 0; font-family: Georgia, "Times New Roman", "Noto Serif", "Noto Serif CJK JP", serif; font-size: 11.5pt; }
+.letter { background: #fff; max-width: none; width: ${width}; box-sizing: border-box; min-height: 297mm; margin: 1.5em auto; padding: 25mm 22mm; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }
+.letter a { color: #1a4d8f; }
+@page { size: ${size}; margin: 20mm 18mm; }
+@media print {
+  body { background: #fff; }
+  .letter { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
+  .letter a { color: inherit; text-decoration: none; }
+  .letter .letter-incomplete { text-decoration: none; }
+  .letter .letter-incomplete::after { content: none; }
+  .letter h2 { break-after: avoid; }
+}
+`;
+}
+
+/** The CSS of a letter page in the given style. */
+export function letterCss(style: LetterStyle, paper: Paper = 'a4'): string {
+  if (style === 'paper') return BASE + paperCss(paper);
+  if (style === 'theme') return BASE + THEME;
+  return `${BASE}body { font-family: Georgia, "Times New Roman", serif; color: #111; }\n`;
+}
