@@ -1,4 +1,4 @@
-// Bundles the extension and the command line, as in vscode-extension-samples' esbuild-sample.
+// Bundles the extension, the command line and the preview webview's script, as in vscode-extension-samples' esbuild-sample.
 // esbuild does not type-check: `npm run build` runs `tsc --noEmit` first.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -90,6 +90,19 @@ async function main() {
       banner: { js: '#!/usr/bin/env node' },
       plugins: [
         afterBuildPlugin('cli', 'dist/cli.js', true),
+        /* add to the end of plugins array */
+        esbuildProblemMatcherPlugin,
+      ],
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/preview/main.ts'],
+      outfile: 'dist/preview.js',
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      plugins: [
+        afterBuildPlugin('preview', 'dist/preview.js', false),
         /* add to the end of plugins array */
         esbuildProblemMatcherPlugin,
       ],

@@ -1,11 +1,11 @@
-// The command line: `advocacy-letter lint|parse|render`, on the same engine as the extension.
+// The command line: `advocacy-letter lint|parse|render|pdf`, on the same engine as the extension.
 // Output formats and exit codes are a contract with writers' CI scripts: see docs/cli.md.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { letterToJson, lintLetter, parseLetter, renderLetterHtml, rules, severities } from './core';
-import type { LetterDiagnostic, LintOptions, Range, Severity } from './core';
+import type { LetterDiagnostic, LintOptions, Paper, Range, Severity } from './core';
+import { errorCode, errorMessage, FileWriteError, findChrome, missingChromeMessage, PdfError, printToPdf, samePath, writeFileAtomic } from './node';
 import { homepage, version } from '../package.json';
 
 const program = 'advocacy-letter';
@@ -37,10 +37,11 @@ interface Command {
   name: string;
   options: OptionSpec[];
   help: string;
-  run(args: ParsedArgs, out: CliOutput): number;
+  run(args: ParsedArgs, out: CliOutput): number | Promise<number>;
 }
 
 const helpOption: OptionSpec = { name: 'help', short: 'h', takesValue: false };
+const paperOption: OptionSpec = { name: 'paper', takesValue: true };
 
 const globalHelp = `Usage: ${program} COMMAND [options]
 
@@ -50,6 +51,7 @@ Commands:
   lint FILE…            check letters; report every problem found
   parse FILE            print the letter as JSON (title, addressees, reports, signatories…)
   render FILE           print the standalone, print-ready preview HTML
+  pdf FILE              print the letter to a PDF with an installed Chrome or Chromium
 
 Options:
   -h, --help            show this help; COMMAND --help shows a command's options
@@ -104,10 +106,35 @@ Print the letter's standalone, print-ready preview HTML.
 Options:
   -o, --output OUT.html   write to OUT.html instead of stdout; the file is
                           replaced in one step, never left half written
+  --paper a4|letter       page size when the letter's front matter sets no
+                          \`paper\`; a4 by default
   -h, --help              show this help
 
 Exit status: 0, or 2 when a file cannot be read or written or the arguments are
 wrong.
+`;
+
+const pdfHelp = `Usage: ${program} pdf FILE [-o OUT.pdf] [options]
+
+Print the letter to a PDF with headless Chrome, Chromium or Edge (not bundled:
+install one). The PDF is what render prints, on A4 or US Letter pages.
+
+Options:
+  -o, --output OUT.pdf    where to write; FILE with .letter.md (or .md) replaced
+                          by .pdf, beside it, by default
+  --force                 replace OUT.pdf if it exists; without it an existing
+                          file is never touched
+  --chrome PATH           the browser to use; by default CHROME_PATH or the usual
+                          install paths of Chrome, Chromium and Edge
+  --paper a4|letter       page size when the letter's front matter sets no
+                          \`paper\`; a4 by default
+  -h, --help              show this help
+
+The PDF is written in one step: a failure never leaves a half file.
+
+Exit status: 0, or 2 when the letter cannot be read, OUT.pdf exists (without
+--force) or cannot be written, no browser is found or it fails, or the arguments
+are wrong.
 `;
 
 const commands: Command[] = [
@@ -130,16 +157,28 @@ const commands: Command[] = [
   },
   {
     name: 'render',
-    options: [{ name: 'output', short: 'o', takesValue: true }, helpOption],
+    options: [{ name: 'output', short: 'o', takesValue: true }, paperOption, helpOption],
     help: renderHelp,
     run: runRender,
+  },
+  {
+    name: 'pdf',
+    options: [
+      { name: 'output', short: 'o', takesValue: true },
+      { name: 'force', takesValue: false },
+      { name: 'chrome', takesValue: true },
+      paperOption,
+      helpOption,
+    ],
+    help: pdfHelp,
+    run: runPdf,
   },
 ];
 
 /** Runs the command line on `argv` (without `node` and the script) and returns the exit status. */
-export function main(argv: readonly string[], out: CliOutput): number {
+export async function main(argv: readonly string[], out: CliOutput): Promise<number> {
   try {
-    return dispatch(argv, out);
+    return await dispatch(argv, out);
   } catch (error) {
     if (error instanceof CliError) {
       out.stderr(`${program}: ${error.message}\n`);
@@ -149,7 +188,7 @@ export function main(argv: readonly string[], out: CliOutput): number {
   }
 }
 
-function dispatch(argv: readonly string[], out: CliOutput): number {
+function dispatch(argv: readonly string[], out: CliOutput): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     out.stderr(globalHelp);
@@ -319,14 +358,6 @@ function readFailure(file: string, error: unknown): string {
     default:
       return `cannot read ${file}: ${errorMessage(error)}`;
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
-function errorMessage(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 /** Runs the engine; a crash on one letter is reported like an unreadable file, not as a stack trace. */
@@ -611,90 +642,127 @@ function runParse(args: ParsedArgs, out: CliOutput): number {
   return exitCodes.ok;
 }
 
-function runRender(args: ParsedArgs, out: CliOutput): number {
+async function runRender(args: ParsedArgs, out: CliOutput): Promise<number> {
   const file = singleFile('render', args);
   const output = lastValue(args, 'output');
   if (output === '') {
     throw new CliError(`option -o needs a file name; see ${program} render --help`);
   }
+  const paper = paperOf(args, 'render');
   if (output !== undefined && output !== '-' && samePath(file, output)) {
     throw new CliError(`refusing to write the HTML over the letter ${file}; give another -o file`);
   }
   const text = readLetter(file);
-  const html = withEngine(file, 'rendering', () => renderLetterHtml(text));
+  const html = withEngine(file, 'rendering', () => renderLetterHtml(text, { paper }));
   if (output === undefined || output === '-') {
     out.stdout(html);
   } else {
-    writeFileAtomically(output, html);
+    await writeOutput(output, html);
   }
   return exitCodes.ok;
 }
 
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
+const papers: readonly Paper[] = ['a4', 'letter'];
+
+function paperOf(args: ParsedArgs, command: string): Paper | undefined {
+  const value = lastValue(args, 'paper');
+  if (value === undefined) {
+    return undefined;
+  }
+  const paper = value.trim().toLowerCase();
+  if (!(papers as readonly string[]).includes(paper)) {
+    throw new CliError(`unknown paper '${value}' for --paper; use a4 or letter (see ${program} ${command} --help)`);
+  }
+  return paper as Paper;
 }
 
-/** Writes to a temporary file beside `target`, then renames it over: a failed write leaves no half file. */
-function writeFileAtomically(target: string, content: string): void {
-  let destination = target;
-  let mode: number | undefined;
+/** Writes through `writeFileAtomic`, with its failures as one-line CliErrors. */
+async function writeOutput(target: string, content: string): Promise<void> {
   try {
-    // Write through a symbolic link rather than replacing it, and keep an existing file's permissions.
-    destination = fs.realpathSync(target);
-    const stat = fs.statSync(destination);
-    if (stat.isDirectory()) {
-      throw new CliError(`${target} is a directory; give a file name for -o`);
-    }
-    mode = stat.mode & 0o7777;
+    await writeFileAtomic(target, content);
   } catch (error) {
-    if (error instanceof CliError) {
-      throw error;
-    }
-  }
-  const temporary = path.join(
-    path.dirname(destination),
-    `.${path.basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
-  try {
-    fs.writeFileSync(temporary, content, { flag: 'wx' });
-    if (mode !== undefined) {
-      fs.chmodSync(temporary, mode);
-    }
-    fs.renameSync(temporary, destination);
-  } catch (error) {
-    try {
-      fs.unlinkSync(temporary);
-    } catch {
-      // Nothing was created, or it is gone already.
-    }
-    throw new CliError(`cannot write ${target}: ${writeFailure(error)}`);
+    throw writeError(error, target);
   }
 }
 
-function writeFailure(error: unknown): string {
-  switch (errorCode(error)) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'no such folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
+function writeError(error: unknown, target: string): unknown {
+  if (!(error instanceof FileWriteError)) {
+    return error;
+  }
+  switch (error.code) {
     case 'EISDIR':
-      return 'it is a directory';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EROFS':
-      return 'read-only file system';
+      return new CliError(`${target} is a directory; give a file name for -o`);
+    case 'EEXIST':
+      return new CliError(`${target} exists; use --force to replace it`);
     default:
-      return errorMessage(error);
+      return new CliError(error.message);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// pdf
+
+async function runPdf(args: ParsedArgs): Promise<number> {
+  const file = singleFile('pdf', args);
+  const output = lastValue(args, 'output');
+  if (output === '' || output === '-') {
+    throw new CliError(`option -o needs a file name${output === '-' ? ' (a PDF is not written to stdout)' : ''}; see ${program} pdf --help`);
+  }
+  const chromeOption = lastValue(args, 'chrome');
+  if (chromeOption !== undefined && chromeOption.trim() === '') {
+    throw new CliError(`option --chrome needs a path; see ${program} pdf --help`);
+  }
+  const paper = paperOf(args, 'pdf');
+  const force = args.values.has('force');
+  const target = output ?? defaultPdfPath(file);
+  if (samePath(file, target)) {
+    throw new CliError(`refusing to write the PDF over the letter ${file}; give another -o file`);
+  }
+
+  const text = readLetter(file);
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(target);
+  } catch {
+    // Nothing there yet: the usual case.
+  }
+  if (existing?.isDirectory()) {
+    throw new CliError(`${target} is a directory; give a file name for -o`);
+  }
+  if (existing && !force) {
+    throw new CliError(`${target} exists; use --force to replace it`);
+  }
+
+  const chrome = await findChrome(chromeOption);
+  if (chrome === undefined) {
+    throw new CliError(missingChromeMessage(chromeOption));
+  }
+  const html = withEngine(file, 'rendering', () => renderLetterHtml(text, { paper }));
+
+  // Ctrl+C or a CI job's cancellation: stop Chrome and remove its temporary files before going.
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => cancel.abort(new CliError(`stopped by ${signal}; no PDF was written`));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await printToPdf(html, target, { chrome, overwrite: force, signal: cancel.signal });
+  } catch (error) {
+    if (error instanceof PdfError) {
+      throw new CliError(error.message);
+    }
+    throw writeError(error, target);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return exitCodes.ok;
+}
+
+/** `letters/x.letter.md` → `letters/x.pdf`; `x.md` → `x.pdf`; any other name gets its extension replaced. */
+function defaultPdfPath(file: string): string {
+  const base = path.basename(file);
+  const stem = /\.letter\.md$/i.test(base) ? base.slice(0, -'.letter.md'.length) : base.replace(/\.[^.]*$/, '');
+  return path.join(path.dirname(file), `${stem || base}.pdf`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -708,8 +776,10 @@ if (require.main === module) {
     throw error;
   });
   // exitCode rather than process.exit(), so output still buffered for a pipe is not cut off.
-  process.exitCode = main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+  }).then((status) => {
+    process.exitCode = status;
   });
 }

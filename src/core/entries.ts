@@ -16,7 +16,16 @@ export const isSpaceChar = (ch: string) => ch === ' ' || ch === '\n' || ch === '
 
 /** Collapses whitespace, NBSP included, as parsed values are compared and shown. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most values hold single spaces only: check by hand before reaching for the regex.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 ? i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20 : c < 0x21 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680) {
+      plain = false;
+      break;
+    }
+  }
+  return plain ? text : text.replace(/\s+/g, ' ').trim();
 }
 
 export function trimPart(plain: string, start: number, end: number, extra = ''): Part {

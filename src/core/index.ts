@@ -1,11 +1,11 @@
 // The letter engine: text in, Letter / diagnostics / HTML out. Pure: no `vscode`, no Node API.
 export * from './model';
 export * from './diagnostic';
-export { parseLetter, type ParseOptions } from './parseLetter';
+export { parseLetter, readLetter, type ParseOptions, type ReadLetter, type LetterPart } from './parseLetter';
 export { lintLetter } from './lint';
 export { rules, ruleByCode, type Rule } from './rules';
 export { letterToJson, type LetterJson } from './letterJson';
-export { renderLetter, renderLetterHtml, formatDate, type RenderOptions, type RenderedLetter, type HtmlDocumentOptions } from './render';
+export { renderLetter, renderReadLetter, renderLetterHtml, standaloneHtml, formatDate, type RenderOptions, type RenderedLetter, type HtmlDocumentOptions } from './render';
 export { letterCss, type LetterStyle } from './letterStyle';
 export { parseDate } from './dates';
 export { suggestedFixes, joinEntryLines, disableFix, entryInsertion } from './actions';

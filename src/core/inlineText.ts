@@ -22,25 +22,52 @@ const ENTITY = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31}
  */
 export class InlineText {
   plain = '';
-  readonly marks: InlineMark[] = [];
+  marks: InlineMark[] = NO_MARKS;
   /** Pairs: plain offset where a run starts, content offset it maps to. */
-  private readonly segPlain: number[] = [];
-  private readonly segContent: number[] = [];
+  private segPlain: number[] = NO_NUMBERS;
+  private segContent: number[] = NO_NUMBERS;
   /** Content offset of each content line's start, and where that line stands in the source. */
-  private readonly lineStart: number[] = [];
-  private readonly lineSource: number[] = [];
-  private readonly lineCol: number[] = [];
-  private readonly lineLength: number[] = [];
+  private lineStart: number[] = NO_NUMBERS;
+  private lineSource: number[] = NO_NUMBERS;
+  private lineCol: number[] = NO_NUMBERS;
+  private lineLength: number[] = NO_NUMBERS;
+  /** One line of plain text (most entries): its source line, column and the line's length; -1 otherwise. */
+  private oneLine = -1;
+  private oneCol = 0;
+  private oneLength = 0;
 
   constructor(token: Token, sourceLines: readonly string[]) {
     const content = token.content;
     const firstLine = token.map ? token.map[0] : 0;
+    const children = token.children ?? [];
+    if (children.length === 1 && children[0].type === 'text' && children[0].content === content && !content.includes('\n')) {
+      // The common case, with nothing to map: the text is the source from one column on.
+      const source = sourceLines[firstLine] ?? '';
+      this.plain = content;
+      this.oneLine = firstLine;
+      this.oneCol = columnOf(content, source, true);
+      this.oneLength = source.length;
+      return;
+    }
+    this.segPlain = [];
+    this.segContent = [];
+    this.lineStart = [];
+    this.lineSource = [];
+    this.lineCol = [];
+    this.lineLength = [];
+    this.marks = [];
     this.mapLines(content, firstLine, sourceLines);
-    this.project(content, token.children ?? []);
+    this.project(content, children);
+  }
+
+  /** How many source lines the text spans. */
+  get lineCount(): number {
+    return this.oneLine >= 0 ? 1 : this.lineStart.length;
   }
 
   /** The source position of plain offset `k` (the end of the text for `k === plain.length`). */
   position(k: number): Position {
+    if (this.oneLine >= 0) return { line: this.oneLine, character: Math.min(this.oneLength, this.oneCol + Math.max(0, k)) };
     if (this.segPlain.length === 0) return this.contentPosition(0);
     if (k >= this.plain.length && this.plain.length > 0) return this.after(this.position(this.plain.length - 1));
     let lo = 0;
@@ -55,6 +82,7 @@ export class InlineText {
 
   /** The source range of plain offsets `[start, end)`. */
   range(start: number, end: number): Range {
+    if (this.oneLine >= 0) return { start: this.position(start), end: this.position(Math.max(start, end)) };
     const from = this.position(start);
     if (end <= start) return { start: from, end: from };
     return { start: from, end: this.after(this.position(end - 1)) };
@@ -87,15 +115,7 @@ export class InlineText {
       const part = parts[i];
       const line = firstLine + i;
       const source = sourceLines[line] ?? '';
-      let end = source.length;
-      if (i === parts.length - 1) {
-        while (end > 0 && isAsciiSpace(source.charCodeAt(end - 1))) end--;
-      }
-      let col = end - part.length;
-      if (col < 0 || !source.startsWith(part, col)) {
-        const found = source.indexOf(part);
-        col = found >= 0 ? found : 0;
-      }
+      const col = columnOf(part, source, i === parts.length - 1);
       this.lineStart.push(offset);
       this.lineSource.push(line);
       this.lineCol.push(col);
@@ -167,11 +187,15 @@ export class InlineText {
           if (close >= 0) cursor = skipLinkTail(content, close, '');
           break;
         }
-        case 'html_inline': {
-          const at = content.indexOf(child.content, cursor);
-          if (at >= 0) cursor = at + child.content.length;
+        case 'html_inline':
+          // Raw HTML is shown as the text it is (the renderer never emits it); comments are not text.
+          if (child.content.startsWith('<!--')) {
+            const at = content.indexOf(child.content, cursor);
+            if (at >= 0) cursor = at + child.content.length;
+          } else {
+            cursor = this.append(content, cursor, child.content);
+          }
           break;
-        }
         default:
           break;
       }
@@ -227,6 +251,24 @@ export class InlineText {
     }
     return c;
   }
+}
+
+const NO_MARKS: InlineMark[] = [];
+const NO_NUMBERS: number[] = [];
+
+/**
+ * Where a content line stands in its source line: it is the source line's end, less the container's
+ * prefix (list marker, `>`, indent); markdown-it trimmed the last line's trailing space.
+ */
+function columnOf(part: string, source: string, last: boolean): number {
+  let end = source.length;
+  if (last) {
+    while (end > 0 && isAsciiSpace(source.charCodeAt(end - 1))) end--;
+  }
+  const col = end - part.length;
+  if (col >= 0 && source.startsWith(part, col)) return col;
+  const found = source.indexOf(part);
+  return found >= 0 ? found : 0;
 }
 
 function isAsciiSpace(code: number): boolean {

@@ -32,6 +32,12 @@ const BASE = `
 .letter .letter-incomplete { text-decoration: underline wavy; text-decoration-color: #d33; text-underline-offset: 3px; }
 .letter .letter-incomplete::after { content: " \\26A0"; color: #d33; }
 .letter .code-active-line { box-shadow: -0.7em 0 0 -0.45em currentColor; }
+.letter-toolbar { position: fixed; top: 0.6em; right: 0.9em; z-index: 10; opacity: 0.6; transition: opacity 0.15s; }
+.letter-toolbar:hover, .letter-toolbar:focus-within { opacity: 1; }
+#letter-style-toggle { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: 12px; padding: 2px 10px; cursor: pointer; border-radius: 2px; color: var(--vscode-button-secondaryForeground, #fff); background: var(--vscode-button-secondaryBackground, #5f6a79); border: 1px solid var(--vscode-button-border, transparent); }
+#letter-style-toggle:hover { background: var(--vscode-button-secondaryHoverBackground, #4c5561); }
+#letter-style-toggle:focus-visible { outline: 1px solid var(--vscode-focusBorder, #007fd4); outline-offset: 2px; }
+@media print { .letter-toolbar { display: none; } }
 `;
 
 const THEME = `

@@ -5,7 +5,7 @@ import { readFrontMatter } from './frontMatter';
 import { InlineText } from './inlineText';
 import { createLetterMarkdown } from './markdown';
 import type {
-  Addressee, CitedReport, DisableDirective, Entry, Field, FieldSource, FrontMatter, Letter, LetterDate, Paper,
+  Addressee, CitedReport, DisableDirective, Field, FieldSource, FrontMatter, Letter, LetterDate, Paper,
   Range, Section, Signatory, SignedBy, Span,
 } from './model';
 import { buildVocabulary, defaultVocabulary, type Vocabulary, type VocabularyExtras } from './vocabulary';
@@ -458,26 +458,35 @@ class LetterReader {
     }
     const text = hasText ? new InlineText(this.tokens[index + 2], this.lines) : null;
     const line = this.lines[first] ?? '';
-    const markerEnd = line.indexOf(item.markup, line.search(/\S|$/)) + item.markup.length;
+    const indent = Math.max(0, line.search(/\S|$/));
     const whole = text ? trimPart(text.plain, 0, text.plain.length) : null;
-    const entry: Entry = {
-      index: 0,
+    const markerEnd = Math.min(line.length, indent + item.markup.length);
+    const base = {
       text: text ? collapse(text.plain) : '',
-      range: { start: { line: first, character: Math.max(0, line.search(/\S|$/)) }, end: range.end },
+      range: { start: { line: first, character: indent }, end: range.end },
       textRange: text && whole && whole.end > whole.start
         ? text.range(whole.start, whole.end)
-        : { start: { line: first, character: Math.min(line.length, Math.max(0, markerEnd)) }, end: { line: first, character: line.length } },
-      lineCount: text ? text.plain.split('\n').length : 1,
+        : { start: { line: first, character: markerEnd }, end: { line: first, character: line.length } },
+      lineCount: text ? text.lineCount : 1,
     };
     owner.section.entryCount++;
+    // Built as one literal per kind: every entry of a kind has the same shape.
     if (owner.kind === 'reports') {
-      entry.index = this.reports.length + 1;
-      const report: CitedReport = { ...entry, ...(text ? parseReport(text) : emptyReport) };
+      const p = text ? parseReport(text) : emptyReport;
+      const report: CitedReport = {
+        index: this.reports.length + 1, text: base.text, range: base.range, textRange: base.textRange, lineCount: base.lineCount,
+        title: p.title, titleRange: p.titleRange, publisher: p.publisher, publisherRange: p.publisherRange, year: p.year, dateIso: p.dateIso,
+        yearText: p.yearText, yearRange: p.yearRange, undated: p.undated, url: p.url, urlRange: p.urlRange,
+      };
       this.reports.push(report);
       if (this.listPart?.kind === 'reports') this.listPart.entries.push(report);
     } else {
-      entry.index = this.signatories.length + 1;
-      const signatory: Signatory = { ...entry, ...(text ? parseSignatory(text, this.signedBy === 'organizations') : emptySignatory) };
+      const p = text ? parseSignatory(text, this.signedBy === 'organizations') : emptySignatory;
+      const signatory: Signatory = {
+        index: this.signatories.length + 1, text: base.text, range: base.range, textRange: base.textRange, lineCount: base.lineCount,
+        name: p.name, nameRange: p.nameRange, role: p.role, roleRange: p.roleRange, organization: p.organization,
+        organizationRange: p.organizationRange, place: p.place, placeRange: p.placeRange,
+      };
       this.signatories.push(signatory);
       if (this.listPart?.kind === 'signatories') this.listPart.entries.push(signatory);
     }

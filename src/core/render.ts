@@ -6,12 +6,14 @@ import type { LetterDiagnostic, LintOptions } from './diagnostic';
 import { lintLetter } from './lint';
 import { createLetterMarkdown } from './markdown';
 import type { Addressee, CitedReport, Field, Letter, LetterDate, Paper, Range, Signatory } from './model';
-import { readLetter, type LetterPart, type ParseOptions } from './parseLetter';
+import { readLetter, type LetterPart, type ParseOptions, type ReadLetter } from './parseLetter';
 import { letterCss, type LetterStyle } from './letterStyle';
 
 export interface RenderOptions {
   /** Mark incomplete entries, with their problems as a tooltip. Default true. */
   markProblems?: boolean;
+  /** Rewrites a relative image address (the preview turns it into a webview resource). */
+  resolveImage?: (src: string) => string;
   lint?: LintOptions;
   parse?: ParseOptions;
 }
@@ -25,6 +27,7 @@ export interface RenderedLetter {
 
 interface Env {
   letter: Letter;
+  resolveImage?: (src: string) => string;
   /** Problems worth marking (hints are not), by the line they start on. */
   problems: Map<number, LetterDiagnostic[]>;
   strings: Strings;
@@ -65,9 +68,13 @@ interface PartToken {
 
 /** Parses the letter once and renders it. */
 export function renderLetter(text: string, options: RenderOptions = {}): RenderedLetter {
+  const read = readLetter(text, options.parse);
+  return renderReadLetter(read, lintLetter(read.letter, options.lint), options);
+}
+
+/** Renders a letter already read (the editor's cache holds one per document version) with its problems. */
+export function renderReadLetter({ letter, tokens, parts }: ReadLetter, diagnostics: LetterDiagnostic[], options: RenderOptions = {}): RenderedLetter {
   renderer ??= letterRenderer();
-  const { letter, tokens, parts } = readLetter(text, options.parse);
-  const diagnostics = lintLetter(letter, options.lint);
   const problems = new Map<number, LetterDiagnostic[]>();
   if (options.markProblems !== false) {
     for (const d of diagnostics) {
@@ -76,15 +83,15 @@ export function renderLetter(text: string, options: RenderOptions = {}): Rendere
       problems.set(line, [...(problems.get(line) ?? []), d]);
     }
   }
-  const env: Env = { letter, problems, strings: stringsFor(letter.lang) };
-  const html = renderer.renderer.render(prepare(tokens, parts), renderer.options, env as unknown as MdEnv);
+  const env: Env = { letter, problems, strings: stringsFor(letter.lang), resolveImage: options.resolveImage };
+  const html = renderer.renderer.render(prepare(tokens, parts, options.resolveImage), renderer.options, env as unknown as MdEnv);
   const lang = escape(letter.lang);
   const paper = letter.paper ? ` data-paper="${letter.paper}"` : '';
   return { letter, diagnostics, html: `<article class="letter" lang="${lang}"${paper}>\n${frontMatterHeader(env)}${html}</article>\n` };
 }
 
 /** The token stream to render: the letter's parts folded into one token each, links checked, lines marked for scroll sync. */
-function prepare(tokens: Token[], parts: Map<number, LetterPart>): Token[] {
+function prepare(tokens: Token[], parts: Map<number, LetterPart>, resolveImage?: (src: string) => string): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -95,7 +102,7 @@ function prepare(tokens: Token[], parts: Map<number, LetterPart>): Token[] {
       i = end;
       continue;
     }
-    if (token.type === 'inline' && token.children) checkLinks(token.children);
+    if (token.type === 'inline' && token.children) checkLinks(token.children, resolveImage);
     if (token.nesting === 1 && token.block && token.map) {
       token.attrSet('data-line', String(token.map[0]));
       token.attrSet('class', part?.kind === 'title' ? 'code-line letter-title' : 'code-line');
@@ -116,7 +123,7 @@ function closing(tokens: Token[], index: number): number {
   return tokens.length - 1;
 }
 
-function checkLinks(children: Token[]): void {
+function checkLinks(children: Token[], resolveImage?: (src: string) => string): void {
   for (const child of children) {
     if (child.type === 'link_open' || child.type === 'image') {
       const attr = child.type === 'image' ? 'src' : 'href';
@@ -124,6 +131,9 @@ function checkLinks(children: Token[]): void {
       if (!isSafeLink(url)) {
         child.meta = { ...child.meta, unsafe: true };
         child.attrSet(attr, '');
+      } else if (child.type === 'image' && resolveImage && !child.meta?.resolved && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
+        child.attrSet('src', resolveImage(url));
+        child.meta = { ...child.meta, resolved: true };
       }
     } else if (child.type === 'link_close') {
       // Pairs with the last open link: markdown-it does not nest links.
@@ -184,7 +194,7 @@ function renderEntries<T extends CitedReport | Signatory>(tokens: Token[], entri
     const inner = tokens.slice(i + 1, end);
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
     const rest = inner[0]?.type === 'paragraph_open' ? inner.slice(3) : inner;
-    const more = rest.length > 0 ? renderer!.renderer.render(prepare(rest, new Map()), renderer!.options, env as unknown as MdEnv) : '';
+    const more = rest.length > 0 ? renderer!.renderer.render(prepare(rest, new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
     if (entry) items.push(`<li ${marked(env, entry.textRange, 'code-line')} data-line="${entry.range.start.line}">${render(entry)}${more}</li>\n`);
     i = end;
   }
@@ -324,7 +334,11 @@ export interface HtmlDocumentOptions extends RenderOptions {
 
 /** The letter as a standalone, print-ready HTML document: embedded CSS, no script, a strict CSP. */
 export function renderLetterHtml(text: string, options: HtmlDocumentOptions = {}): string {
-  const { letter, html } = renderLetter(text, options);
+  return standaloneHtml(renderLetter(text, options), options);
+}
+
+/** Wraps a rendered letter in its standalone document (the export, the PDF, `advocacy-letter render`). */
+export function standaloneHtml({ letter, html }: RenderedLetter, options: HtmlDocumentOptions = {}): string {
   const paper = letter.paper ?? options.paper ?? 'a4';
   const css = letterCss(options.style ?? 'paper', paper) + (options.css ?? '');
   return `<!DOCTYPE html>

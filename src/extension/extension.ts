@@ -4,6 +4,8 @@ import { CommandManager, InsertEntry, NewLetter, ValidateLetter, ValidateWorkspa
 import { LetterDiagnostics } from './diagnostics';
 import { LetterCompletion, LetterHover, LetterSymbols } from './languageFeatures';
 import { LANGUAGE_ID, LetterDocuments } from './letterDocuments';
+import { ExportHtml, ExportPdf, RefreshPreview, ShowPreview, ShowSource, TogglePreviewLock, TogglePreviewStyle } from './preview/previewCommands';
+import { PreviewManager } from './preview/previewManager';
 import { LetterStatusBar } from './statusBar';
 
 /** What the extension hands to its tests (and to other extensions): the shared letter cache. */
@@ -11,6 +13,7 @@ export interface AdvocacyLetterApi {
   documents: LetterDocuments;
   diagnostics: LetterDiagnostics;
   statusBar: LetterStatusBar;
+  previews: PreviewManager;
 }
 
 export function activate(context: vscode.ExtensionContext): AdvocacyLetterApi {
@@ -25,10 +28,21 @@ export function activate(context: vscode.ExtensionContext): AdvocacyLetterApi {
   commands.add(new ValidateWorkspace(diagnostics));
   commands.add(new InsertEntry(documents, 'reports'));
   commands.add(new InsertEntry(documents, 'signatories'));
+  const previews = new PreviewManager(documents, context.extensionUri);
+  commands.add(new ShowPreview('advocacyLetter.showPreview', previews, { toSide: false, locked: false }));
+  commands.add(new ShowPreview('advocacyLetter.showPreviewToSide', previews, { toSide: true, locked: false }));
+  commands.add(new ShowPreview('advocacyLetter.showLockedPreviewToSide', previews, { toSide: true, locked: true }));
+  commands.add(new TogglePreviewLock(previews));
+  commands.add(new RefreshPreview(previews));
+  commands.add(new ShowSource(previews));
+  commands.add(new TogglePreviewStyle());
+  commands.add(new ExportHtml(previews, documents));
+  commands.add(new ExportPdf(previews, documents));
   context.subscriptions.push(
     documents,
     diagnostics,
     statusBar,
+    previews,
     commands,
     vscode.languages.registerCodeActionsProvider(selector, new LetterCodeActions(documents), LetterCodeActions.metadata),
     vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Advocacy Letter' }),
@@ -36,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): AdvocacyLetterApi {
     vscode.languages.registerHoverProvider(selector, new LetterHover(documents)),
     vscode.languages.registerCompletionItemProvider(selector, new LetterCompletion(documents), ...LetterCompletion.triggerCharacters),
   );
-  return { documents, diagnostics, statusBar };
+  return { documents, diagnostics, statusBar, previews };
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintLetter, parseLetter, type Letter, type LetterDiagnostic, type LintOptions } from '../core';
+import { lintLetter, readLetter, type Letter, type LetterDiagnostic, type LintOptions, type ReadLetter } from '../core';
 import { Disposable } from './disposable';
 
 export const LANGUAGE_ID = 'advocacy-letter';
@@ -8,7 +8,7 @@ export const isLetter = (document: vscode.TextDocument) => document.languageId =
 
 interface Entry {
   version: number;
-  letter: Letter;
+  read: ReadLetter;
   lintKey?: string;
   diagnostics?: LetterDiagnostic[];
 }
@@ -33,21 +33,26 @@ export class LetterDocuments extends Disposable {
     let entry = this.entries.get(key);
     if (!entry || entry.version !== document.version) {
       this.parseCount++;
-      entry = { version: document.version, letter: parseLetter(document.getText()) };
+      entry = { version: document.version, read: readLetter(document.getText()) };
       this.entries.set(key, entry);
     }
     return entry;
   }
 
   letter(document: vscode.TextDocument): Letter {
-    return this.entry(document).letter;
+    return this.entry(document).read.letter;
+  }
+
+  /** The letter with the tokens it was read from, for the preview to render without parsing again. */
+  read(document: vscode.TextDocument): ReadLetter {
+    return this.entry(document).read;
   }
 
   diagnostics(document: vscode.TextDocument, options: LintOptions): LetterDiagnostic[] {
     const entry = this.entry(document);
     const lintKey = JSON.stringify(options);
     if (entry.lintKey !== lintKey || !entry.diagnostics) {
-      entry.diagnostics = lintLetter(entry.letter, options);
+      entry.diagnostics = lintLetter(entry.read.letter, options);
       entry.lintKey = lintKey;
     }
     return entry.diagnostics;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LintOptions, Severity, SignatoryField } from '../core';
+import type { LetterStyle, LintOptions, Paper, Severity, SignatoryField } from '../core';
 
 export const SECTION = 'advocacyLetter';
 
@@ -21,5 +21,29 @@ export function letterSettings(scope?: vscode.ConfigurationScope): LetterSetting
     run: config.get<'onType' | 'onSave'>('validate.run', 'onType'),
     delay: Math.max(0, Math.min(2000, config.get<number>('validate.delay', 150))),
     lint: { severities: { ...severity }, requiredSignatoryFields: [...required] },
+  };
+}
+
+export interface PreviewSettings {
+  style: LetterStyle;
+  paper: Paper;
+  markProblems: boolean;
+  /** CSS files of the writer's own (workspace-relative or absolute), trusted workspaces only. */
+  styles: string[];
+  scrollPreviewWithEditor: boolean;
+  scrollEditorWithPreview: boolean;
+  doubleClickToSwitchToEditor: boolean;
+}
+
+export function previewSettings(scope?: vscode.ConfigurationScope): PreviewSettings {
+  const config = vscode.workspace.getConfiguration(`${SECTION}.preview`, scope);
+  return {
+    style: config.get<LetterStyle>('style', 'theme') === 'paper' ? 'paper' : 'theme',
+    paper: config.get<Paper>('paper', 'a4') === 'letter' ? 'letter' : 'a4',
+    markProblems: config.get<boolean>('markProblems', true),
+    styles: config.get<string[]>('styles', []).filter((s) => typeof s === 'string' && s.trim() !== ''),
+    scrollPreviewWithEditor: config.get<boolean>('scrollPreviewWithEditor', true),
+    scrollEditorWithPreview: config.get<boolean>('scrollEditorWithPreview', true),
+    doubleClickToSwitchToEditor: config.get<boolean>('doubleClickToSwitchToEditor', true),
   };
 }

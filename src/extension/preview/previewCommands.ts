@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import { renderReadLetter, standaloneHtml } from '../../core';
+import { findChrome, missingChromeMessage, printToPdf } from '../../node/chrome';
+import type { Command } from '../commands';
+import { isLetter, type LetterDocuments } from '../letterDocuments';
+import { letterSettings, previewSettings } from '../settings';
+import type { PreviewManager } from './previewManager';
+
+/** The letter a command is about: its argument (menus pass one), the active letter, or the active preview's. */
+function letterUri(previews: PreviewManager, argument: unknown): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri) return argument;
+  const editor = vscode.window.activeTextEditor;
+  if (editor && isLetter(editor.document)) return editor.document.uri;
+  return previews.activePreview?.uri;
+}
+
+function noLetter(): undefined {
+  void vscode.window.showWarningMessage('Open an advocacy letter (*.letter.md) first.');
+  return undefined;
+}
+
+export class ShowPreview implements Command {
+  constructor(
+    readonly id: string,
+    private readonly previews: PreviewManager,
+    private readonly options: { toSide: boolean; locked: boolean },
+  ) {}
+  async execute(argument?: unknown) {
+    const uri = letterUri(this.previews, argument);
+    return uri ? this.previews.show(uri, this.options) : noLetter();
+  }
+}
+
+export class TogglePreviewLock implements Command {
+  readonly id = 'advocacyLetter.togglePreviewLock';
+  constructor(private readonly previews: PreviewManager) {}
+  execute() {
+    this.previews.toggleLock();
+    return this.previews.activePreview?.locked;
+  }
+}
+
+export class RefreshPreview implements Command {
+  readonly id = 'advocacyLetter.refreshPreview';
+  constructor(private readonly previews: PreviewManager) {}
+  async execute() {
+    await Promise.all(this.previews.all.map((p) => p.refresh()));
+  }
+}
+
+export class ShowSource implements Command {
+  readonly id = 'advocacyLetter.showSource';
+  constructor(private readonly previews: PreviewManager) {}
+  async execute() {
+    return this.previews.activePreview?.showSource();
+  }
+}
+
+export class TogglePreviewStyle implements Command {
+  readonly id = 'advocacyLetter.togglePreviewStyle';
+  async execute() {
+    const config = vscode.workspace.getConfiguration('advocacyLetter.preview');
+    const next = config.get<string>('style') === 'paper' ? 'theme' : 'paper';
+    await config.update('style', next, vscode.ConfigurationTarget.Global);
+    return next;
+  }
+}
+
+/** Options for the export commands when called by tests or other extensions (no dialog). */
+interface ExportTarget {
+  target?: vscode.Uri;
+  /** Replace an existing file without asking. */
+  overwrite?: boolean;
+}
+
+abstract class ExportLetter implements Command {
+  abstract readonly id: string;
+  protected abstract readonly extension: string;
+  protected abstract readonly filterName: string;
+
+  constructor(
+    protected readonly previews: PreviewManager,
+    protected readonly documents: LetterDocuments,
+  ) {}
+
+  async execute(argument?: unknown, options: ExportTarget = {}): Promise<vscode.Uri | undefined> {
+    const uri = letterUri(this.previews, argument);
+    if (!uri) return noLetter();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const target = options.target ?? (await vscode.window.showSaveDialog({
+      defaultUri: uri.with({ path: uri.path.replace(/(\.letter)?\.md$/i, '') + this.extension }),
+      filters: { [this.filterName]: [this.extension.slice(1)] },
+      saveLabel: 'Export',
+    }));
+    if (!target) return undefined;
+    // The save dialog asks before replacing a file; a target given by a caller is asked here.
+    if (options.target && !options.overwrite && (await exists(target))) {
+      const replace = await vscode.window.showWarningMessage(`${target.path.split('/').pop()} exists. Replace it?`, { modal: true }, 'Replace');
+      if (replace !== 'Replace') return undefined;
+    }
+    const settings = previewSettings(uri);
+    const rendered = renderReadLetter(this.documents.read(document), this.documents.diagnostics(document, letterSettings(document).lint), {
+      // The exported letter is the one that goes out: no marks, problems are the editor's business.
+      markProblems: false,
+    });
+    const html = standaloneHtml(rendered, { style: 'paper', paper: settings.paper });
+    try {
+      await this.write(html, target);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not export the letter: ${(error as Error).message}`);
+      return undefined;
+    }
+    void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((choice) => {
+      if (choice) void vscode.env.openExternal(target);
+    });
+    return target;
+  }
+
+  protected abstract write(html: string, target: vscode.Uri): Promise<void>;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ExportHtml extends ExportLetter {
+  readonly id = 'advocacyLetter.exportHtml';
+  protected readonly extension = '.html';
+  protected readonly filterName = 'HTML';
+
+  /** Writes beside the target and renames, so a failure leaves the target as it was. */
+  protected async write(html: string, target: vscode.Uri): Promise<void> {
+    const temporary = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}` });
+    try {
+      await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(html));
+      await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+    } catch (error) {
+      await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+      throw error;
+    }
+  }
+}
+
+export class ExportPdf extends ExportLetter {
+  readonly id = 'advocacyLetter.exportPdf';
+  protected readonly extension = '.pdf';
+  protected readonly filterName = 'PDF';
+
+  protected async write(html: string, target: vscode.Uri): Promise<void> {
+    if (target.scheme !== 'file') throw new Error('a PDF can only be written to a local file');
+    const configured = vscode.workspace.getConfiguration('advocacyLetter.export').get<string>('chromePath') || undefined;
+    const chrome = await findChrome(configured);
+    if (!chrome) throw new Error(missingChromeMessage(configured));
+    await printToPdf(html, target.fsPath, { chrome });
+  }
+}

@@ -1,0 +1,188 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { suite, suiteTeardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { frameText, screenshot } from '../harness/requests';
+import { api, closeAll, GOOD_LETTER, openLetter, waitFor, workspaceUri } from './helpers';
+import type { LetterPreview } from '../../../src/extension/preview/letterPreview';
+
+const harness = Boolean(process.env.ADVOCACY_LETTER_TEST_RESULTS);
+
+/** Resolves when the preview has drawn `version` (or a later one) of its letter. */
+function drawn(preview: LetterPreview, version: number, what = `version ${version} drawn`): Promise<boolean> {
+  return waitFor(preview.onDidRender, () => preview.drawnVersion >= version, what, 20_000);
+}
+
+/** Resolves when the preview has drawn again after `count` draws. */
+function redrawn(preview: LetterPreview, count: number, what: string): Promise<boolean> {
+  return waitFor(preview.onDidRender, () => preview.drawCount > count, what, 20_000);
+}
+
+async function openPreview(document: vscode.TextDocument): Promise<LetterPreview> {
+  const preview = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide'))!;
+  await drawn(preview, document.version, 'the first render');
+  return preview;
+}
+
+const texts = async (name: string, selector: string) => (await frameText(name, selector))?.texts.map((t) => t.replace(/\s+/g, ' ').trim()) ?? [];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+suite('preview', () => {
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('advocacyLetter.preview').update('style', undefined, vscode.ConfigurationTarget.Global);
+    await closeAll();
+  });
+
+  test('opens beside the seed letter and shows its title, addressee, reports and signatories', async function () {
+    await closeAll();
+    const document = await vscode.workspace.openTextDocument(workspaceUri('examples', 'open-letter-2013.letter.md'));
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const preview = await openPreview(document);
+    assert.equal(preview.uri.toString(), document.uri.toString());
+    assert.equal(preview.panel.viewColumn, vscode.ViewColumn.Two);
+    if (!harness) this.skip();
+    assert.deepEqual(await texts('preview-title', 'article.letter h1'), ['Open Letter to Kim Jong-un Urges Explanation']);
+    assert.deepEqual(await texts('preview-addressee', 'article.letter .addressee-name'), ['Kim Jong-un']);
+    assert.deepEqual(await texts('preview-date', 'article.letter .letter-date time'), ['May 7, 2013']);
+    const reports = await texts('preview-reports', 'article.letter .letter-bibliography cite');
+    assert.deepEqual(reports, ['North Korean Human Rights White Paper', 'North Korean Political Prison Camps Today', 'North Korean Prisoners Today', 'Eyewitness Testimony']);
+    const names = await texts('preview-signatories', 'article.letter .signatory-name');
+    assert.deepEqual(names, ['Hiroshi Kato', 'Kotaro Miura', 'Kazuhiro Araki', 'Takashi Fujita', 'Hiromitsu Takemoto', 'Tomoyuki Kawazoe']);
+    assert.deepEqual(await texts('preview-count', 'article.letter .letter-signatory-count'), ['6 signatories from 6 organizations']);
+    const incomplete = await frameText('preview-incomplete', 'article.letter li.letter-incomplete');
+    assert.equal(incomplete?.texts.length, 1, 'the report without a year is marked');
+  });
+
+  test('screenshots of the seed letter in the theme and paper styles', async function () {
+    if (!harness) this.skip();
+    const preview = (await api()).previews.activePreview!;
+    await screenshot('preview-theme');
+    const config = vscode.workspace.getConfiguration('advocacyLetter.preview');
+    const before = preview.drawCount;
+    await config.update('style', 'paper', vscode.ConfigurationTarget.Global);
+    await redrawn(preview, before, 'the paper style');
+    assert.equal((await texts('preview-style-paper', 'body.letter-style-paper article.letter h1')).length, 1, 'the paper style is shown');
+    await screenshot('preview-paper');
+    await config.update('style', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('an edit shows in the preview without reloading it; latency measured', async function () {
+    const editor = await openLetter(GOOD_LETTER, 'preview-edit');
+    const preview = await openPreview(editor.document);
+    const times: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const start = Date.now();
+      await editor.edit((e) => e.replace(editor.document.lineAt(0).range, `# Open letter, draft ${i}`));
+      await drawn(preview, editor.document.version);
+      times.push(Date.now() - start);
+    }
+    console.log(`@@metric preview-update-ms small-letter median=${median(times)} all=${times.join(',')}`);
+    if (harness) assert.deepEqual(await texts('preview-edited', 'article.letter h1'), ['Open letter, draft 5']);
+  });
+
+  test('a letter of 1,000 signatories updates too; latency measured', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `- Signatory ${i} Name, Member, Organization ${i % 120}`).join('\n');
+    const editor = await openLetter(GOOD_LETTER.replace('- Hiroshi Kato', `${many}\n- Hiroshi Kato`), 'preview-1000');
+    const preview = await openPreview(editor.document);
+    const times: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const start = Date.now();
+      await editor.edit((e) => e.replace(editor.document.lineAt(0).range, `# Open letter of many, draft ${i}`));
+      await drawn(preview, editor.document.version);
+      times.push(Date.now() - start);
+    }
+    console.log(`@@metric preview-update-ms 1000-signatories median=${median(times)} all=${times.join(',')}`);
+  });
+
+  test('a hostile letter runs nothing in the preview', async function () {
+    const hostile = `---
+title: "<img src=x onerror=\\"document.body.dataset.pwned='fm'\\">"
+---
+# <script>document.body.dataset.pwned = 'title'</script>
+
+To: <img src=x onerror="document.body.dataset.pwned='to'">, Minister
+
+Date: May 7, 2013
+
+<script>document.body.dataset.pwned = 'block'</script>
+<svg onload="document.body.dataset.pwned='svg'"></svg>
+
+[click](javascript:document.body.dataset.pwned='link') <a href="javascript:alert(1)">a</a>
+
+## Cited Reports
+
+- <img src=x onerror="document.body.dataset.pwned='report'">, [Pub](javascript:alert(1)), 2012
+
+## Signatories
+
+- Jane <script>document.body.dataset.pwned='signatory'</script> Doe, Role, Org <iframe src="javascript:alert(1)"></iframe>
+`;
+    const editor = await openLetter(hostile, 'hostile');
+    await openPreview(editor.document);
+    if (!harness) this.skip();
+    const pwned = await frameText('hostile-pwned', 'body[data-pwned]');
+    assert.deepEqual(pwned?.texts, [], `a script ran: ${JSON.stringify(pwned?.frames)}`);
+    assert.deepEqual(await texts('hostile-script', 'article.letter script, article.letter iframe, article.letter svg, article.letter img[onerror]'), []);
+    const names = await texts('hostile-names', 'article.letter .signatory-name');
+    assert.deepEqual(names, ["Jane <script>document.body.dataset.pwned='signatory'</script> Doe"], 'the hostile text shows as text');
+    await screenshot('preview-hostile');
+  });
+
+  test('a locked preview stays on its letter; the other follows the active letter', async () => {
+    await closeAll();
+    const first = await openLetter(GOOD_LETTER, 'lock-first');
+    const locked = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showLockedPreviewToSide'))!;
+    assert.equal(locked.locked, true);
+    assert.match(locked.panel.title, /^\[Locked\] /);
+    const dynamic = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide'))!;
+    const second = await openLetter(GOOD_LETTER.replace('# Open letter', '# Second letter'), 'lock-second');
+    await vscode.window.showTextDocument(second.document, vscode.ViewColumn.One);
+    await waitFor(dynamic.onDidRender, () => dynamic.uri.toString() === second.document.uri.toString(), 'the preview to follow');
+    assert.equal(locked.uri.toString(), first.document.uri.toString());
+  });
+
+  test('the panel serializer restores a preview from its saved state', async () => {
+    const editor = await openLetter(GOOD_LETTER, 'restored');
+    const { previews } = await api();
+    const panel = vscode.window.createWebviewPanel('advocacyLetter.preview', 'Restoring', vscode.ViewColumn.Two, {});
+    await previews.deserializeWebviewPanel(panel, { resource: editor.document.uri.toString(), locked: true });
+    const restored = previews.all.find((p) => p.panel === panel);
+    assert.ok(restored, 'the manager took the panel');
+    assert.equal(restored.locked, true);
+    await drawn(restored, editor.document.version, 'the restored preview');
+    assert.match(panel.title, /restored\.letter\.md/);
+    assert.equal(panel.webview.options.enableScripts, true);
+  });
+
+  test('Export Letter as HTML writes one standalone file with no script, and asks before replacing', async () => {
+    const editor = await openLetter(GOOD_LETTER, 'export');
+    const target = workspaceUri('scratch', 'export.html');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('advocacyLetter.exportHtml', editor.document.uri, { target, overwrite: true });
+    assert.equal(written?.toString(), target.toString());
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<style>/);
+    assert.doesNotMatch(html, /<script/i);
+    assert.match(html, /Hiroshi Kato/);
+    assert.match(html, /content="default-src 'none'/);
+  });
+
+  test('Export Letter as PDF holds every signatory (pdftotext)', async function () {
+    if (spawnSync('pdftotext', ['-v']).error) this.skip();
+    const document = await vscode.workspace.openTextDocument(workspaceUri('examples', 'open-letter-2013.letter.md'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'letter-pdf-'));
+    const target = vscode.Uri.file(path.join(dir, 'letter.pdf'));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('advocacyLetter.exportPdf', document.uri, { target, overwrite: true });
+    assert.equal(written?.fsPath, target.fsPath);
+    const text = spawnSync('pdftotext', [target.fsPath, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    for (const name of ['Hiroshi Kato', 'Kotaro Miura', 'Kazuhiro Araki', 'Takashi Fujita', 'Hiromitsu Takemoto', 'Tomoyuki Kawazoe']) {
+      assert.ok(text.includes(name), `${name} is not in the PDF`);
+    }
+    assert.ok(text.includes('Kanagawa Association for the Rescue of Japanese Kidnapped by North Korea'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
