@@ -457,6 +457,21 @@ describe('render', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), cleanLetter);
   });
 
+  test('--paper sets the page size of a letter that does not say; the front matter wins', () => {
+    const a4 = run(['render', seed]);
+    assert.match(a4.stdout, /@page \{ size: A4;/);
+    const letter = run(['render', seed, '--paper', 'letter']);
+    assert.equal(letter.status, 0, letter.stderr);
+    assert.match(letter.stdout, /@page \{ size: letter;/);
+    assert.doesNotMatch(letter.stdout, /size: A4/);
+    assert.match(run(['render', seed, '--paper=A4']).stdout, /@page \{ size: A4;/);
+
+    const own = tmpFile('paper.letter.md', `---\npaper: letter\n---\n${cleanLetter}`);
+    assert.match(run(['render', own, '--paper', 'a4']).stdout, /@page \{ size: letter;/);
+
+    assertUsageError(run(['render', seed, '--paper', 'a5']), "unknown paper 'a5' for --paper; use a4 or letter (see advocacy-letter render --help)");
+  });
+
   test('needs a FILE, and -o needs a value', () => {
     assertUsageError(run(['render']), 'render needs a FILE; see advocacy-letter render --help');
     assertUsageError(run(['render', seed, '-o']), 'option -o needs a value; see advocacy-letter render --help');
@@ -464,7 +479,7 @@ describe('render', () => {
 });
 
 describe('files that cannot be read', () => {
-  for (const command of ['lint', 'parse', 'render']) {
+  for (const command of ['lint', 'parse', 'render', 'pdf']) {
     test(`${command}: a missing file, a directory, a binary file, a non-UTF-8 file`, () => {
       const missing = path.join(tmp, 'missing.letter.md');
       assertUsageError(run([command, missing]), `no such file: ${missing}`);
@@ -512,7 +527,7 @@ describe('arguments', () => {
       const result = run([flag]);
       assert.equal(result.status, 0);
       assert.equal(result.stderr, '');
-      for (const word of ['lint FILE', 'parse FILE', 'render FILE', '--version']) {
+      for (const word of ['lint FILE', 'parse FILE', 'render FILE', 'pdf FILE', '--version']) {
         assert.ok(result.stdout.includes(word), word);
       }
     }
@@ -528,7 +543,8 @@ describe('arguments', () => {
   const commandOptions: Record<string, string[]> = {
     lint: ['--format', '-f,', 'text', 'json', 'sarif', '--ignore', '--severity', '--help'],
     parse: ['--help'],
-    render: ['-o, --output', '--help'],
+    render: ['-o, --output', '--paper a4|letter', '--help'],
+    pdf: ['-o, --output OUT.pdf', '--force', '--chrome PATH', '--paper a4|letter', '--help'],
   };
   for (const [command, options] of Object.entries(commandOptions)) {
     test(`${command} --help shows its usage and options, exit 0`, () => {
