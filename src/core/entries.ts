@@ -93,8 +93,10 @@ export interface ParsedReport {
   yearText: string | null;
   yearRange: Range | null;
   undated: boolean;
+  note: string | null;
   url: string | null;
   urlRange: Range | null;
+  links: { href: string; text: string }[];
 }
 
 const AVAILABLE_AT = /(?:^|[\s,，、.])(?:available\s+(?:at|from|online)|online(?:\s+at)?|url|at)$/i;
@@ -107,10 +109,11 @@ export function parseReport(inline: InlineText): ParsedReport {
   const link = links[0] ?? null;
   const begin = trimPart(plain, 0, plain.length).start;
 
-  // A trailing link (`… 2012. https://…`) is not part of the year's search.
+  // Trailing links (`… 2012. https://…`, `… 2012, [summary](…), [annex](…)`) are not part of the year's search.
   let end = trimPart(plain, 0, plain.length).end;
-  const last = links[links.length - 1];
-  if (last && last.start > begin && trimPart(plain, last.end, end, '.。').end === last.end) {
+  for (let k = links.length - 1; k >= 0; k--) {
+    const last = links[k];
+    if (last.start <= begin || trimPart(plain, last.end, end, '.。,，、').end !== last.end) break;
     end = trimPart(plain, begin, last.start, ',，、:：').end;
     const lead = AVAILABLE_AT.exec(plain.slice(Math.max(begin, end - 24), end));
     if (lead) end = trimPart(plain, begin, end - lead[0].length, ',，、.').end;
@@ -146,6 +149,7 @@ export function parseReport(inline: InlineText): ParsedReport {
   let dateIso: string | null = null;
   let yearPart: Part | null = null;
   let publisher: Part | null = null;
+  let note: Part | null = null;
   let undated = false;
   if (rest < end) {
     const tail = plain.slice(rest, end);
@@ -168,6 +172,7 @@ export function parseReport(inline: InlineText): ParsedReport {
         ({ year, iso: dateIso } = wholeCitationDate(plain.slice(parts[dated].start, parts[dated].end))!);
         yearPart = parts[dated];
         publisher = trimPart(plain, rest, parts[dated - 1].end);
+        note = trimPart(plain, parts[dated].end, end, ',，、');
       } else {
         publisher = trimPart(plain, rest, end);
       }
@@ -183,8 +188,10 @@ export function parseReport(inline: InlineText): ParsedReport {
     yearText: text(plain, yearPart),
     yearRange: rangeOf(inline, yearPart),
     undated,
+    note: text(plain, note),
     url: link ? link.href ?? null : null,
     urlRange: link ? inline.range(link.start, link.end) : null,
+    links: links.map((l) => ({ href: l.href ?? '', text: collapse(plain.slice(l.start, l.end)) })),
   };
 }
 

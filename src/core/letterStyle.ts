@@ -18,6 +18,12 @@ const BASE = `
 .letter .letter-addressees { margin: 0 0 1.2em; }
 .letter .letter-addressee { margin: 0 0 0.6em; }
 .letter .letter-addressee span { display: block; }
+.letter .letter-addressee-list { list-style: none; padding: 0; }
+.letter span.letter-sep { display: none !important; }
+.letter .letter-align-left { text-align: left; }
+.letter .letter-align-center { text-align: center; }
+.letter .letter-align-right { text-align: right; }
+.letter:lang(ja) cite { font-style: normal; }
 .letter .addressee-name { font-weight: 600; }
 .letter .letter-label { font-weight: 600; }
 .letter .letter-bibliography { padding-left: 2em; }
@@ -51,7 +57,7 @@ function paperCss(paper: Paper): string {
   const { width, size } = PAGE[paper];
   return `
 body { background: #e8e8e8; color: #111; margin: 0; font-family: Georgia, "Times New Roman", "Noto Serif", "Noto Serif CJK JP", serif; font-size: 11.5pt; }
-.letter { background: #fff; max-width: none; width: ${width}; box-sizing: border-box; min-height: 297mm; margin: 1.5em auto; padding: 25mm 22mm; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }
+.letter { background: #fff; max-width: calc(100% - 2em); width: ${width}; box-sizing: border-box; min-height: 297mm; margin: 1.5em auto; padding: 25mm 22mm; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }
 .letter a { color: #1a4d8f; }
 @page { size: ${size}; margin: 20mm 18mm; }
 @media print {

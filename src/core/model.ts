@@ -81,9 +81,13 @@ export interface CitedReport extends Entry {
   yearRange: Range | null;
   /** `n.d.`: the writer says there is no date. */
   undated: boolean;
+  /** What follows the year when the year is not last (`…, 2012, pp. 4–9`): pages, a volume, a note. */
+  note: string | null;
   /** The first link of the item, as written. */
   url: string | null;
   urlRange: Range | null;
+  /** Every link of the item: its address and its text. */
+  links: { href: string; text: string }[];
 }
 
 export interface Signatory extends Entry {

@@ -476,7 +476,7 @@ class LetterReader {
       const report: CitedReport = {
         index: this.reports.length + 1, text: base.text, range: base.range, textRange: base.textRange, lineCount: base.lineCount,
         title: p.title, titleRange: p.titleRange, publisher: p.publisher, publisherRange: p.publisherRange, year: p.year, dateIso: p.dateIso,
-        yearText: p.yearText, yearRange: p.yearRange, undated: p.undated, url: p.url, urlRange: p.urlRange,
+        yearText: p.yearText, yearRange: p.yearRange, undated: p.undated, note: p.note, url: p.url, urlRange: p.urlRange, links: p.links,
       };
       this.reports.push(report);
       if (this.listPart?.kind === 'reports') this.listPart.entries.push(report);
@@ -523,7 +523,7 @@ class LetterReader {
 
 const emptyReport = {
   title: null, titleRange: null, publisher: null, publisherRange: null, year: null, dateIso: null, yearText: null, yearRange: null,
-  undated: false, url: null, urlRange: null,
+  undated: false, note: null, url: null, urlRange: null, links: [],
 };
 const emptySignatory = {
   name: null, nameRange: null, role: null, roleRange: null, organization: null, organizationRange: null, place: null, placeRange: null,

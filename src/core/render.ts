@@ -27,6 +27,7 @@ export interface RenderedLetter {
 
 interface Env {
   letter: Letter;
+  hasHeadingTitle: boolean;
   resolveImage?: (src: string) => string;
   /** Problems worth marking (hints are not), by the line they start on. */
   problems: Map<number, LetterDiagnostic[]>;
@@ -47,7 +48,8 @@ function letterRenderer(): MarkdownIt {
   const asText = (content: string) => (/^\s*<!--[^]*-->\s*$/.test(content) ? '' : escape(content));
   rules.html_block = (tokens, i) => {
     const text = asText(tokens[i].content);
-    return text ? `<p>${text}</p>\n` : '';
+    const line = tokens[i].map ? ` class="code-line" data-line="${tokens[i].map![0]}"` : '';
+    return text ? `<p${line}>${text}</p>\n` : '';
   };
   rules.html_inline = (tokens, i) => asText(tokens[i].content);
   rules.front_matter = () => '';
@@ -83,7 +85,8 @@ export function renderReadLetter({ letter, tokens, parts }: ReadLetter, diagnost
       problems.set(line, [...(problems.get(line) ?? []), d]);
     }
   }
-  const env: Env = { letter, problems, strings: stringsFor(letter.lang), resolveImage: options.resolveImage };
+  const hasHeadingTitle = [...parts.values()].some((p) => p.kind === 'title');
+  const env: Env = { letter, problems, strings: stringsFor(letter.lang), resolveImage: options.resolveImage, hasHeadingTitle };
   const html = renderer.renderer.render(prepare(tokens, parts, options.resolveImage), renderer.options, env as unknown as MdEnv);
   const lang = escape(letter.lang);
   const paper = letter.paper ? ` data-paper="${letter.paper}"` : '';
@@ -103,9 +106,15 @@ function prepare(tokens: Token[], parts: Map<number, LetterPart>, resolveImage?:
       continue;
     }
     if (token.type === 'inline' && token.children) checkLinks(token.children, resolveImage);
-    if (token.nesting === 1 && token.block && token.map) {
+    if ((token.nesting === 1 || token.type === 'code_block') && token.block && token.map) {
       token.attrSet('data-line', String(token.map[0]));
       token.attrSet('class', part?.kind === 'title' ? 'code-line letter-title' : 'code-line');
+    }
+    // Table alignment as a class: the page allows no inline style.
+    const align = /^text-align:(left|center|right)$/.exec(String(token.attrGet('style') ?? ''));
+    if (align) {
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+      token.attrJoin('class', `letter-align-${align[1]}`);
     }
     out.push(token);
   }
@@ -151,13 +160,13 @@ function renderPart({ part, tokens }: PartToken, env: Env): string {
     case 'directive':
       return '';
     case 'label':
-      return `<h2 class="code-line letter-section-label" data-line="${line}">${escape(headingText(tokens))}</h2>\n`;
+      return `<h2 class="code-line letter-section-label" data-line="${line}">${labelHtml(tokens, env)}</h2>\n`;
     case 'fields':
       return part.fields.map((field) => renderField(field, env)).join('');
     case 'addressees':
-      return `<div class="letter-addressees code-line" data-line="${line}">\n${part.addressees.map((a) => renderAddressee(a, env)).join('')}</div>\n`;
+      return renderAddresseeList(tokens, part.addressees, env);
     case 'reports':
-      return renderEntries(tokens, part.entries, env, (r) => renderReport(r as CitedReport), 'ol', 'letter-bibliography');
+      return renderEntries(tokens, part.entries, env, (r) => renderReport(r as CitedReport, env), 'ol', 'letter-bibliography');
     case 'signatories': {
       const count = part.first ? `<p class="letter-signatory-count">${escape(signatoryCount(env))}</p>\n` : '';
       return count + renderEntries(tokens, part.entries, env, (s) => renderSignatory(s as Signatory, env), 'ul', 'letter-signatures');
@@ -167,8 +176,13 @@ function renderPart({ part, tokens }: PartToken, env: Env): string {
   }
 }
 
-function headingText(tokens: Token[]): string {
-  return tokens.find((t) => t.type === 'inline')?.content.replace(/[*_]/g, '').replace(/[:：]\s*$/, '').trim() ?? '';
+/** A `Signatories:` paragraph as a heading: its own inline markup, without the colon. */
+function labelHtml(tokens: Token[], env: Env): string {
+  const children = (tokens.find((t) => t.type === 'inline')?.children ?? []).map((c) => Object.assign(Object.create(Object.getPrototypeOf(c)), c) as Token);
+  const last = [...children].reverse().find((c) => c.type === 'text' && c.content.trim() !== '');
+  if (last) last.content = last.content.replace(/\s*[:：]\s*$/, '');
+  checkLinks(children);
+  return renderer!.renderer.renderInline(children, renderer!.options, env as unknown as MdEnv);
 }
 
 const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -184,51 +198,86 @@ function marked(env: Env, range: Range | null, className: string): string {
 }
 
 function renderEntries<T extends CitedReport | Signatory>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, tag: 'ol' | 'ul', className: string): string {
+  const items = renderItems(tokens, entries, env, render, (entry) => marked(env, entry.textRange, 'code-line'));
+  const start = tag === 'ol' && entries[0] && entries[0].index > 1 ? ` start="${entries[0].index}"` : '';
+  const line = tokens[0].map ? tokens[0].map[0] : 0;
+  return `<${tag} class="${className}"${start} data-line="${line}">\n${items}</${tag}>\n`;
+}
+
+/** The items of a list: each drawn by `render` from its parsed entry, or as written when it has none. */
+function renderItems<T extends { range: Range }>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, className: (entry: T) => string): string {
   const items: string[] = [];
   const list = tokens[0];
   let k = 0;
   for (let i = 1; i < tokens.length - 1; i++) {
     if (tokens[i].type !== 'list_item_open' || tokens[i].level !== list.level + 1) continue;
     const end = closing(tokens, i);
-    const entry = entries[k++];
     const inner = tokens.slice(i + 1, end);
+    const first = tokens[i].map ? tokens[i].map![0] : -1;
+    const last = tokens[i].map ? tokens[i].map![1] : -1;
+    const entry = entries[k] && entries[k].range.start.line >= first && entries[k].range.start.line < last ? entries[k++] : undefined;
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
-    const rest = inner[0]?.type === 'paragraph_open' ? inner.slice(3) : inner;
+    const rest = entry && inner[0]?.type === 'paragraph_open' ? inner.slice(3) : inner;
     const more = rest.length > 0 ? renderer!.renderer.render(prepare(rest, new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
-    if (entry) items.push(`<li ${marked(env, entry.textRange, 'code-line')} data-line="${entry.range.start.line}">${render(entry)}${more}</li>\n`);
+    items.push(`<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? render(entry) : ''}${more}</li>\n`);
     i = end;
   }
-  const start = tag === 'ol' && entries[0] && entries[0].index > 1 ? ` start="${entries[0].index}"` : '';
-  const line = list.map ? list.map[0] : 0;
-  return `<${tag} class="${className}"${start} data-line="${line}">\n${items.join('')}</${tag}>\n`;
+  return items.join('');
 }
 
-function renderReport(r: CitedReport): string {
+function renderAddresseeList(tokens: Token[], addressees: Addressee[], env: Env): string {
+  const line = tokens[0].map ? tokens[0].map[0] : 0;
+  const items = renderItems(tokens, addressees, env, (a) => addresseeParts(a, env), (a) => marked(env, a.range, 'letter-addressee code-line'));
+  return `<ul class="letter-addressees letter-addressee-list" data-line="${line}">\n${items}</ul>\n`;
+}
+
+const isJapanese = (lang: string) => /^ja\b/i.test(lang);
+const SEP = (env: Env) => `<span class="letter-sep">${isJapanese(env.letter.lang) ? '、' : ', '}</span>`;
+
+function renderReport(r: CitedReport, env: Env): string {
   if (!r.title) return escape(r.text);
-  const parts = [`<cite>${escape(r.title)}</cite>`];
+  const ja = isJapanese(env.letter.lang);
+  const comma = ja ? '、' : ', ';
+  const parts = [ja ? `<cite>『${escape(r.title)}』</cite>` : `<cite>${escape(r.title)}</cite>`];
   if (r.publisher) parts.push(`<span class="report-publisher">${escape(r.publisher)}</span>`);
   if (r.yearText) parts.push(`<span class="report-year">${escape(r.yearText)}</span>`);
-  let html = `${parts.join(', ')}.`;
-  if (r.url && /^https?:\/\//i.test(r.url) && isSafeLink(r.url)) html += ` <a class="report-link" href="${escape(r.url)}">${escape(r.url)}</a>`;
+  if (r.note) parts.push(`<span class="report-note">${escape(r.note)}</span>`);
+  let html = parts.join(comma);
+  const period = ja ? '。' : '.';
+  if (!/[.。!?！？]$/.test(r.note ?? r.yearText ?? r.publisher ?? r.title)) html += period;
+  // Every address the writer gave stays visible; only web addresses become links.
+  for (const link of r.links) {
+    // A link on the title itself shows its address; another link shows its own words.
+    const words = link.text && link.text !== link.href && link.text !== r.title ? link.text : '';
+    const label = escape(words || link.href);
+    html += /^https?:\/\//i.test(link.href) && isSafeLink(link.href)
+      ? ` <a class="report-link" href="${escape(link.href)}">${label}</a>`
+      : ` <span class="report-address">${label}${words ? ` (${escape(link.href)})` : ''}</span>`;
+  }
   return html;
 }
 
+// Parts are set on lines of their own by CSS; the hidden separators keep them apart as plain text.
 function renderSignatory(s: Signatory, env: Env): string {
   if (env.letter.signedBy === 'organizations') {
     if (!s.organization) return escape(s.text);
-    return `<strong class="signatory-organization">${escape(s.organization)}</strong>${s.place ? `<span class="signatory-place">${escape(s.place)}</span>` : ''}`;
+    return `<strong class="signatory-organization">${escape(s.organization)}</strong>${s.place ? `${SEP(env)}<span class="signatory-place">${escape(s.place)}</span>` : ''}`;
   }
   if (!s.name) return escape(s.text);
   return [
     `<strong class="signatory-name">${escape(s.name)}</strong>`,
-    s.role ? `<span class="signatory-role">${escape(s.role)}</span>` : '',
-    s.organization ? `<span class="signatory-organization">${escape(s.organization)}</span>` : '',
+    s.role ? `${SEP(env)}<span class="signatory-role">${escape(s.role)}</span>` : '',
+    s.organization ? `${SEP(env)}<span class="signatory-organization">${escape(s.organization)}</span>` : '',
   ].join('');
 }
 
+function addresseeParts(a: Addressee, env: Env): string {
+  const titles = a.titles.map((t) => `${SEP(env)}<span class="addressee-title">${escape(t.text)}</span>`).join('');
+  return `<span class="addressee-name">${escape(a.name)}</span>${titles}`;
+}
+
 function renderAddressee(a: Addressee, env: Env): string {
-  const titles = a.titles.map((t) => `<span class="addressee-title">${escape(t.text)}</span>`).join('');
-  return `<div ${marked(env, a.range, 'letter-addressee')}><span class="addressee-name">${escape(a.name)}</span>${titles}</div>\n`;
+  return `<div ${marked(env, a.range, 'letter-addressee')}>${addresseeParts(a, env)}</div>\n`;
 }
 
 function renderField(field: Field, env: Env): string {
@@ -237,7 +286,8 @@ function renderField(field: Field, env: Env): string {
   switch (field.kind) {
     case 'addressee': {
       const addressees = letter.addressees.filter((a) => !a.listItem && a.source === 'body' && a.range.start.line >= field.range.start.line && a.range.end.line <= field.range.end.line);
-      if (addressees.length === 0) return '';
+      // The front matter's `to` wins over this paragraph; it still shows, as written.
+      if (addressees.length === 0) return field.value ? `<p class="letter-addressees code-line" data-line="${line}">${escape(field.value)}</p>\n` : '';
       return `<div class="letter-addressees code-line" data-line="${line}">\n${addressees.map((a) => renderAddressee(a, env)).join('')}</div>\n`;
     }
     case 'date':
@@ -245,14 +295,14 @@ function renderField(field: Field, env: Env): string {
       const date: LetterDate = { raw: field.value, iso: null, range: field.valueRange ?? field.labelRange, source: 'body' };
       const known = field.kind === 'date' ? letter.date : letter.replyBy;
       const shown = known && known.source === 'body' && key(known.range) === key(date.range) ? known : { ...date, iso: null };
-      const label = field.kind === 'replyBy' ? `<span class="letter-label">${escape(strings.replyBy)}</span> ` : '';
+      const label = field.kind === 'replyBy' ? `<span class="letter-label">${escape(strings.replyBy)}</span>${strings.space}` : '';
       const cls = field.kind === 'date' ? 'letter-date' : 'letter-reply-by';
       return `<p ${marked(env, shown.range, `${cls} code-line`)} data-line="${line}">${label}${renderDate(shown, letter.lang)}</p>\n`;
     }
     case 'subject':
-      return `<p class="letter-subject code-line" data-line="${line}"><span class="letter-label">${escape(strings.subject)}</span> ${escape(field.value)}</p>\n`;
+      return `<p class="letter-subject code-line" data-line="${line}"><span class="letter-label">${escape(strings.subject)}</span>${strings.space}${escape(field.value)}</p>\n`;
     case 'cc':
-      return `<p class="letter-cc code-line" data-line="${line}"><span class="letter-label">${escape(strings.cc)}</span> ${escape(field.value)}</p>\n`;
+      return `<p class="letter-cc code-line" data-line="${line}"><span class="letter-label">${escape(strings.cc)}</span>${strings.space}${escape(field.value)}</p>\n`;
   }
 }
 
@@ -277,12 +327,13 @@ export function formatDate(iso: string, lang: string): string {
 function frontMatterHeader(env: Env): string {
   const { letter } = env;
   const out: string[] = [];
-  if (letter.title?.source === 'frontmatter') out.push(`<h1 class="letter-title">${escape(letter.title.text)}</h1>\n`);
+  // A title given in both places is shown once: the heading the writer put in the text.
+  if (letter.title?.source === 'frontmatter' && !env.hasHeadingTitle) out.push(`<h1 class="letter-title">${escape(letter.title.text)}</h1>\n`);
   if (letter.date?.source === 'frontmatter') out.push(`<p ${marked(env, letter.date.range, 'letter-date')}>${renderDate(letter.date, letter.lang)}</p>\n`);
   const fromFrontMatter = letter.addressees.filter((a) => a.source === 'frontmatter');
   if (fromFrontMatter.length > 0) out.push(`<div class="letter-addressees">\n${fromFrontMatter.map((a) => renderAddressee(a, env)).join('')}</div>\n`);
   if (letter.replyBy?.source === 'frontmatter') {
-    out.push(`<p ${marked(env, letter.replyBy.range, 'letter-reply-by')}><span class="letter-label">${escape(env.strings.replyBy)}</span> ${renderDate(letter.replyBy, letter.lang)}</p>\n`);
+    out.push(`<p ${marked(env, letter.replyBy.range, 'letter-reply-by')}><span class="letter-label">${escape(env.strings.replyBy)}</span>${env.strings.space}${renderDate(letter.replyBy, letter.lang)}</p>\n`);
   }
   return out.length > 0 ? `<header class="letter-header">\n${out.join('')}</header>\n` : '';
 }
@@ -293,6 +344,8 @@ function signatoryCount({ letter, strings }: Env): string {
 }
 
 interface Strings {
+  /** Between a label and its value: none after a full-width colon. */
+  space: string;
   replyBy: string;
   subject: string;
   cc: string;
@@ -304,6 +357,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 
 const STRINGS: Record<string, Strings> = {
   en: {
+    space: ' ',
     replyBy: 'Reply requested by',
     subject: 'Subject:',
     cc: 'cc:',
@@ -311,6 +365,7 @@ const STRINGS: Record<string, Strings> = {
     organizations: (count) => `Signed by ${plural(count, 'organization', 'organizations')}`,
   },
   ja: {
+    space: '',
     replyBy: '回答期限：',
     subject: '件名：',
     cc: '写し：',

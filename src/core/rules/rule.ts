@@ -34,9 +34,9 @@ export function letterAnchor(letter: Letter): Range {
   return { start: { line, character: 0 }, end: { line, character: letter.lines[line]?.length ?? 0 } };
 }
 
-/** Folds case and whitespace, for comparing titles, names and organizations. */
+/** Folds case, for comparing titles, names and organizations (parsed values already have their whitespace collapsed). */
 export function foldKey(text: string | null): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text === null ? '' : text.toLowerCase();
 }
 
 /** `“Title”` for messages, shortened when long. */

@@ -4,14 +4,16 @@ import type { Problem, RuleDefinition } from './rule';
 // Runs of two or more spaces, NBSPs or tabs, and whitespace ending a line. A lone NBSP is deliberate.
 const IRREGULAR = /[ \t\u00a0]{2,}|[ \t\u00a0]+$/g;
 
-/** The texts the check reads: each cited report, signatory, listed addressee and labelled field. */
-function checkedTexts(letter: Letter): { owner: string; range: Range }[] {
-  return [
-    ...letter.fields.map((f) => ({ owner: `The ${f.label} field`, range: f.range })),
-    ...letter.addressees.filter((a) => a.listItem).map((a, i) => ({ owner: `Addressee ${i + 1}`, range: a.range })),
-    ...letter.reports.filter((r) => r.text !== '').map((r) => ({ owner: `Cited report ${r.index}`, range: r.textRange })),
-    ...letter.signatories.filter((s) => s.text !== '').map((s) => ({ owner: `Signatory ${s.index}`, range: s.textRange })),
-  ];
+/** The texts the check reads: each labelled field, listed addressee, cited report and signatory. */
+function* checkedTexts(letter: Letter): Generator<{ owner: () => string; range: Range }> {
+  for (const f of letter.fields) yield { owner: () => `The ${f.label} field`, range: f.range };
+  let i = 0;
+  for (const a of letter.addressees) {
+    const n = ++i;
+    if (a.listItem) yield { owner: () => `Addressee ${n}`, range: a.range };
+  }
+  for (const r of letter.reports) if (r.text !== '') yield { owner: () => `Cited report ${r.index}`, range: r.textRange };
+  for (const s of letter.signatories) if (s.text !== '') yield { owner: () => `Signatory ${s.index}`, range: s.textRange };
 }
 
 function describe(run: string, trailing: boolean): string {
@@ -35,7 +37,7 @@ export const whitespaceIrregular: RuleDefinition = {
           const trailing = m.index + m[0].length === text.length;
           const at: Range = { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } };
           const problem: Problem = {
-            message: `${owner} has ${describe(m[0], trailing)}`,
+            message: `${owner()} has ${describe(m[0], trailing)}`,
             range: at,
             fix: trailing
               ? { title: 'Remove the trailing whitespace', edits: [{ range: at, newText: '' }] }

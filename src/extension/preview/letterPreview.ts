@@ -153,11 +153,12 @@ export class LetterPreview extends Disposable {
 
   private schedule(): void {
     if (this.pending) clearTimeout(this.pending);
-    // Short: the render itself is a few milliseconds; the writer sees the change well within 150 ms.
+    // Only gathers the changes of one burst (a paste, a multi-cursor edit): the render itself takes
+    // milliseconds, and the writer should see the change well within 150 ms.
     this.pending = setTimeout(() => {
       this.pending = undefined;
       void this.refresh();
-    }, 30);
+    }, 10);
   }
 
   private update(document: vscode.TextDocument): void {

@@ -1,0 +1,166 @@
+// `npm run bench`: the engine measured against markdown-it, its yardstick. Prints one JSON object
+// per line. Each size runs in a child process of its own, so that its peak memory is its own.
+// Times are medians of several runs after warm-up; compare ratios, not milliseconds: these
+// machines are shared.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import markdownIt from 'markdown-it';
+import { lintLetter, parseLetter, readLetter, renderLetter, renderReadLetter } from '../src/core';
+
+const root = path.join(__dirname, '..');
+const SIZES = [100, 1_000, 10_000, 20_000];
+
+/** A sign-on letter of `signatories` entries and a tenth as many cited reports, written the way real ones are. */
+export function generateLetter(signatories: number): string {
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const given = ['Hiroshi', 'Maria', 'Amina', 'John', 'Li', 'Fatima', 'Carlos', 'Yuki', 'Olga', 'Kwame', 'Sofía', 'Arjun'];
+  const family = ['Kato', 'Silva', 'Diallo', 'Smith', 'Wang', 'Haddad', 'Pérez', 'Tanaka', 'Ivanova', 'Mensah', 'García', 'Patel'];
+  const roles = ['President', 'Director', 'Executive Director', 'Researcher', 'Coordinator', 'Board Member', 'Legal Adviser', 'Volunteer'];
+  const orgs = ['Human Rights Watch', 'Amnesty International', 'Life Funds for North Korean Refugees', 'Front Line Defenders',
+    'International Federation for Human Rights (FIDH)', 'Asia Pacific Forum on Women, Law and Development', 'Article 19', 'Freedom House'];
+  const publishers = ['Human Rights Watch', 'Amnesty International', 'NKDB', 'UN OHCHR', 'International Crisis Group'];
+  const lines = [
+    '---', 'title: Joint letter on the protection of human rights defenders', 'date: 2024-03-01', 'reply-by: 2024-04-01', '---', '',
+    'To: Volker Türk, United Nations High Commissioner for Human Rights', '', 'Subject: Protection of human rights defenders', '',
+    'We, the undersigned organizations, write about the reports listed below.', '', '## Cited Reports', '',
+  ];
+  for (let i = 0; i < Math.max(1, Math.floor(signatories / 10)); i++) {
+    const year = 1995 + Math.floor(random() * 28);
+    const kind = random();
+    if (kind < 0.5) lines.push(`- Report on defenders ${i}, ${pick(publishers)}, ${year}.`);
+    else if (kind < 0.8) lines.push(`- *Defenders at risk, part ${i}*, ${pick(publishers)}, March ${year}, https://example.org/reports/${i}`);
+    else lines.push(`- “Silenced, volume ${i}”, ${pick(publishers)}`, `  (${pick(['Geneva', 'London', 'Seoul'])}) ${year}.`);
+  }
+  lines.push('', 'Yours sincerely,', '', '## Signatories', '');
+  for (let i = 0; i < signatories; i++) {
+    const name = `${pick(given)} ${pick(family)} ${i}`;
+    const org = pick(orgs);
+    if (random() < 0.15) lines.push(`- ${name}, ${pick(roles)}, ${org.split(' ').slice(0, 2).join(' ')}`, `  ${org.split(' ').slice(2).join(' ') || 'Network'}`);
+    else if (random() < 0.05) lines.push(`- ${name} – ${pick(roles)}, ${org};`);
+    else lines.push(`- ${name}, ${pick(roles)}, ${org}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Times `a` and `b` alternately (so drift of a shared machine hits both), after warm-up. */
+function compare(a: () => unknown, b: () => unknown, runs: number): [number, number] {
+  for (let i = 0; i < 3; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = now();
+    a();
+    ta.push(now() - start);
+    start = now();
+    b();
+    tb.push(now() - start);
+  }
+  return [median(ta), median(tb)];
+}
+
+function child(size: number): void {
+  const text = generateLetter(size);
+  const md = markdownIt();
+  const runs = size >= 10_000 ? 9 : 15;
+  const [mdParse, parseLint] = compare(() => md.parse(text, {}), () => lintLetter(parseLetter(text)), runs);
+  const [mdRender, render] = compare(() => md.render(text), () => renderLetter(text), runs);
+  // What the preview does on an edit: the editor's cache holds the parse; the renderer only renders.
+  const read = readLetter(text);
+  const diagnostics = lintLetter(read.letter);
+  const tokens = md.parse(text, {});
+  const [mdRenderOnly, renderOnly] = compare(() => md.renderer.render(tokens, md.options, {}), () => renderReadLetter(read, diagnostics), runs);
+  const letter = parseLetter(text);
+  console.log(JSON.stringify({
+    signatories: size,
+    reports: letter.reports.length,
+    parsedSignatories: letter.signatories.length,
+    bytes: text.length,
+    markdownItParseMs: round(mdParse),
+    parseLintMs: round(parseLint),
+    parseLintRatio: round(parseLint / mdParse),
+    markdownItRenderMs: round(mdRender),
+    renderMs: round(render),
+    renderRatio: round(render / mdRender),
+    markdownItRendererOnlyMs: round(mdRenderOnly),
+    rendererOnlyMs: round(renderOnly),
+    rendererOnlyRatio: round(renderOnly / mdRenderOnly),
+    peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+    heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024),
+  }));
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Loads dist/extension.js with a stand-in `vscode` and times activate(): it must parse nothing. */
+function activation(): void {
+  const calls: string[] = [];
+  const stub = (name: string): unknown =>
+    new Proxy(function () {}, {
+      get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => name : stub(`${name}.${String(key)}`)),
+      apply: () => {
+        calls.push(name);
+        return stub(`${name}()`);
+      },
+      construct: () => stub(`new ${name}`) as object,
+    });
+  const vscode = stub('vscode');
+  const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
+  (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : load(request, ...rest));
+  let start = now();
+  const extension = require(path.join(root, 'dist', 'extension.js'));
+  const loadMs = now() - start;
+  start = now();
+  const api = extension.activate({ subscriptions: [], extensionUri: stub('extensionUri') });
+  const activateMs = now() - start;
+  console.log(JSON.stringify({ activation: true, requireMs: round(loadMs), activateMs: round(activateMs), lettersParsed: api.documents.parseCount }));
+}
+
+function main(): void {
+  const [mode, argument] = process.argv.slice(2);
+  if (mode === '--child') return child(Number(argument));
+  if (mode === '--activation') return activation();
+  const self = (...args: string[]) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', __filename, ...args], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`bench ${args.join(' ')} failed:\n${result.stderr}`);
+    return JSON.parse(result.stdout.trim().split('\n').pop()!);
+  };
+  const results: Record<number, { parseLintMs: number; renderMs: number }> = {};
+  for (const size of SIZES) {
+    const line = self('--child', String(size));
+    results[size] = line;
+    console.log(JSON.stringify(line));
+  }
+  console.log(JSON.stringify({
+    growth: '10k→20k',
+    parseLintGrowth: round(results[20_000].parseLintMs / results[10_000].parseLintMs),
+    renderGrowth: round(results[20_000].renderMs / results[10_000].renderMs),
+  }));
+  // Bundle sizes as users get them: the production build's metafiles.
+  const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`production build failed:\n${build.stderr}`);
+  const sizes: Record<string, number> = {};
+  for (const name of ['extension', 'cli', 'preview']) {
+    const meta = path.join(root, 'dist', `meta-${name}.json`);
+    if (!fs.existsSync(meta)) continue;
+    const outputs = JSON.parse(fs.readFileSync(meta, 'utf8')).outputs as Record<string, { bytes: number }>;
+    for (const [file, { bytes }] of Object.entries(outputs)) if (file.endsWith('.js')) sizes[file] = Math.round(bytes / 102.4) / 10;
+  }
+  console.log(JSON.stringify({ bundleKB: sizes, minified: true }));
+  console.log(JSON.stringify(self('--activation')));
+}
+
+main();

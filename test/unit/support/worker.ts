@@ -1,0 +1,169 @@
+// Runs the engine on a job sent by the robustness tests, in a worker thread that the test can
+// terminate when it overruns (a hang or a quadratic blow-up), and answers with a summary:
+// counts, times, range problems, or the error thrown.
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { letterOutline, letterToJson, lintLetter, parseLetter, renderLetter } from '../../../src/core';
+import { pathologicalCases } from './pathological';
+import { checkDiagnosticRanges, checkModelRanges, checkOutlineRanges, expectedLines, Problems } from './ranges';
+
+export type Job =
+  | { kind: 'case'; name: string }
+  | { kind: 'prefixes'; file: string };
+
+export interface CaseSummary {
+  kind: 'case';
+  texts: number;
+  /** Of the last text. */
+  length: number;
+  lineCount: number;
+  reports: number;
+  signatories: number;
+  sections: number;
+  addressees: number;
+  fields: number;
+  directives: number;
+  frontMatterErrors: number;
+  /** Diagnostics of the last text, by code. */
+  codes: Record<string, number>;
+  diagnostics: number;
+  rangesChecked: number;
+  rangeProblems: string[];
+  linesMismatch: string | null;
+  htmlIsString: boolean;
+  htmlLength: number;
+  ms: { build: number; parse: number; lint: number; json: number; outline: number; render: number; total: number };
+}
+
+export interface PrefixSummary {
+  kind: 'prefixes';
+  length: number;
+  prefixes: number;
+  failures: string[];
+  failureCount: number;
+  ms: number;
+}
+
+export type JobResult = CaseSummary | PrefixSummary | { kind: 'error'; message: string };
+
+const now = () => performance.now();
+
+function runCase(name: string): CaseSummary {
+  const make = pathologicalCases[name];
+  if (!make) throw new Error(`no pathological case named ${name}`);
+  const t0 = now();
+  const made = make();
+  const texts = Array.isArray(made) ? made : [made];
+  const ms = { build: now() - t0, parse: 0, lint: 0, json: 0, outline: 0, render: 0, total: 0 };
+  const problems = new Problems();
+  let summary: Omit<CaseSummary, 'ms' | 'rangeProblems' | 'texts' | 'rangesChecked'> | null = null;
+  let rangesChecked = 0;
+  let linesMismatch: string | null = null;
+  for (const text of texts) {
+    let t = now();
+    const letter = parseLetter(text);
+    ms.parse += now() - t;
+    t = now();
+    const diagnostics = lintLetter(letter);
+    ms.lint += now() - t;
+    t = now();
+    letterToJson(letter);
+    ms.json += now() - t;
+    t = now();
+    const outline = letterOutline(letter);
+    ms.outline += now() - t;
+    t = now();
+    const { html } = renderLetter(text);
+    ms.render += now() - t;
+
+    rangesChecked += checkModelRanges(letter, problems);
+    checkDiagnosticRanges(letter.lines, diagnostics, problems);
+    checkOutlineRanges(letter.lines, outline, problems);
+    const lines = expectedLines(text);
+    if (!linesMismatch && (letter.lineCount !== lines.length || letter.lines.length !== lines.length || letter.lines.some((l, i) => l !== lines[i]))) {
+      linesMismatch = `lineCount ${letter.lineCount}, lines.length ${letter.lines.length}, expected ${lines.length} lines`;
+    }
+    const codes: Record<string, number> = {};
+    for (const d of diagnostics) codes[d.code] = (codes[d.code] ?? 0) + 1;
+    summary = {
+      kind: 'case',
+      length: text.length,
+      lineCount: letter.lineCount,
+      reports: letter.reports.length,
+      signatories: letter.signatories.length,
+      sections: letter.sections.length,
+      addressees: letter.addressees.length,
+      fields: letter.fields.length,
+      directives: letter.directives.length,
+      frontMatterErrors: (letter.frontMatter?.errors.length ?? 0) + (letter.frontMatter?.invalid.length ?? 0),
+      codes,
+      diagnostics: diagnostics.length,
+      linesMismatch: null,
+      htmlIsString: typeof html === 'string',
+      htmlLength: typeof html === 'string' ? html.length : -1,
+    };
+  }
+  ms.total = now() - t0;
+  return { ...summary!, texts: texts.length, rangesChecked, rangeProblems: problems.ok ? [] : [problems.toString()], linesMismatch, ms };
+}
+
+/**
+ * The prefixes a writer passes through while typing the file: every 4th character (every 9th in
+ * files of 1,000 characters or more), both sides of every line break, and the point after each
+ * punctuation mark that changes the structure (`,` `:` `[` `*` …) in the first 600 characters.
+ * (Every character of every fixture is ~77,000 parses, some 30 s: too slow for each test run.)
+ */
+export function prefixLengths(text: string): number[] {
+  const step = text.length < 1_000 ? 4 : 9;
+  const lengths = new Set<number>();
+  for (let i = 0; i <= text.length; i++) {
+    if (i % step === 0 || i === text.length) lengths.add(i);
+    if (text[i] === '\n') {
+      lengths.add(i);
+      lengths.add(i + 1);
+    }
+    if (i < 600 && i > 0 && ',，、:：[]()*_`<>#-"“”'.includes(text[i - 1])) lengths.add(i);
+  }
+  return [...lengths].sort((a, b) => a - b);
+}
+
+function runPrefixes(file: string): PrefixSummary {
+  const t0 = now();
+  const text = readFileSync(file, 'utf8');
+  const failures: string[] = [];
+  let failureCount = 0;
+  const lengths = prefixLengths(text);
+  for (const n of lengths) {
+    const prefix = text.slice(0, n);
+    try {
+      const letter = parseLetter(prefix);
+      const diagnostics = lintLetter(letter);
+      const problems = new Problems(3);
+      checkModelRanges(letter, problems);
+      checkDiagnosticRanges(letter.lines, diagnostics, problems);
+      if (letter.lineCount !== expectedLines(prefix).length) problems.add(`lineCount ${letter.lineCount}, expected ${expectedLines(prefix).length}`);
+      if (!problems.ok) {
+        failureCount++;
+        if (failures.length < 5) failures.push(`prefix of ${n} characters (ends ${JSON.stringify(prefix.slice(-40))}): ${problems}`);
+      }
+    } catch (error) {
+      failureCount++;
+      if (failures.length < 5) failures.push(`prefix of ${n} characters (ends ${JSON.stringify(prefix.slice(-40))}) threw: ${(error as Error).stack}`);
+    }
+  }
+  return { kind: 'prefixes', length: text.length, prefixes: lengths.length, failures, failureCount, ms: now() - t0 };
+}
+
+function run(job: Job): JobResult {
+  try {
+    return job.kind === 'case' ? runCase(job.name) : runPrefixes(job.file);
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).stack ?? String(error) };
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (message: { id: number; job: Job }) => port.postMessage({ id: message.id, result: run(message.job) }));
+  port.postMessage({ ready: true });
+}
