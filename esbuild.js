@@ -69,6 +69,21 @@ const common = {
   logLevel: 'silent',
 };
 
+/**
+ * In the extension's bundle, `yaml` is the lazy stand-in of src/extension/lazyYaml.ts, and the
+ * parser itself is dist/yaml.js (built below), required on first use.
+ * @type {import('esbuild').Plugin}
+ */
+const lazyYamlPlugin = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.importer.endsWith(path.join('extension', 'lazyYaml.ts')) ? undefined : { path: path.resolve('src/extension/lazyYaml.ts') },
+    );
+    build.onResolve({ filter: /^\.\/yaml\.js$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
 async function main() {
   fs.mkdirSync('dist', { recursive: true });
   const contexts = await Promise.all([
@@ -78,10 +93,17 @@ async function main() {
       outfile: 'dist/extension.js',
       external: ['vscode'],
       plugins: [
+        lazyYamlPlugin,
         afterBuildPlugin('extension', 'dist/extension.js', false),
         /* add to the end of plugins array */
         esbuildProblemMatcherPlugin,
       ],
+    }),
+    esbuild.context({
+      ...common,
+      stdin: { contents: "module.exports = require('yaml');", resolveDir: __dirname, loader: 'js' },
+      outfile: 'dist/yaml.js',
+      plugins: [afterBuildPlugin('yaml', 'dist/yaml.js', false), esbuildProblemMatcherPlugin],
     }),
     esbuild.context({
       ...common,

@@ -116,8 +116,15 @@ function activation(): void {
         return stub(`${name}()`);
       },
       construct: () => stub(`new ${name}`) as object,
+      set: () => true,
+      defineProperty: () => true,
     });
-  const vscode = stub('vscode');
+  // `import * as vscode` copies the module's own keys: list the API's namespaces and classes.
+  const names = ['window', 'workspace', 'languages', 'commands', 'env', 'extensions', 'l10n', 'Uri', 'Range', 'Position', 'Selection', 'Location',
+    'Diagnostic', 'DiagnosticSeverity', 'DiagnosticRelatedInformation', 'WorkspaceEdit', 'SnippetTextEdit', 'SnippetString', 'CodeAction',
+    'CodeActionKind', 'SymbolKind', 'DocumentSymbol', 'FoldingRange', 'Hover', 'MarkdownString', 'CompletionItem', 'CompletionItemKind',
+    'EventEmitter', 'StatusBarAlignment', 'ViewColumn', 'TextEditorRevealType', 'ProgressLocation', 'ConfigurationTarget', 'TabInputText', 'ThemeIcon'];
+  const vscode = Object.fromEntries(names.map((name) => [name, stub(`vscode.${name}`)]));
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
   (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : load(request, ...rest));
   let start = now();
@@ -153,7 +160,7 @@ function main(): void {
   const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`production build failed:\n${build.stderr}`);
   const sizes: Record<string, number> = {};
-  for (const name of ['extension', 'cli', 'preview']) {
+  for (const name of ['extension', 'yaml', 'cli', 'preview']) {
     const meta = path.join(root, 'dist', `meta-${name}.json`);
     if (!fs.existsSync(meta)) continue;
     const outputs = JSON.parse(fs.readFileSync(meta, 'utf8')).outputs as Record<string, { bytes: number }>;
