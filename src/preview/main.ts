@@ -135,7 +135,7 @@ function update(message: Extract<ToPreview, { type: 'update' }>): void {
     topLine = anchor;
   }
   saveState();
-  vscode.postMessage({ type: 'rendered', version: message.version });
+  vscode.postMessage({ type: 'rendered', version: message.version, drawnAt: Date.now() });
 }
 
 function showStyle(next: LetterStyle, css: string): void {

@@ -36,8 +36,9 @@ export class LetterPreview extends Disposable {
   private readonly disposed = this.register(new vscode.EventEmitter<void>());
   /** The webview drew this document version (tests measure the preview with it). */
   readonly onDidRender = this.rendered.event;
-  /** The version the webview last reported drawn, and how many times it drew. */
+  /** The version the webview last reported drawn, when (epoch ms, the webview's clock), and how many times it drew. */
   drawnVersion = -1;
+  drawnAt = 0;
   drawCount = 0;
   readonly onDidDispose = this.disposed.event;
   /** The editor line the preview scrolled to, to ignore the echo of our own scroll. */
@@ -184,6 +185,7 @@ export class LetterPreview extends Disposable {
         this.drawn(this.shownVersion);
         break;
       case 'rendered':
+        this.drawnAt = message.drawnAt ?? Date.now();
         this.drawn(message.version);
         break;
       case 'revealLine': {
