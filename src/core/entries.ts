@@ -16,16 +16,18 @@ export const isSpaceChar = (ch: string) => ch === ' ' || ch === '\n' || ch === '
 
 /** Collapses whitespace, NBSP included, as parsed values are compared and shown. */
 export function collapse(text: string): string {
-  // Most values hold single spaces only: check by hand before reaching for the regex.
-  let plain = true;
+  return isCollapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** True when `text` holds single spaces only, none at its ends: most values are, and need no regex. */
+export function isCollapsed(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 ? i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20 : c < 0x21 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680) {
-      plain = false;
-      break;
+      return false;
     }
   }
-  return plain ? text : text.replace(/\s+/g, ' ').trim();
+  return true;
 }
 
 export function trimPart(plain: string, start: number, end: number, extra = ''): Part {
@@ -80,7 +82,9 @@ function entryEnd(plain: string, start: number, end: number, finals: string): nu
   return e;
 }
 
-const text = (plain: string, part: Part | null) => (part && part.end > part.start ? collapse(plain.slice(part.start, part.end)) : null);
+// A trimmed part of a collapsed text is collapsed: the check runs once per entry, not once per part.
+const text = (plain: string, part: Part | null, clean = false) =>
+  part && part.end > part.start ? (clean ? plain.slice(part.start, part.end) : collapse(plain.slice(part.start, part.end))) : null;
 const rangeOf = (inline: InlineText, part: Part | null): Range | null => (part && part.end > part.start ? inline.range(part.start, part.end) : null);
 
 export interface ParsedReport {
@@ -178,10 +182,11 @@ export function parseReport(inline: InlineText): ParsedReport {
       }
     }
   }
+  const clean = inline.collapsed;
   return {
-    title: text(plain, title),
+    title: text(plain, title, clean),
     titleRange: rangeOf(inline, title),
-    publisher: text(plain, publisher),
+    publisher: text(plain, publisher, clean),
     publisherRange: rangeOf(inline, publisher),
     year,
     dateIso,
@@ -239,14 +244,15 @@ export function parseSignatory(inline: InlineText, byOrganizations: boolean): Pa
     role = r;
     organization = o ?? none;
   }
+  const clean = inline.collapsed;
   return {
-    name: text(plain, name),
+    name: text(plain, name, clean),
     nameRange: rangeOf(inline, name),
-    role: text(plain, role),
+    role: text(plain, role, clean),
     roleRange: rangeOf(inline, role),
-    organization: text(plain, organization),
+    organization: text(plain, organization, clean),
     organizationRange: rangeOf(inline, organization),
-    place: text(plain, place),
+    place: text(plain, place, clean),
     placeRange: rangeOf(inline, place),
   };
 }

@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import markdownIt from 'markdown-it';
+import { isCollapsed } from './entries';
 import type { Position, Range } from './model';
 
 const { unescapeAll } = markdownIt().utils;
@@ -58,6 +59,13 @@ export class InlineText {
     this.marks = [];
     this.mapLines(content, firstLine, sourceLines);
     this.project(content, children);
+  }
+
+  private clean: boolean | undefined;
+
+  /** The text has single spaces only (no line break, no run, none at its ends). */
+  get collapsed(): boolean {
+    return (this.clean ??= isCollapsed(this.plain));
   }
 
   /** How many source lines the text spans. */
@@ -266,7 +274,8 @@ function columnOf(part: string, source: string, last: boolean): number {
     while (end > 0 && isAsciiSpace(source.charCodeAt(end - 1))) end--;
   }
   const col = end - part.length;
-  if (col >= 0 && source.startsWith(part, col)) return col;
+  // The usual case, checked at its ends only (a mismatch means markdown-it expanded a tab).
+  if (col >= 0 && (part.length === 0 || (source.charCodeAt(col) === part.charCodeAt(0) && source.charCodeAt(end - 1) === part.charCodeAt(part.length - 1)))) return col;
   const found = source.indexOf(part);
   return found >= 0 ? found : 0;
 }

@@ -1,4 +1,4 @@
-import markdownIt, { type MarkdownIt, type StateBlock } from 'markdown-it';
+import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type Token } from 'markdown-it';
 
 /**
  * The markdown-it the engine reads letters with. Raw HTML is recognised (never rendered) so that the
@@ -16,7 +16,50 @@ export function createLetterMarkdown(): MarkdownIt {
   const test = linkify.test.bind(linkify);
   linkify.test = (text: string) => (text.includes('://') || text.includes('www.') || text.includes('@')) && test(text);
   md.block.ruler.before('table', 'front_matter', frontMatterBlock, { alt: [] });
+  md.core.ruler.at('inline', inlineWithPlainText);
   return md;
+}
+
+// Characters that can start inline markup for markdown-it's rules (emphasis, code, links, images,
+// HTML, entities, escapes, bare links). A text without any of them is plain text and line breaks.
+const MARKUP = /[\\`*_~[\]!<&:@]/;
+
+/**
+ * markdown-it's `inline` core rule, with a shortcut: a text with no markup character gets the very
+ * tokens markdown-it's inline parser would give it (text, softbreak, hardbreak), without running
+ * that parser. Most entries of a sign-on letter are such texts.
+ */
+function inlineWithPlainText(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== 'inline') continue;
+    if (MARKUP.test(token.content)) state.md.inline.parse(token.content, state.md, state.env, token.children!);
+    else plainChildren(state, token.content, token.children!);
+  }
+}
+
+/** What markdown-it's `text` and `newline` rules make of a text without markup. */
+function plainChildren(state: StateCore, content: string, children: Token[]): void {
+  let start = 0;
+  for (;;) {
+    const nl = content.indexOf('\n', start);
+    let text = nl < 0 ? content.slice(start) : content.slice(start, nl);
+    let hard = false;
+    if (nl >= 0) {
+      // Two trailing spaces make a hard break; the spaces themselves are dropped either way.
+      const trimmed = text.replace(/ +$/, '');
+      hard = text.length - trimmed.length >= 2;
+      text = trimmed;
+    }
+    if (text) {
+      const token = new state.Token('text', '', 0);
+      token.content = text;
+      children.push(token);
+    }
+    if (nl < 0) return;
+    children.push(new state.Token(hard ? 'hardbreak' : 'softbreak', 'br', 0));
+    start = nl + 1;
+    while (start < content.length && (content.charCodeAt(start) === 0x20 || content.charCodeAt(start) === 0x09)) start++;
+  }
 }
 
 /** `---` on the first line opens YAML front matter, `---` or `...` on a later line closes it. */

@@ -462,7 +462,7 @@ class LetterReader {
     const whole = text ? trimPart(text.plain, 0, text.plain.length) : null;
     const markerEnd = Math.min(line.length, indent + item.markup.length);
     const base = {
-      text: text ? collapse(text.plain) : '',
+      text: text ? (text.collapsed ? text.plain : collapse(text.plain)) : '',
       range: { start: { line: first, character: indent }, end: range.end },
       textRange: text && whole && whole.end > whole.start
         ? text.range(whole.start, whole.end)

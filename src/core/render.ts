@@ -125,7 +125,7 @@ function prepare(tokens: Token[], parts: Map<number, LetterPart>, resolveImage?:
 function closing(tokens: Token[], index: number): number {
   const open = tokens[index];
   if (open.nesting !== 1) return index;
-  const type = open.type.replace(/_open$/, '_close');
+  const type = open.type.slice(0, -5) + '_close';
   for (let j = index + 1; j < tokens.length; j++) {
     if (tokens[j].type === type && tokens[j].level === open.level) return j;
   }
@@ -212,13 +212,12 @@ function renderItems<T extends { range: Range }>(tokens: Token[], entries: T[], 
   for (let i = 1; i < tokens.length - 1; i++) {
     if (tokens[i].type !== 'list_item_open' || tokens[i].level !== list.level + 1) continue;
     const end = closing(tokens, i);
-    const inner = tokens.slice(i + 1, end);
     const first = tokens[i].map ? tokens[i].map![0] : -1;
     const last = tokens[i].map ? tokens[i].map![1] : -1;
     const entry = entries[k] && entries[k].range.start.line >= first && entries[k].range.start.line < last ? entries[k++] : undefined;
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
-    const rest = entry && inner[0]?.type === 'paragraph_open' ? inner.slice(3) : inner;
-    const more = rest.length > 0 ? renderer!.renderer.render(prepare(rest, new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
+    const from = entry && tokens[i + 1]?.type === 'paragraph_open' ? i + 4 : i + 1;
+    const more = from < end ? renderer!.renderer.render(prepare(tokens.slice(from, end), new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
     items.push(`<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? render(entry) : ''}${more}</li>\n`);
     i = end;
   }
@@ -264,11 +263,9 @@ function renderSignatory(s: Signatory, env: Env): string {
     return `<strong class="signatory-organization">${escape(s.organization)}</strong>${s.place ? `${SEP(env)}<span class="signatory-place">${escape(s.place)}</span>` : ''}`;
   }
   if (!s.name) return escape(s.text);
-  return [
-    `<strong class="signatory-name">${escape(s.name)}</strong>`,
-    s.role ? `${SEP(env)}<span class="signatory-role">${escape(s.role)}</span>` : '',
-    s.organization ? `${SEP(env)}<span class="signatory-organization">${escape(s.organization)}</span>` : '',
-  ].join('');
+  const role = s.role ? `${SEP(env)}<span class="signatory-role">${escape(s.role)}</span>` : '';
+  const organization = s.organization ? `${SEP(env)}<span class="signatory-organization">${escape(s.organization)}</span>` : '';
+  return `<strong class="signatory-name">${escape(s.name)}</strong>${role}${organization}`;
 }
 
 function addresseeParts(a: Addressee, env: Env): string {
@@ -339,8 +336,10 @@ function frontMatterHeader(env: Env): string {
 }
 
 function signatoryCount({ letter, strings }: Env): string {
-  const organizations = new Set(letter.signatories.map((s) => (s.organization ?? '').replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean)).size;
-  return letter.signedBy === 'organizations' ? strings.organizations(organizations) : strings.signatories(letter.signatories.length, organizations);
+  // Parsed values have their whitespace collapsed already: case is all there is to fold.
+  const organizations = new Set<string>();
+  for (const s of letter.signatories) if (s.organization) organizations.add(s.organization.toLowerCase());
+  return letter.signedBy === 'organizations' ? strings.organizations(organizations.size) : strings.signatories(letter.signatories.length, organizations.size);
 }
 
 interface Strings {

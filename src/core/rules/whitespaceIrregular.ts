@@ -31,6 +31,9 @@ export const whitespaceIrregular: RuleDefinition = {
     for (const { owner, range } of checkedTexts(letter)) {
       for (let line = range.start.line; line <= range.end.line; line++) {
         const text = letter.lines[line] ?? '';
+        // Most lines have nothing to report: look for a space run, an NBSP, a tab or a last space before the regex.
+        const lastChar = text.charCodeAt(text.length - 1);
+        if (text.indexOf('  ') < 0 && text.indexOf('\u00a0') < 0 && text.indexOf('\t') < 0 && lastChar !== 0x20) continue;
         const from = line === range.start.line ? range.start.character : text.search(/\S|$/);
         IRREGULAR.lastIndex = from;
         for (let m = IRREGULAR.exec(text); m; m = IRREGULAR.exec(text)) {
