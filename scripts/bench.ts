@@ -170,4 +170,4 @@ function main(): void {
   console.log(JSON.stringify(self('--activation')));
 }
 
-main();
+if (require.main === module) main();
