@@ -84,35 +84,41 @@ export function joinEntryLines(letter: Letter, entry: Entry): LetterFix | null {
   return { title: `Join ${what} onto one line`, edits };
 }
 
-/** The first line of the paragraph, entry or heading holding `line`: where a disable comment must go. */
-function blockStart(letter: Letter, line: number): number {
-  const holders: Range[] = [
-    ...letter.fields.map((f) => f.range),
-    ...letter.addressees.map((a) => a.range),
-    ...letter.reports.map((r) => r.textRange),
-    ...letter.signatories.map((s) => s.textRange),
-  ];
-  const holder = holders.find((r) => r.start.line <= line && line <= r.end.line);
-  return holder ? holder.start.line : line;
+/** The paragraph, field or list item holding `line`: a disable comment goes above its first line. */
+function blockOf(letter: Letter, line: number): { start: number; entry: boolean } {
+  const holds = (r: Range) => r.start.line <= line && line <= r.end.line;
+  // An entry from its marker line: its text may start on the line after, or be a nested list.
+  const entry = [...letter.reports, ...letter.signatories].find((e) => holds(e.range));
+  if (entry) return { start: entry.range.start.line, entry: true };
+  const addressee = letter.addressees.find((a) => a.listItem && holds(a.range));
+  if (addressee) return { start: addressee.range.start.line, entry: true };
+  const field = letter.fields.find((f) => holds(f.range));
+  return { start: field ? field.range.start.line : line, entry: false };
 }
 
 /**
  * A `<!-- letter-lint-disable-next-line CODE -->` comment above the problem's paragraph or entry
- * (a comment inside one would split it). Problems of the front matter get a file-wide comment after it.
+ * (a comment inside one would split it). Problems of the front matter get a file-wide comment after
+ * it (an unclosed one: at the end of the letter).
  */
 export function disableFix(letter: Letter, diagnostic: LetterDiagnostic): LetterFix {
   const fm = letter.frontMatter;
-  if (fm && diagnostic.range.start.line <= fm.range.end.line) {
-    const after = fm.range.end.line + 1;
-    const at: Position = after < letter.lineCount ? { line: after, character: 0 } : { line: fm.range.end.line, character: letter.lines[fm.range.end.line].length };
-    const text = `<!-- letter-lint-disable-file ${diagnostic.code} -->`;
-    return { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: point(at), newText: after < letter.lineCount ? `${text}\n` : `\n${text}` }] };
+  const fileWide = `<!-- letter-lint-disable-file ${diagnostic.code} -->`;
+  if (fm && (!fm.closed || diagnostic.range.start.line <= fm.range.end.line)) {
+    const after = fm.closed ? fm.range.end.line + 1 : letter.lineCount;
+    if (after < letter.lineCount) {
+      return { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: point({ line: after, character: 0 }), newText: `${fileWide}\n` }] };
+    }
+    const last = letter.lineCount - 1;
+    return { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: point({ line: last, character: letter.lines[last].length }), newText: `\n\n${fileWide}\n` }] };
   }
-  const line = blockStart(letter, diagnostic.range.start.line);
-  const indent = /^[ \t]*/.exec(letter.lines[line])![0];
+  const { start, entry } = blockOf(letter, diagnostic.range.start.line);
+  // A list item's comment is indented like its marker, to stay in its list; anything else starts the line
+  // (four spaces would make it code).
+  const indent = entry ? /^[ \t]*/.exec(letter.lines[start])![0] : '';
   return {
     title: `Disable ${diagnostic.code} for this line`,
-    edits: [{ range: point({ line, character: 0 }), newText: `${indent}<!-- letter-lint-disable-next-line ${diagnostic.code} -->\n` }],
+    edits: [{ range: point({ line: start, character: 0 }), newText: `${indent}<!-- letter-lint-disable-next-line ${diagnostic.code} -->\n` }],
   };
 }
 

@@ -23,12 +23,15 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
       if (lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: firstLine + lo, character: offset - lineStarts[lo] };
+    const lineEnd = lo + 1 < lineStarts.length ? lineStarts[lo + 1] - 1 : content.length;
+    // YAML reports an error at the end of its input as one character past it: keep it on the line.
+    return { line: firstLine + lo, character: Math.min(offset, lineEnd) - lineStarts[lo] };
   };
   const span = (start: number, end: number): Range => ({ start: at(start), end: at(Math.max(start, end)) });
 
   const result: FrontMatter = { range, keys: [], errors: [], invalid: [], closed: true };
-  const doc = parseDocument(content, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  // Duplicate keys are found below in one pass: the library's own check is quadratic in the number of keys.
+  const doc = parseDocument(content, { schema: 'core', uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) {
     result.errors.push({ text: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), range: span(error.pos[0], error.pos[1]) });
   }
@@ -46,9 +49,16 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
     result.errors.push({ text: `Front matter cannot be read: ${(e as Error).message}`, range });
     return result;
   }
+  const seen = new Set<string>();
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
+    if (seen.has(key)) {
+      const r = pair.key.range;
+      result.errors.push({ text: `\`${key}\` is given twice`, range: r ? span(r[0], r[1]) : range });
+      continue;
+    }
+    seen.add(key);
     const keyRange = pair.key.range ? span(pair.key.range[0], pair.key.range[1]) : range;
     const valueNode = pair.value as YamlNode | null;
     const valueRange = valueNode?.range ? span(valueNode.range[0], valueNode.range[1]) : keyRange;

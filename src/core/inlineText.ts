@@ -98,8 +98,9 @@ export class InlineText {
 
   /** The position after the character at `p`, never past its line. */
   private after(p: Position): Position {
-    const i = this.lineSource.indexOf(p.line);
-    return { line: p.line, character: Math.min(p.character + 1, i >= 0 ? this.lineLength[i] : p.character + 1) };
+    // Content lines are consecutive source lines.
+    const i = p.line - (this.lineSource[0] ?? p.line);
+    return { line: p.line, character: Math.min(p.character + 1, i >= 0 && i < this.lineLength.length ? this.lineLength[i] : p.character + 1) };
   }
 
   private contentPosition(offset: number): Position {
@@ -213,19 +214,26 @@ export class InlineText {
   /** Appends a text token, finding it in the content from `cursor`; returns the new cursor. */
   private append(content: string, cursor: number, text: string): number {
     if (text.length === 0) return cursor;
-    const at = content.startsWith(text, cursor) ? cursor : content.indexOf(text, cursor);
+    // Between two texts stands only markup (`*`, `[`, an autolink's `<`): search a short way, not
+    // the rest of the paragraph, or a paragraph of many pieces costs the square of its length.
+    let at = content.startsWith(text, cursor) ? cursor : -1;
+    if (at < 0) {
+      const found = content.slice(cursor, cursor + SEARCH_WINDOW + text.length).indexOf(text);
+      at = found >= 0 ? cursor + found : -1;
+    }
     if (at >= 0) {
       this.addRun(this.plain.length, at);
       this.plain += text;
       return at + text.length;
     }
-    // Escapes or entities changed the text: align it character by character.
+    // Escapes or entities changed the text: align it character by character, a bounded way ahead.
     let c = cursor;
+    const limit = Math.min(content.length, cursor + SEARCH_WINDOW + text.length * 12);
     for (let k = 0; k < text.length; ) {
-      if (c >= content.length) {
-        this.addRun(this.plain.length, Math.max(0, content.length - 1));
+      if (c >= limit) {
+        this.addRun(this.plain.length, Math.max(0, Math.min(c, content.length - 1)));
         this.plain += text.slice(k);
-        return content.length;
+        return c;
       }
       const ch = content[c];
       if (ch === text[k]) {
@@ -262,6 +270,8 @@ export class InlineText {
 }
 
 const NO_MARKS: InlineMark[] = [];
+/** How far past the cursor a text piece is looked for: longer than any markup between two pieces. */
+const SEARCH_WINDOW = 256;
 const NO_NUMBERS: number[] = [];
 
 /**

@@ -54,19 +54,18 @@ export function letterOutline(letter: Letter): OutlineItem[] {
       children: [],
     })),
   ];
-  // Nest each entry under the innermost section holding it, and sections under their parents.
-  const nest = (child: OutlineItem, candidates: OutlineItem[]): boolean => {
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      if (candidates[i] !== child && contains(candidates[i].range, child.range)) {
-        if (!nest(child, candidates[i].children)) candidates[i].children.push(child);
-        return true;
-      }
-    }
-    return false;
-  };
+  // Nest each entry under the innermost section holding it, and sections under their parents: one
+  // pass in source order with a stack of the sections still open.
+  const byStart = (a: OutlineItem, b: OutlineItem) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  const ordered = [...sections.map((s) => ({ item: s, section: true })), ...entries.map((e) => ({ item: e, section: false }))]
+    .sort((a, b) => byStart(a.item, b.item) || Number(b.section) - Number(a.section));
   const roots: OutlineItem[] = [];
-  for (const section of sections) if (!nest(section, roots)) roots.push(section);
-  for (const entry of entries) if (!nest(entry, roots)) roots.push(entry);
+  const open: OutlineItem[] = [];
+  for (const { item, section } of ordered) {
+    while (open.length > 0 && !contains(open[open.length - 1].range, item.range)) open.pop();
+    (open.length > 0 ? open[open.length - 1].children : roots).push(item);
+    if (section) open.push(item);
+  }
   items.push(...roots);
 
   const title = letter.title;

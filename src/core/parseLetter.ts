@@ -57,6 +57,7 @@ type ListOwner =
   | { kind: 'reports' | 'signatories'; section: Section };
 
 const DIRECTIVE = /^\s*<!--\s*letter-lint-(disable-next-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->\s*$/;
+const FILE_DIRECTIVE = /<!--\s*letter-lint-disable-file(?=\s|-->)([^]*?)-->/g;
 const MENTION_EN = /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
 const MENTION_JA = /(?:以下|下記)の[^。]{0,10}?(?:報告書|資料|文献|出版物|刊行物|報告)/;
 const LABEL_HINT = /[:：]/;
@@ -84,6 +85,8 @@ class LetterReader {
   private directives: DisableDirective[] = [];
 
   readonly parts = new Map<number, LetterPart>();
+  /** For a token in a run of closing tokens and disable comments: the first token after the run. */
+  private readonly afterComments = new Map<number, number>();
   private listPart: Extract<LetterPart, { entries: unknown[] }> | Extract<LetterPart, { kind: 'addressees' }> | null = null;
   private listDepth = 0;
   private quoteDepth = 0;
@@ -321,7 +324,10 @@ class LetterReader {
     }
     const text = new InlineText(inline, this.lines);
     const plain = text.plain;
-    const followedByList = /^(?:bullet|ordered)_list_open$/.test(this.tokens[index + 3]?.type ?? '');
+    // A label's list may follow a disable comment (`Signatories:`, a comment, then the list).
+    let listAt = index + 3;
+    while (this.tokens[listAt]?.type === 'html_block' && DIRECTIVE.test(this.tokens[listAt].content)) listAt++;
+    const followedByList = /^(?:bullet|ordered)_list_open$/.test(this.tokens[listAt]?.type ?? '');
 
     const labels = this.labelLines(plain);
     if (labels.length > 0) {
@@ -331,7 +337,7 @@ class LetterReader {
       // Consecutive `Date:` / `Reply by:` lines are one paragraph but separate fields.
       labels.forEach((label, k) => {
         const end = k + 1 < labels.length ? labels[k + 1].start : plain.length;
-        this.readField(text, label, end, k === labels.length - 1 && followedByList ? index + 3 : -1);
+        this.readField(text, label, end, k === labels.length - 1 && followedByList ? listAt : -1);
       });
       part.fields = this.fields.slice(before);
       return;
@@ -340,7 +346,7 @@ class LetterReader {
       const kind = this.vocabulary.sectionOf(plain);
       if (kind) {
         const whole = trimPart(plain, 0, plain.length);
-        this.claim = { at: index + 3, owner: { kind, heading: collapse(plain).replace(/[:：]$/, ''), headingRange: text.range(whole.start, whole.end) } };
+        this.claim = { at: listAt, owner: { kind, heading: collapse(plain).replace(/[:：]$/, ''), headingRange: text.range(whole.start, whole.end) } };
         this.parts.set(index, { kind: 'label', section: kind });
         return;
       }
@@ -497,8 +503,15 @@ class LetterReader {
   private readDirective(index: number): void {
     const token = this.tokens[index];
     const m = DIRECTIVE.exec(token.content);
-    if (!m) return;
     const [first, end] = token.map!;
+    if (!m) {
+      // Inside a larger HTML block (an unclosed `<!--` above swallowed it), only a file-wide comment
+      // still means something: it does not depend on where it stands.
+      for (const f of token.content.matchAll(FILE_DIRECTIVE)) {
+        this.directives.push({ kind: 'disable-file', codes: f[1].split(/[\s,]+/).filter(Boolean), range: this.linesRange(first, end), targetLine: end, targetEndLine: end });
+      }
+      return;
+    }
     const block = this.nextBlock(index);
     this.parts.set(index, { kind: 'directive' });
     this.directives.push({
@@ -510,14 +523,34 @@ class LetterReader {
     });
   }
 
-  /** The lines of the paragraph, heading or first list item after token `index`. */
+  /**
+   * The lines a `disable-next-line` comment at token `index` silences: the paragraph or heading after
+   * it, or the whole first line and paragraph of the list item after it. Other disable comments in
+   * between are passed over, so comments can be stacked.
+   */
   private nextBlock(index: number): [number, number] | null {
     const tokens = this.tokens;
     let j = index + 1;
-    while (j < tokens.length && !tokens[j].map) j++;
-    while (j < tokens.length && /^(?:bullet_list_open|ordered_list_open|list_item_open|blockquote_open)$/.test(tokens[j].type) && tokens[j + 1]?.map) j++;
-    const map = tokens[j]?.map;
-    return map ? [map[0], Math.max(map[0] + 1, map[1])] : null;
+    const passed: number[] = [];
+    while (j < tokens.length && (!tokens[j].map || (tokens[j].type === 'html_block' && DIRECTIVE.test(tokens[j].content)))) {
+      // A run of thousands of comments is walked once, not once per comment.
+      const known = this.afterComments.get(j);
+      if (known !== undefined) {
+        j = known;
+        break;
+      }
+      passed.push(j++);
+    }
+    for (const k of passed) this.afterComments.set(k, j);
+    while (j < tokens.length && /^(?:bullet_list_open|ordered_list_open|blockquote_open)$/.test(tokens[j].type)) j++;
+    const token = tokens[j];
+    if (!token?.map) return null;
+    const start = token.map[0];
+    if (token.type === 'list_item_open') {
+      const next = tokens[j + 1];
+      return [start, Math.max(start + 1, next?.type === 'paragraph_open' && next.map ? next.map[1] : start + 1)];
+    }
+    return [start, Math.max(start + 1, token.map[1])];
   }
 }
 

@@ -27,6 +27,8 @@ export interface RenderedLetter {
 
 interface Env {
   letter: Letter;
+  addresseesByLine?: Map<number, Addressee[]>;
+  signatoryCountText?: string;
   hasHeadingTitle: boolean;
   resolveImage?: (src: string) => string;
   /** Problems worth marking (hints are not), by the line they start on. */
@@ -133,6 +135,7 @@ function closing(tokens: Token[], index: number): number {
 }
 
 function checkLinks(children: Token[], resolveImage?: (src: string) => string): void {
+  let lastOpen: Token | undefined;
   for (const child of children) {
     if (child.type === 'link_open' || child.type === 'image') {
       const attr = child.type === 'image' ? 'src' : 'href';
@@ -146,9 +149,9 @@ function checkLinks(children: Token[], resolveImage?: (src: string) => string): 
       }
     } else if (child.type === 'link_close') {
       // Pairs with the last open link: markdown-it does not nest links.
-      const open = [...children.slice(0, children.indexOf(child))].reverse().find((c) => c.type === 'link_open');
-      if (open?.meta?.unsafe) child.meta = { ...child.meta, unsafe: true };
+      if (lastOpen?.meta?.unsafe) child.meta = { ...child.meta, unsafe: true };
     }
+    if (child.type === 'link_open') lastOpen = child;
   }
 }
 
@@ -282,7 +285,7 @@ function renderField(field: Field, env: Env): string {
   const line = field.range.start.line;
   switch (field.kind) {
     case 'addressee': {
-      const addressees = letter.addressees.filter((a) => !a.listItem && a.source === 'body' && a.range.start.line >= field.range.start.line && a.range.end.line <= field.range.end.line);
+      const addressees = addresseesOf(env, field);
       // The front matter's `to` wins over this paragraph; it still shows, as written.
       if (addressees.length === 0) return field.value ? `<p class="letter-addressees code-line" data-line="${line}">${escape(field.value)}</p>\n` : '';
       return `<div class="letter-addressees code-line" data-line="${line}">\n${addressees.map((a) => renderAddressee(a, env)).join('')}</div>\n`;
@@ -301,6 +304,24 @@ function renderField(field: Field, env: Env): string {
     case 'cc':
       return `<p class="letter-cc code-line" data-line="${line}"><span class="letter-label">${escape(strings.cc)}</span>${strings.space}${escape(field.value)}</p>\n`;
   }
+}
+
+/** The addressees read from one `To:` field (indexed once per render: a letter may have thousands of fields). */
+function addresseesOf(env: Env, field: Field): Addressee[] {
+  if (!env.addresseesByLine) {
+    env.addresseesByLine = new Map();
+    for (const a of env.letter.addressees) {
+      if (a.listItem || a.source !== 'body') continue;
+      const list = env.addresseesByLine.get(a.range.start.line) ?? [];
+      list.push(a);
+      env.addresseesByLine.set(a.range.start.line, list);
+    }
+  }
+  const found: Addressee[] = [];
+  for (let line = field.range.start.line; line <= field.range.end.line; line++) {
+    for (const a of env.addresseesByLine.get(line) ?? []) if (a.range.end.line <= field.range.end.line) found.push(a);
+  }
+  return found;
 }
 
 function renderDate(date: Pick<LetterDate, 'raw' | 'iso'>, lang: string): string {
@@ -335,7 +356,11 @@ function frontMatterHeader(env: Env): string {
   return out.length > 0 ? `<header class="letter-header">\n${out.join('')}</header>\n` : '';
 }
 
-function signatoryCount({ letter, strings }: Env): string {
+function signatoryCount(env: Env): string {
+  return (env.signatoryCountText ??= countSignatories(env));
+}
+
+function countSignatories({ letter, strings }: Env): string {
   // Parsed values have their whitespace collapsed already: case is all there is to fold.
   const organizations = new Set<string>();
   for (const s of letter.signatories) if (s.organization) organizations.add(s.organization.toLowerCase());

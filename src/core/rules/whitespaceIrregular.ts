@@ -34,7 +34,8 @@ export const whitespaceIrregular: RuleDefinition = {
         // Most lines have nothing to report: look for a space run, an NBSP, a tab or a last space before the regex.
         const lastChar = text.charCodeAt(text.length - 1);
         if (text.indexOf('  ') < 0 && text.indexOf('\u00a0') < 0 && text.indexOf('\t') < 0 && lastChar !== 0x20) continue;
-        const from = line === range.start.line ? range.start.character : text.search(/\S|$/);
+        // A continuation line starts after its indentation and any block quote markers.
+        const from = line === range.start.line ? range.start.character : text.search(/[^\s>]|$/);
         IRREGULAR.lastIndex = from;
         for (let m = IRREGULAR.exec(text); m; m = IRREGULAR.exec(text)) {
           const trailing = m.index + m[0].length === text.length;
