@@ -1,7 +1,7 @@
 // `npm run bench`: the engine measured against markdown-it, its yardstick. Prints one JSON object
 // per line. Each size runs in a child process of its own, so that its peak memory is its own.
-// Times are medians of several runs after warm-up; compare ratios, not milliseconds: these
-// machines are shared.
+// Times are medians of several runs after warm-up, in CPU milliseconds of the process; compare
+// ratios, not milliseconds: these machines are shared.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -52,6 +52,12 @@ function median(values: number[]): number {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+// CPU time of this process (user + system), in ms: steadier than wall time on a shared machine,
+// where other processes take turns on the cores.
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** Times `a` and `b` alternately (so drift of a shared machine hits both), after warm-up. */
 function compare(a: () => unknown, b: () => unknown, runs: number): [number, number] {
@@ -62,12 +68,12 @@ function compare(a: () => unknown, b: () => unknown, runs: number): [number, num
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    let start = now();
+    let start = cpu();
     a();
-    ta.push(now() - start);
-    start = now();
+    ta.push(cpu() - start);
+    start = cpu();
     b();
-    tb.push(now() - start);
+    tb.push(cpu() - start);
   }
   return [median(ta), median(tb)];
 }
