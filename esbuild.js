@@ -30,8 +30,24 @@ const esbuildProblemMatcherPlugin = {
 };
 
 /**
- * Writes the metafile next to the bundle (for bundle-size measurements) and, for the command line,
- * sets the executable bit so `dist/cli.js` runs as `advocacy-letter` through its shebang.
+ * Writes a file whole or not at all (beside it, then renamed over it): a test or a `node dist/cli.js`
+ * running while `npm run package` or `watch` rebuilds reads the old bundle or the new one, never half.
+ * @param {string} file
+ * @param {Uint8Array | string} contents
+ * @param {number} mode
+ */
+function writeAtomically(file, contents, mode = 0o644) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(temporary, contents, { mode });
+  fs.chmodSync(temporary, mode);
+  fs.renameSync(temporary, file);
+}
+
+/**
+ * Writes the bundle (esbuild runs with `write: false`), atomically, with the metafile next to it
+ * (for bundle-size measurements) and, for the command line, the executable bit so `dist/cli.js`
+ * runs as `advocacy-letter` through its shebang.
  * @param {string} name
  * @param {string} outfile
  * @param {boolean} executable
@@ -45,11 +61,12 @@ function afterBuildPlugin(name, outfile, executable) {
         if (result.errors.length > 0) {
           return;
         }
-        if (result.metafile) {
-          fs.writeFileSync(path.join('dist', `meta-${name}.json`), JSON.stringify(result.metafile));
+        for (const output of result.outputFiles ?? []) {
+          const isBundle = path.resolve(output.path) === path.resolve(outfile);
+          writeAtomically(output.path, output.contents, isBundle && executable ? 0o755 : 0o644);
         }
-        if (executable) {
-          fs.chmodSync(outfile, 0o755);
+        if (result.metafile) {
+          writeAtomically(path.join('dist', `meta-${name}.json`), JSON.stringify(result.metafile));
         }
       });
     },
@@ -67,25 +84,69 @@ const common = {
   sourcesContent: false,
   metafile: true,
   logLevel: 'silent',
+  // afterBuildPlugin writes the files, each atomically.
+  write: false,
 };
 
+/** Libraries the extension loads on first use, each a bundle of its own: dist/NAME.js. */
+const lazyModules = { yaml: 'src/extension/lazyYaml.ts', papaparse: 'src/extension/lazyPapaparse.ts' };
+
 /**
- * In the extension's bundle, `yaml` is the lazy stand-in of src/extension/lazyYaml.ts, and the
- * parser itself is dist/yaml.js (built below), required on first use.
+ * In the extension's bundle, `yaml` and `papaparse` are the lazy stand-ins of src/extension/lazy*.ts;
+ * the libraries themselves are dist/yaml.js and dist/papaparse.js (built below), required on first use.
  * @type {import('esbuild').Plugin}
  */
 const lazyYamlPlugin = {
-  name: 'lazy-yaml',
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) =>
-      args.importer.endsWith(path.join('extension', 'lazyYaml.ts')) ? undefined : { path: path.resolve('src/extension/lazyYaml.ts') },
-    );
-    build.onResolve({ filter: /^\.\/yaml\.js$/ }, () => ({ path: './yaml.js', external: true }));
+    for (const [name, stand] of Object.entries(lazyModules)) {
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
+        args.importer.endsWith(path.normalize(stand)) ? undefined : { path: path.resolve(stand) },
+      );
+      build.onResolve({ filter: new RegExp(`^\\./${name}\\.js$`) }, () => ({ path: `./${name}.js`, external: true }));
+    }
   },
 };
 
+/**
+ * The web bundle (dist/web/extension.js) must run in a web worker: src/node (PDF export through
+ * Chrome, atomic writes) is Node-only. web.ts never uses it, but previewCommands.ts imports it for
+ * ExportPdf, so here it resolves to a side-effect-free stand-in (it throws if ever loaded) that
+ * tree-shaking drops together with the unused ExportPdf. Any `node:` import left would fail the
+ * build (platform 'browser' cannot resolve it); test/unit/package.test.ts checks the result.
+ * @type {import('esbuild').Plugin}
+ */
+const noNodeHelpersPlugin = {
+  name: 'no-node-helpers',
+  setup(build) {
+    const nodeDir = path.resolve('src/node');
+    build.onResolve({ filter: /^\.\.?\/.*node(\/|$)/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path);
+      return target === nodeDir || target.startsWith(nodeDir + path.sep) ? { path: target, namespace: 'node-only', sideEffects: false } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'node-only' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${path.relative(__dirname, args.path)} needs Node; the web extension cannot use it`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** A production build leaves no source maps of an earlier development build behind. */
+function removeStaleMaps() {
+  for (const dir of ['dist', path.join('dist', 'web')]) {
+    for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      if (file.endsWith('.js.map')) {
+        fs.rmSync(path.join(dir, file));
+      }
+    }
+  }
+}
+
 async function main() {
   fs.mkdirSync('dist', { recursive: true });
+  if (production) {
+    removeStaleMaps();
+  }
   const contexts = await Promise.all([
     esbuild.context({
       ...common,
@@ -99,12 +160,14 @@ async function main() {
         esbuildProblemMatcherPlugin,
       ],
     }),
-    esbuild.context({
-      ...common,
-      stdin: { contents: "module.exports = require('yaml');", resolveDir: __dirname, loader: 'js' },
-      outfile: 'dist/yaml.js',
-      plugins: [afterBuildPlugin('yaml', 'dist/yaml.js', false), esbuildProblemMatcherPlugin],
-    }),
+    ...Object.keys(lazyModules).map((name) =>
+      esbuild.context({
+        ...common,
+        stdin: { contents: `module.exports = require('${name}');`, resolveDir: __dirname, loader: 'js' },
+        outfile: `dist/${name}.js`,
+        plugins: [afterBuildPlugin(name, `dist/${name}.js`, false), esbuildProblemMatcherPlugin],
+      }),
+    ),
     esbuild.context({
       ...common,
       entryPoints: ['src/cli.ts'],
@@ -112,6 +175,26 @@ async function main() {
       banner: { js: '#!/usr/bin/env node' },
       plugins: [
         afterBuildPlugin('cli', 'dist/cli.js', true),
+        /* add to the end of plugins array */
+        esbuildProblemMatcherPlugin,
+      ],
+    }),
+    // The web extension (package.json `browser`: vscode.dev and other web worker extension hosts):
+    // the same features minus the PDF export, in one file with the YAML parser inside (a web worker
+    // has no require() for a lazy second bundle).
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/extension/web.ts'],
+      outfile: 'dist/web/extension.js',
+      format: 'cjs',
+      platform: 'browser',
+      target: 'es2022',
+      mainFields: ['browser', 'module', 'main'],
+      external: ['vscode'],
+      define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', global: 'globalThis' },
+      plugins: [
+        noNodeHelpersPlugin,
+        afterBuildPlugin('web', 'dist/web/extension.js', false),
         /* add to the end of plugins array */
         esbuildProblemMatcherPlugin,
       ],

@@ -166,7 +166,7 @@ function main(): void {
   const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`production build failed:\n${build.stderr}`);
   const sizes: Record<string, number> = {};
-  for (const name of ['extension', 'yaml', 'cli', 'preview']) {
+  for (const name of ['extension', 'yaml', 'papaparse', 'web', 'cli', 'preview']) {
     const meta = path.join(root, 'dist', `meta-${name}.json`);
     if (!fs.existsSync(meta)) continue;
     const outputs = JSON.parse(fs.readFileSync(meta, 'utf8')).outputs as Record<string, { bytes: number }>;

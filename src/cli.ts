@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { letterToJson, lintLetter, parseLetter, renderLetterHtml, rules, severities } from './core';
 import type { LetterDiagnostic, LintOptions, Paper, Range, Severity } from './core';
+import { convertPlainText } from './core';
+import { applyTextEdit, decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories, type TextEdit } from './core';
 import { errorCode, errorMessage, FileWriteError, findChrome, missingChromeMessage, PdfError, printToPdf, samePath, writeFileAtomic } from './node';
 import { homepage, version } from '../package.json';
 
@@ -52,6 +54,8 @@ Commands:
   parse FILE            print the letter as JSON (title, addressees, reports, signatories…)
   render FILE           print the standalone, print-ready preview HTML
   pdf FILE              print the letter to a PDF with an installed Chrome or Chromium
+  convert FILE.txt      turn a letter published as plain text into a .letter.md letter
+  signatories …         import signatories from a CSV file, export them as CSV, sort them
 
 Options:
   -h, --help            show this help; COMMAND --help shows a command's options
@@ -172,6 +176,150 @@ const commands: Command[] = [
     ],
     help: pdfHelp,
     run: runPdf,
+  },
+  {
+    name: 'convert',
+    options: [{ name: 'output', short: 'o', takesValue: true }, { name: 'force', takesValue: false }, helpOption],
+    help: `Usage: ${program} convert FILE.txt [-o OUT.letter.md] [--force]
+
+Turn a letter published as plain text (a web page copied out, an e-mail) into
+a letter in Markdown: the first line becomes the title, labelled lines (Letter
+to:, Date:) fields, lines led by a bullet or a number list items, the list after
+"the documents listed below" the cited reports, the closing list of "Name, Role,
+Organization" lines the signatories. The words are kept as they were, doubled
+spaces and NBSPs included, for lint to report. What was decided is printed on
+stderr, one note a line. See docs/convert.md.
+
+Options:
+  -o, --output OUT.letter.md   write to OUT instead of stdout, in one step
+  --force                      replace OUT if it exists; without it an existing
+                               file is never touched
+  -h, --help                   show this help
+
+Exit status: 0, or 2 when FILE cannot be read, OUT exists (without --force) or
+cannot be written, or the arguments are wrong.
+`,
+    run: async (args, out) => {
+      const file = singleFile('convert', args);
+      const output = lastValue(args, 'output');
+      if (output === '') throw new CliError(`option -o needs a file name; see ${program} convert --help`);
+      const toFile = output !== undefined && output !== '-';
+      if (toFile && samePath(file, output)) throw new CliError(`refusing to write the letter over ${file}; give another -o file`);
+      if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${file} is a directory; give a plain-text letter`);
+      const text = readLetter(file);
+      const { markdown, notes } = withEngine(file, 'converting', () => convertPlainText(text));
+      if (!toFile) out.stdout(markdown);
+      else await writeFileAtomic(output, markdown, { overwrite: args.values.has('force') }).catch((error: unknown) => Promise.reject(writeError(error, output)));
+      if (toFile && !/\.letter\.md$/i.test(output)) notes.push(`${output} is not named *.letter.md: the extension reads only such files as letters.`);
+      for (const note of notes) out.stderr(`note: ${note}\n`);
+      return exitCodes.ok;
+    },
+  },
+  {
+    name: 'signatories',
+    options: [
+      { name: 'output', short: 'o', takesValue: true },
+      { name: 'dry-run', takesValue: false },
+      { name: 'by', takesValue: true },
+      { name: 'locale', takesValue: true },
+      { name: 'no-bom', takesValue: false },
+      helpOption,
+    ],
+    help: `Usage: ${program} signatories import LETTER.letter.md DATA.csv [--dry-run] [-o OUT]
+       ${program} signatories export LETTER.letter.md [-o OUT.csv] [--no-bom]
+       ${program} signatories sort LETTER.letter.md --by name|organization [--locale TAG] [--dry-run] [-o OUT]
+
+Signatories from and to a spreadsheet. See docs/signatories-csv.md.
+
+  import   add the rows of a UTF-8 CSV file with a header row (name, role and
+           organization columns, named in English or Japanese) to the letter's
+           signatories: prints every row added, skipped as a duplicate or
+           rejected (with its row number and why), then a summary on stderr,
+           and rewrites the letter in one step. A malformed CSV (an unclosed
+           quote, no usable header, a row with more fields than the header)
+           changes nothing: the message names the row.
+  export   print the signatories as CSV: name,role,organization (a letter
+           signed by organizations: organization,place), CRLF line ends.
+  sort     sort each signatories list by name (then organization) or by
+           organization (then name), in the letter's language order; wrapped
+           entries and nested lists move whole.
+
+Options:
+  -o, --output OUT         import, sort: write the letter to OUT, not in place;
+                           export: write the CSV to OUT (with a byte order mark,
+                           for Excel), not to stdout
+  --dry-run                import, sort: say what would change, write nothing
+  --by name|organization   sort: the key (required)
+  --locale TAG             sort: the collation's language (en, ja, de…); the
+                           letter's lang by default
+  --no-bom                 export: no byte order mark in OUT
+  -h, --help               show this help
+
+Exit status: 0, or 2 when a file cannot be read or written, the CSV is
+malformed (the letter is not touched) or the arguments are wrong.
+`,
+    run: async (args, out) => {
+      const [sub, file, csvFile] = args.positionals;
+      const see = `see ${program} signatories --help`;
+      if (sub !== 'import' && sub !== 'export' && sub !== 'sort') {
+        throw new CliError(sub === undefined ? `signatories needs import, export or sort; ${see}` : `unknown signatories command '${sub}'; use import, export or sort (${see})`);
+      }
+      const operands = sub === 'import' ? 'a LETTER and a CSV file' : 'one LETTER';
+      if (file === undefined || (sub === 'import' && csvFile === undefined) || args.positionals.length > (sub === 'import' ? 3 : 2)) {
+        throw new CliError(`signatories ${sub} takes ${operands}; ${see}`);
+      }
+      const output = lastValue(args, 'output');
+      if (output === '' || (output === '-' && sub !== 'export')) throw new CliError(`option -o needs a file name; ${see}`);
+      const text = readLetter(file);
+      const letter = withEngine(file, 'parsing', () => parseLetter(text));
+      if (sub === 'export') {
+        const toFile = output !== undefined && output !== '-';
+        if (toFile && samePath(file, output)) throw new CliError(`refusing to write the CSV over the letter ${file}; give another -o file`);
+        const csv = signatoriesToCsv(letter, { bom: toFile && !args.values.has('no-bom') });
+        if (toFile) await writeOutput(output, csv);
+        else out.stdout(csv);
+        return exitCodes.ok;
+      }
+      let edit: TextEdit | null | undefined;
+      let summary: string;
+      if (sub === 'import') {
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(csvFile);
+        } catch (error) {
+          throw new CliError(readFailure(csvFile, error));
+        }
+        const decoded = decodeCsv(bytes);
+        if ('error' in decoded) throw new CliError(`${csvFile}: ${decoded.error}; ${file} was not changed`);
+        const plan = withEngine(file, 'importing signatories into', () => planSignatoryImport(letter, decoded.text));
+        if (plan.error) throw new CliError(`${csvFile}: ${plan.error.message}; ${file} was not changed`);
+        out.stdout(importReport(plan, csvFile));
+        edit = plan.edit;
+        summary = [`${plan.added.length} added`, importSummary(plan, 0)].filter(Boolean).join(', ');
+      } else {
+        const by = lastValue(args, 'by');
+        if (by !== 'name' && by !== 'organization') throw new CliError(by === undefined ? `sort needs --by name or --by organization; ${see}` : `unknown key '${by}' for --by; use name or organization`);
+        const locale = lastValue(args, 'locale');
+        try {
+          if (locale !== undefined) Intl.getCanonicalLocales(locale);
+        } catch {
+          throw new CliError(`'${locale}' is not a language tag for --locale; try en, ja or de`);
+        }
+        edit = withEngine(file, 'sorting', () => sortSignatories(letter, by, locale ?? letter.lang));
+        summary = edit ? `signatories sorted by ${by}` : `signatories already sorted by ${by}`;
+      }
+      const target = output ?? file;
+      const dryRun = args.values.has('dry-run');
+      if (dryRun || (!edit && target === file)) {
+        out.stderr(`${summary}; ${dryRun ? 'dry run, ' : ''}${target} not written\n`);
+        return exitCodes.ok;
+      }
+      // A byte order mark the letter starts with stays.
+      const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+      await writeOutput(target, bom + (edit ? applyTextEdit(text, edit) : text));
+      out.stderr(`${summary}; wrote ${target}\n`);
+      return exitCodes.ok;
+    },
   },
 ];
 

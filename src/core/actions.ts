@@ -122,33 +122,61 @@ export function disableFix(letter: Letter, diagnostic: LetterDiagnostic): Letter
   };
 }
 
-const LIST_MARKER = /^(\s*)([-*+]|(\d+)([.)]))\s+/;
+/** A list item's indentation and marker: `- `, `* `, `3. `, `3) `. */
+export const LIST_MARKER = /^(\s*)([-*+]|(\d+)([.)]))\s+/;
+
+/** Where new cited reports or signatories go, and how each new list item begins. */
+export interface EntryPlacement {
+  /** The insertion point. */
+  position: Position;
+  /** Text before the first new item: a line break, or a new section's heading. */
+  before: string;
+  /** Text after the last new item. */
+  after: string;
+  /** The indentation and list marker of the `k`-th new item (0-based), with its space: `- `, `3. `. */
+  marker(k: number): string;
+}
 
 /**
- * Where a new cited report or signatory goes, as a snippet: after the last entry of its section
- * (same list marker, next number), under an empty section's heading, or in a new section.
+ * Where new cited reports or signatories go: after the last entry of their kind (same list marker,
+ * numbering continued), under an empty section's heading, or in a new section (`## Signatories`,
+ * `## 署名者` for `lang: ja`; a new cited reports section goes before the signatories).
+ * `entryInsertion` is this placement with one snippet entry.
  */
-export function entryInsertion(letter: Letter, kind: 'reports' | 'signatories'): { position: Position; snippet: string } {
-  const body = kind === 'reports'
-    ? '${1:Title}, ${2:Publisher}, ${3:Year}'
-    : letter.signedBy === 'organizations' ? '${1:Organization}, ${2:Place}' : '${1:Name}, ${2:Role}, ${3:Organization}';
+export function entryPlacement(letter: Letter, kind: 'reports' | 'signatories'): EntryPlacement {
   const entries: Entry[] = kind === 'reports' ? letter.reports : letter.signatories;
   const endOf = (line: number): Position => ({ line, character: letter.lines[line].length });
+  const bullet = () => '- ';
   const last = entries[entries.length - 1];
   if (last) {
     const m = LIST_MARKER.exec(letter.lines[last.range.start.line]) ?? ['', '', '-'];
-    const marker = m[3] !== undefined ? `${Number(m[3]) + 1}${m[4]}` : m[2];
-    return { position: endOf(last.range.end.line), snippet: `\n${m[1]}${marker} ${body}` };
+    const indent = m[1];
+    const marker = m[3] !== undefined ? (k: number) => `${indent}${Number(m[3]) + 1 + k}${m[4]} ` : () => `${indent}${m[2]} `;
+    return { position: endOf(last.range.end.line), before: '\n', after: '', marker };
   }
   const section = [...letter.sections].reverse().find((s) => s.kind === kind);
-  if (section) return { position: endOf(section.headingRange.end.line), snippet: `\n\n- ${body}` };
+  if (section) return { position: endOf(section.headingRange.end.line), before: '\n\n', after: '', marker: bullet };
   const japanese = letter.lang.toLowerCase().startsWith('ja');
   const heading = kind === 'reports' ? (japanese ? '参考文献' : 'Cited Reports') : japanese ? '署名者' : 'Signatories';
   const signatories = kind === 'reports' ? letter.sections.find((s) => s.kind === 'signatories' && s.level > 0) : undefined;
   if (signatories) {
-    return { position: { line: signatories.headingRange.start.line, character: 0 }, snippet: `## ${heading}\n\n- ${body}\n\n` };
+    return { position: { line: signatories.headingRange.start.line, character: 0 }, before: `## ${heading}\n\n`, after: '\n\n', marker: bullet };
   }
   const end = endOf(letter.lineCount - 1);
   const gap = letter.lines[end.line].trim() === '' ? (end.line > 0 && letter.lines[end.line - 1].trim() === '' ? '' : '\n') : '\n\n';
-  return { position: end, snippet: `${gap}## ${heading}\n\n- ${body}\n` };
+  return { position: end, before: `${gap}## ${heading}\n\n`, after: '\n', marker: bullet };
+}
+
+/** The text that places `bodies` (entry texts, one per new item) as `placement` says. */
+export function placedEntries(placement: EntryPlacement, bodies: readonly string[]): string {
+  return placement.before + bodies.map((body, k) => placement.marker(k) + body).join('\n') + placement.after;
+}
+
+/** Where a new cited report or signatory goes, as a snippet: the placement above with one entry. */
+export function entryInsertion(letter: Letter, kind: 'reports' | 'signatories'): { position: Position; snippet: string } {
+  const body = kind === 'reports'
+    ? '${1:Title}, ${2:Publisher}, ${3:Year}'
+    : letter.signedBy === 'organizations' ? '${1:Organization}, ${2:Place}' : '${1:Name}, ${2:Role}, ${3:Organization}';
+  const placement = entryPlacement(letter, kind);
+  return { position: placement.position, snippet: placedEntries(placement, [body]) };
 }

@@ -12,3 +12,5 @@ export { suggestedFixes, joinEntryLines, disableFix, entryInsertion } from './ac
 export { letterOutline, letterFoldingRanges, type OutlineItem, type OutlineKind, type FoldingRegion } from './outline';
 export { describeAt, completionAt, rangeContains, type Description, type CompletionOffer } from './assist';
 export { fieldLabels, sectionNames, type VocabularyExtras } from './vocabulary';
+export { planSignatoryImport, signatoriesToCsv, sortSignatories, entryPlacement, placedEntries, importSummary, importReport, decodeCsv, applyTextEdit, csvHeaders, type SignatoryImportPlan, type SignatoryImportOptions, type ImportedSignatory, type RowNote, type SignatorySortKey, type EntryPlacement, type CsvExportOptions } from './signatoryCsv';
+export { convertPlainText, type ConvertResult } from './convert';

@@ -127,7 +127,7 @@ export function freePort() {
 }
 
 /** Writes the user settings code-server's workbench starts with. */
-export function writeUserSettings(userDataDir, { trusted = false } = {}) {
+export function writeUserSettings(userDataDir, { trusted = false, extra = {} } = {}) {
   const settings = {
     // Left on by default: the folder opens in Restricted Mode, which the extension must support.
     'security.workspace.trust.enabled': !trusted,
@@ -143,6 +143,7 @@ export function writeUserSettings(userDataDir, { trusted = false } = {}) {
     'update.mode': 'none',
     'git.enabled': false,
     'chat.commandCenter.enabled': false,
+    ...extra,
   };
   const dir = path.join(userDataDir, 'User');
   fs.mkdirSync(dir, { recursive: true });
@@ -236,15 +237,58 @@ export function signalGroup(pid, signal) {
 /**
  * The `payload` query parameter that makes the web workbench load an extension from source
  * (and, with `extensionTestsPath`, run its tests): paths on the server, as vscode-remote URIs.
+ * `extensionDevelopmentKind: 'web'` runs the development extension in the web worker extension
+ * host (its package.json `browser` entry) instead of the server's Node extension host.
  */
-export function workbenchUrl({ url, port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl({ url, port, folder, extensionDevelopmentPath, extensionTestsPath, extensionDevelopmentKind }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${encodeURI(p)}`;
   const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  if (extensionDevelopmentKind) {
+    payload.push(['extensionDevelopmentKind', extensionDevelopmentKind]);
+  }
   if (extensionTestsPath) {
     payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   }
   payload.push(['skipWelcome', 'true']);
   return `${url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * Installs a .vsix into `extensionsDir` the way a user's `code --install-extension` does (offline),
+ * and returns the folder it was installed to.
+ */
+export function installExtension({ vsix, userDataDir, extensionsDir, logFile }) {
+  say(`installing ${path.relative(projectRoot, vsix) || vsix} into ${extensionsDir}`);
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const result = spawnSync(
+    process.execPath,
+    [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 },
+  );
+  fs.appendFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`);
+  const installed = fs.readdirSync(extensionsDir).filter((name) => /^advocacy-letter\.advocacy-letter-/.test(name));
+  if (result.status !== 0 || installed.length !== 1) {
+    throw new Error(`code-server --install-extension ${vsix} failed (${result.error ?? `exit ${result.status}`}, installed: ${installed.join(', ') || 'nothing'}):\n${result.stdout}${result.stderr}`);
+  }
+  return path.join(extensionsDir, installed[0]);
+}
+
+/**
+ * Copies what the extension runs from (manifest, bundles, grammar, snippets, docs, icon) into `dir`,
+ * so that it can be loaded as a development extension from outside the project folder: VS Code runs
+ * the tests in the extension host of the extension whose folder holds them, and the tests (in
+ * out/, inside the project) must stay in the Node extension host when the extension goes elsewhere.
+ */
+export function copyExtension(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const relative of ['package.json', 'dist', 'syntaxes', 'snippets', 'language-configuration.json', 'docs', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    const source = path.join(projectRoot, relative);
+    if (fs.existsSync(source)) {
+      fs.cpSync(source, path.join(dir, relative), { recursive: true });
+    }
+  }
+  return dir;
 }
 
 /** Makes `workspace` a fresh folder the tests may edit: copies of `examples/` and `test/fixtures/`, at the same relative paths. */

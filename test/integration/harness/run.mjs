@@ -2,11 +2,18 @@
 // Debian's Chromium, driven by playwright-core), with no download from anywhere but npm.
 //
 //   npm run test:integration [-- --trusted] [-- --grep WORDS] [-- --keep] [-- --no-build]
+//   npm run test:vsix                         (npm run package, then -- --vsix advocacy-letter.vsix)
 //
 //   --trusted    turn workspace trust off (default: on, so the folder opens in Restricted Mode)
 //   --grep W     run only the tests whose full title contains W (also ADVOCACY_LETTER_TEST_GREP)
 //   --keep       keep the temporary folder (user data, logs, workspace copy) after a passing run
 //   --no-build   use dist/ and out/ as they are
+//   --vsix FILE  test the packaged extension: install FILE with `code-server --install-extension`
+//                into the fresh extensions folder and load no development extension (the suite
+//                sees ADVOCACY_LETTER_TEST_VSIX=1; dist/ is not rebuilt, out/ is)
+//   --web        run the extension in the web worker extension host (package.json `browser`,
+//                as on vscode.dev); the tests stay in the Node host and only suite/web.test.ts
+//                runs (ADVOCACY_LETTER_TEST_WEB=1) unless --grep says otherwise
 //   ADVOCACY_LETTER_TEST_TIMEOUT  seconds to wait for the whole run (default 600)
 //   CHROMIUM_PATH                 the browser (default /usr/bin/chromium)
 //
@@ -18,9 +25,11 @@ import path from 'node:path';
 import util, { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import {
+  copyExtension,
   ensureCodeServer,
   findFiles,
   freePort,
+  installExtension,
   killProcessGroup,
   makeTestWorkspace,
   projectRoot,
@@ -39,8 +48,15 @@ const { values: options } = parseArgs({
     grep: { type: 'string', default: process.env.ADVOCACY_LETTER_TEST_GREP ?? '' },
     keep: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    vsix: { type: 'string' },
+    web: { type: 'boolean', default: false },
   },
 });
+if (options.vsix && options.web) {
+  throw new Error('--vsix and --web do not go together');
+}
+/** In --web mode only the web suite runs: the others use the extension's API, which stays in its own host. */
+const grep = options.grep || (options.web ? 'in the web worker extension host' : '');
 const timeoutMs = Number(process.env.ADVOCACY_LETTER_TEST_TIMEOUT ?? 600) * 1000;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Without these Chromium keeps calling out to Google and the closed network refuses it, many times over. */
@@ -68,8 +84,15 @@ async function main() {
     throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium (as root; .ci/run does it)`);
   }
   ensureCodeServer();
+  const vsix = options.vsix && path.resolve(options.vsix);
+  if (vsix && !fs.existsSync(vsix)) {
+    throw new Error(`no ${vsix}: run npm run package`);
+  }
   if (!options['no-build']) {
-    runNpmScript('build');
+    // The packaged extension is tested as packaged: no rebuild of dist/ under it.
+    if (!vsix) {
+      runNpmScript('build');
+    }
     runNpmScript('build:integration');
   }
   if (!fs.existsSync(testIndex)) {
@@ -88,8 +111,26 @@ async function main() {
     fs.rmSync(path.join(resultsDir, kind), { recursive: true, force: true });
     fs.mkdirSync(path.join(resultsDir, kind), { recursive: true });
   }
-  writeUserSettings(userDataDir, { trusted: options.trusted });
+  writeUserSettings(userDataDir, {
+    trusted: options.trusted,
+    // The web workbench ignores the payload's extensionDevelopmentKind (VS Code 1.100 reads a
+    // property its browser environment service does not have); this setting is what it honours.
+    extra: options.web ? { 'remote.extensionKind': { 'advocacy-letter.advocacy-letter': ['web'] } } : {},
+  });
   say(`temporary folder ${temp} (workspace trust ${options.trusted ? 'off' : 'on: Restricted Mode'})`);
+  // VS Code runs extension tests only with a development path, and in the extension host of the
+  // extension whose folder holds them. --vsix: an empty folder, so that no development extension
+  // loads and the installed one runs. --web: a copy of the extension outside the project, so that
+  // the tests (out/, in the project) stay in the Node host while the extension runs in the web worker.
+  let extensionDevelopmentPath = projectRoot;
+  if (vsix) {
+    const installed = installExtension({ vsix, userDataDir, extensionsDir, logFile: codeServerLog });
+    say(`installed as ${installed}`);
+    extensionDevelopmentPath = path.join(temp, 'no-development-extension');
+    fs.mkdirSync(extensionDevelopmentPath);
+  } else if (options.web) {
+    extensionDevelopmentPath = copyExtension(path.join(temp, 'web-extension'));
+  }
 
   const port = await freePort();
   const codeServer = await startCodeServer({
@@ -100,8 +141,10 @@ async function main() {
     logFile: codeServerLog,
     env: {
       ADVOCACY_LETTER_TEST_RESULTS: resultsDir,
-      ADVOCACY_LETTER_TEST_GREP: options.grep,
+      ADVOCACY_LETTER_TEST_GREP: grep,
       ADVOCACY_LETTER_TEST_TRUST: options.trusted ? 'trusted' : 'restricted',
+      ...(vsix ? { ADVOCACY_LETTER_TEST_VSIX: '1', ADVOCACY_LETTER_TEST_EXTENSIONS_DIR: extensionsDir } : {}),
+      ...(options.web ? { ADVOCACY_LETTER_TEST_WEB: '1' } : {}),
     },
   });
   running.codeServer = codeServer.child;
@@ -152,8 +195,9 @@ async function main() {
     url: codeServer.url,
     port,
     folder: workspace,
-    extensionDevelopmentPath: projectRoot,
+    extensionDevelopmentPath,
     extensionTestsPath: testIndex,
+    extensionDevelopmentKind: options.web ? 'web' : undefined,
   });
   say(`opening the workbench; the extension host's output follows`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });

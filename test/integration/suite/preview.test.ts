@@ -89,7 +89,7 @@ suite('preview', () => {
       times.push(preview.drawnAt - start);
     }
     console.log(`@@metric preview-update-ms small-letter median=${median(times)} all=${times.join(',')}`);
-    if (harness) assert.deepEqual(await texts('preview-edited', 'article.letter h1'), ['Open letter, draft 5']);
+    if (harness) assert.deepEqual(await texts('preview-edited', 'article.letter h1'), ['Open letter, draft 7']);
   });
 
   test('a letter of 1,000 signatories updates too; latency measured', async () => {

@@ -1,0 +1,793 @@
+// A letter as published in plain text (a web page copied out, an e-mail, a .txt) to the advocacy
+// letter format. Pure: no vscode, no Node API.
+//
+// The input is not Markdown, so this is the one place that reads a letter line by line: blank lines
+// part blocks, a block's lines are list items (a bullet or a number first), their wrapped
+// continuation lines, field lines (`Letter to:`) or paragraph text. Then the letter's own parts are
+// named: the first line is the title, the list after "the publications listed below" the cited
+// reports, the closing list of `Name, Role, Organization` lines the signatories, a short line on its
+// own a heading. The words themselves are kept as they were, NBSPs and doubled spaces included, so
+// that the checks can report them; only layout (indentation, bullets, separator lines) changes, and
+// characters Markdown would read as markup are escaped.
+import { asciiDigits, parseDate } from './dates';
+import { defaultVocabulary } from './vocabulary';
+
+export interface ConvertResult {
+  /** The letter in the format (`*.letter.md` text), ending with a line break. */
+  markdown: string;
+  /** What the conversion decided, one sentence each, for the writer to check. */
+  notes: string[];
+}
+
+type Role = 'reports' | 'signatories';
+type Family = 'symbol' | 'dash' | 'star' | 'number';
+
+interface Marker {
+  family: Family;
+  ordered: boolean;
+  /** The item's number (ordered lists), 1 otherwise. */
+  number: number;
+  /** `-`, `*`, `–` and numbers also begin ordinary lines of prose; `•`, `・`, `①` never do. */
+  ambiguous: boolean;
+  /** Leading whitespace before the marker, in columns (a tab counts 4). */
+  indent: number;
+  /** The item's text: what follows the marker and its spaces. */
+  text: string;
+}
+
+interface Item {
+  line: number;
+  ordered: boolean;
+  number: number;
+  indent: number;
+  text: string;
+  /** Wrapped continuation lines, their indentation removed. */
+  continuation: string[];
+  /** Items of a list indented under this one (one level). */
+  children: Item[];
+  /** The item was separated from the one before by a blank line. */
+  blankBefore: boolean;
+}
+
+interface TitleUnit {
+  kind: 'title';
+  line: number;
+  text: string;
+}
+interface HeadingUnit {
+  kind: 'heading';
+  line: number;
+  text: string;
+  /** The section the heading opens, when its text is one of the format's section names. */
+  section: Role | null;
+}
+interface ParaUnit {
+  kind: 'para';
+  line: number;
+  lines: string[];
+  /** The paragraph is a whole block of one line: a heading or a label if short enough. */
+  standalone: boolean;
+}
+interface FieldUnit {
+  kind: 'field';
+  line: number;
+  lines: string[];
+  labels: string[];
+  /** A date or reply deadline whose value has been read: a further line is not part of it. */
+  complete: boolean;
+}
+interface ListUnit {
+  kind: 'list';
+  line: number;
+  ordered: boolean;
+  family: Family;
+  items: Item[];
+  role: Role | null;
+  /** The heading the conversion puts before the list (`Cited Reports`), if any. */
+  heading: string | null;
+  /** Put the heading as a `Cited Reports:` label paragraph, whose section is just this list. */
+  asLabel: boolean;
+  /** The heading goes above the paragraph before the list: a short line that introduces it (`Endorsing organizations`). */
+  headingAbove: boolean;
+}
+type Unit = TitleUnit | HeadingUnit | ParaUnit | FieldUnit | ListUnit;
+
+interface Block {
+  start: number;
+  lines: string[];
+}
+
+// --- recognising lines ----------------------------------------------------------------------
+
+const SPACE = '[ \\t\\u00a0\\u3000]';
+const SYMBOL_BULLET = new RegExp(`^([•●◦▪・･·‧∙])${SPACE}*`);
+const DASH_BULLET = new RegExp(`^([-–*])${SPACE}+`);
+const NUMBER_BULLET = new RegExp(`^([0-9０-９]{1,3})[.)．）](?:${SPACE}+|(?=[^\\x00-\\x7f]))`);
+const PAREN_NUMBER_BULLET = new RegExp(`^[(（]([0-9０-９]{1,3})[)）]${SPACE}*`);
+const CIRCLED_BULLET = new RegExp(`^([\\u2460-\\u2473])${SPACE}*`);
+const LEADING = /^[ \t\u00a0\u3000]*/;
+/** Markdown's own indentation: spaces and tabs (NBSP and the ideographic space are text to it). */
+const MD_INDENT = /^[ \t]*/;
+/** A line of one repeated character, a typed rule: `-----`, `=====`, `* * *`. */
+const SEPARATOR = /^[ \t]*([-=_*~#•·])(?:[ \t]*\1){2,}[ \t]*$/;
+
+// The same wording the checks look for (parseLetter's reports mention), so that a letter the
+// conversion gives a cited reports section is one the `reports-missing` check would have asked about.
+const MENTION_EN = /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
+const MENTION_JA = /(?:以下|下記)の[^。]{0,10}?(?:報告書|資料|文献|出版物|刊行物|報告)/;
+
+/** Closing formulas: after one, short lines are a signature, not headings. */
+const SIGN_OFF = /^(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|respectfully\s+submitted|(?:with\s+)?(?:best|kind|warm)(?:est)?\s+(?:regards|wishes)|regards|signed|敬具|以上|草々|かしこ)(?=$|[\s,，、.。:：!])/i;
+const SALUTATION = /^(?:dear\b|to\s+whom\b|拝啓|謹啓|前略)/i;
+const FINAL_PUNCTUATION = /[.,;:!?。、，；：！？…]$/;
+const CLOSERS = /["'”’)）」』\]]+$/;
+const COMMAS = /[,，、]/g;
+
+const columns = (whitespace: string) => [...whitespace].reduce((n, c) => n + (c === '\t' ? 4 : 1), 0);
+const commaCount = (text: string) => text.match(COMMAS)?.length ?? 0;
+/** Separators of `Name, Role, Organization`: commas, and a spaced dash after the name (`Name – Role, Organization`). */
+const partSeparators = (text: string) => commaCount(text) + (/^[^,，、]*?\s[-–—]\s/.test(text) ? 1 : 0);
+const isBlank = (line: string) => /^\s*$/.test(line);
+const stripIndent = (line: string) => line.replace(MD_INDENT, '');
+/** Words of a sentence, not of a name, a role or an organization's name. */
+const PROSE = /\b(?:we|you|your|our|us|is|are|was|were|will|would|should|please)\b|\p{Ll}{3,}[.!?]\s+\p{Lu}/u;
+/** A line that can be a signatory: short, and not a sentence. */
+const isNameLine = (line: string) => line.length <= 200 && !PROSE.test(line);
+const endsWithColon = (line: string | undefined) => line !== undefined && /[:：]\s*$/.test(line);
+
+function markerOf(line: string): Marker | null {
+  const lead = LEADING.exec(line)![0];
+  const rest = line.slice(lead.length);
+  const indent = columns(lead);
+  let m: RegExpExecArray | null;
+  let marker: Omit<Marker, 'text' | 'indent'> & { length: number };
+  if ((m = SYMBOL_BULLET.exec(rest))) {
+    marker = { family: 'symbol', ordered: false, number: 1, ambiguous: false, length: m[0].length };
+  } else if ((m = DASH_BULLET.exec(rest))) {
+    marker = { family: m[1] === '*' ? 'star' : 'dash', ordered: false, number: 1, ambiguous: true, length: m[0].length };
+  } else if ((m = NUMBER_BULLET.exec(rest)) || (m = PAREN_NUMBER_BULLET.exec(rest))) {
+    marker = { family: 'number', ordered: true, number: Number(asciiDigits(m[1])), ambiguous: true, length: m[0].length };
+  } else if ((m = CIRCLED_BULLET.exec(rest))) {
+    marker = { family: 'number', ordered: true, number: m[1].charCodeAt(0) - 0x2460 + 1, ambiguous: false, length: m[0].length };
+  } else {
+    return null;
+  }
+  const text = rest.slice(marker.length);
+  if (isBlank(text)) return null;
+  return { family: marker.family, ordered: marker.ordered, number: marker.number, ambiguous: marker.ambiguous, indent, text };
+}
+
+/** The field label a line begins with (`Letter to`, `日付`…), as the parser reads labels. */
+function labelOf(line: string): string | null {
+  const m = defaultVocabulary.labelPattern.exec(line);
+  return m ? m[1] : null;
+}
+
+const startsCapitalised = (text: string) => /^[^a-z]/.test(text.trim());
+
+/** A line's text without a trailing `:`, `,` or `.`, for comparing with section names. */
+const labelText = (text: string) => text.trim().replace(/[\s:：,，、.。]+$/, '');
+
+// --- escaping -------------------------------------------------------------------------------
+
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
+const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const isWs = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+interface Escaper {
+  count: number;
+  lines: Set<number>;
+}
+
+/**
+ * Escapes what Markdown would read as inline markup in `text` (a paragraph's or an item's lines,
+ * joined by `\n`): emphasis `*`/`_` and strikethrough `~~` when they could pair up, code backticks,
+ * a backslash before punctuation, entities. Links' addresses are left alone.
+ */
+function escapeInline(text: string): { text: string; count: number } {
+  if (!/[*_~`\\&]/.test(text)) return { text, count: 0 };
+  const inUrl = new Uint8Array(text.length);
+  for (const m of text.matchAll(URL)) inUrl.fill(1, m.index, m.index + m[0].length);
+  // Delimiter runs that could open or close emphasis, by character.
+  const runs = new Map<string, [number, number][]>();
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (!'*_~`'.includes(c) || inUrl[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && text[j] === c) j++;
+    const before = text[i - 1];
+    const after = text[j];
+    let candidate: boolean;
+    if (c === '`') candidate = true;
+    else if (c === '~') candidate = j - i >= 2;
+    else if (isWs(before) && isWs(after)) candidate = false;
+    else if (c === '_') candidate = !(isAlnum(before) && isAlnum(after));
+    else candidate = true;
+    if (candidate) {
+      const list = runs.get(c);
+      if (list) list.push([i, j]);
+      else runs.set(c, [[i, j]]);
+    }
+    i = j;
+  }
+  const escape = new Uint8Array(text.length);
+  for (const list of runs.values()) {
+    if (list.length < 2) continue;
+    for (const [i, j] of list) escape.fill(1, i, j);
+  }
+  let out = '';
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (escape[i]) {
+      out += `\\${c}`;
+      count++;
+    } else if (c === '\\' && !inUrl[i] && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+      out += '\\\\';
+      count++;
+    } else if (c === '&' && !inUrl[i] && ENTITY.test(text.slice(i, i + 40))) {
+      out += '\\&';
+      count++;
+    } else {
+      out += c;
+    }
+  }
+  return { text: out, count };
+}
+
+/**
+ * Escapes what would begin a block at the start of a line (its indentation already removed). `first`:
+ * the line begins a paragraph or an item, where any number starts a list; later lines continue a
+ * paragraph, which only a list numbered 1 interrupts.
+ */
+function escapeLineStart(line: string, first: boolean): { text: string; count: number } {
+  const number = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(line);
+  if (number && (first || Number(number[1]) === 1)) return { text: `${number[1]}\\${line.slice(number[1].length)}`, count: 1 };
+  if (
+    /^#{1,6}(?=[ \t]|$)/.test(line) || // heading
+    /^>/.test(line) || // block quote
+    /^[-+*](?=[ \t]|$)/.test(line) || // list item
+    /^(?:`{3,}|~{3,})/.test(line) || // code fence
+    /^(?:=+|-+)[ \t]*$/.test(line) || // setext underline
+    /^<[a-zA-Z/!?]/.test(line) || // HTML block
+    (/^[|:\- \t]+$/.test(line) && line.includes('|') && line.includes('-')) // a table's delimiter row
+  ) {
+    return { text: `\\${line}`, count: 1 };
+  }
+  return { text: line, count: 0 };
+}
+
+// --- the conversion -------------------------------------------------------------------------
+
+/**
+ * Converts a letter published as plain text to the advocacy letter format.
+ * @example convertPlainText('Open letter\n\nTo: Minister, Ministry of Justice\n').markdown
+ *   === '# Open letter\n\nTo: Minister, Ministry of Justice\n'
+ */
+export function convertPlainText(text: string): ConvertResult {
+  return new Converter(text).convert();
+}
+
+class Converter {
+  private readonly source: string[];
+  private readonly units: Unit[] = [];
+  /** What the conversion decided about the letter's parts, in the order it decided. */
+  private readonly decisions: string[] = [];
+  private noTitle: string | null = null;
+  private readonly escapes: Escaper = { count: 0, lines: new Set() };
+  private separators = 0;
+  private continuations = 0;
+  private signedByOrganizations = false;
+  private readonly japanese: boolean;
+
+  constructor(text: string) {
+    this.source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD').split('\n');
+    // Kana are Japanese alone (kanji are shared with Chinese): a letter with some is written in Japanese.
+    this.japanese = (text.match(/[\u3041-\u3096\u30a1-\u30fa]/g)?.length ?? 0) >= 10;
+  }
+
+  convert(): ConvertResult {
+    this.readBlocks(this.blocks());
+    this.nameHeadings();
+    this.findReports();
+    this.findSignatories();
+    this.scopeReports();
+    const markdown = this.write();
+    return { markdown, notes: this.summary() };
+  }
+
+  private note(text: string): void {
+    this.decisions.push(text);
+  }
+
+  /** Runs of non-blank lines; typed rules (`-----`) part blocks like blank lines and are dropped. */
+  private blocks(): Block[] {
+    const blocks: Block[] = [];
+    let current: Block | null = null;
+    this.source.forEach((line, n) => {
+      const separator = SEPARATOR.test(line);
+      if (separator) this.separators++;
+      if (separator || isBlank(line)) {
+        current = null;
+        return;
+      }
+      if (!current) {
+        current = { start: n, lines: [] };
+        blocks.push(current);
+      }
+      current.lines.push(line);
+    });
+    return blocks;
+  }
+
+  // --- blocks to units ------------------------------------------------------------------------
+
+  private readBlocks(blocks: Block[]): void {
+    let titleDone = false;
+    for (const block of blocks) {
+      let current: Unit | null = null;
+      block.lines.forEach((raw, i) => {
+        const line = block.start + i;
+        if (!titleDone) {
+          titleDone = true;
+          if (this.isTitle(raw)) {
+            this.units.push({ kind: 'title', line, text: raw.trim() });
+            return;
+          }
+          this.noTitle = `No title: the first line (${quote(raw.trim())}) does not read as one; add a first line \`# Title\`.`;
+        }
+        const previous = i > 0 ? block.lines[i - 1] : undefined;
+        const marker = markerOf(raw);
+        if (marker) {
+          const placed = this.placeItem(marker, line, current, previous);
+          if (placed) {
+            current = placed;
+            return;
+          }
+        }
+        const label = labelOf(raw);
+        if (label && (current === null || current.kind === 'field' || startsCapitalised(label))) {
+          if (current?.kind === 'field') {
+            current.lines.push(stripIndent(raw));
+            current.labels.push(label.trim());
+            current.complete = false;
+          } else {
+            current = { kind: 'field', line, lines: [stripIndent(raw)], labels: [label.trim()], complete: false };
+            this.units.push(current);
+          }
+          this.markComplete(current, raw, label);
+          return;
+        }
+        if (current?.kind === 'list') {
+          const items = current.items;
+          const item = items[items.length - 1];
+          const owner = item.children.length > 0 ? item.children[item.children.length - 1] : item;
+          owner.continuation.push(stripIndent(raw));
+          this.continuations++;
+          return;
+        }
+        if (current?.kind === 'field' && !current.complete) {
+          current.lines.push(stripIndent(raw));
+          this.markComplete(current, raw, null);
+          return;
+        }
+        if (current?.kind === 'para') {
+          current.lines.push(stripIndent(raw));
+          return;
+        }
+        current = { kind: 'para', line, lines: [stripIndent(raw)], standalone: i === 0 && block.lines.length === 1 };
+        this.units.push(current);
+      });
+    }
+  }
+
+  private isTitle(line: string): boolean {
+    const text = line.trim();
+    return text.length <= 200 && !labelOf(line) && !markerOf(line) && !/[,，、:：]$/.test(text) && !SALUTATION.test(text);
+  }
+
+  /** A date or reply deadline field ends with the line that gives its value. */
+  private markComplete(field: FieldUnit, raw: string, label: string | null): void {
+    const kind = defaultVocabulary.fieldOf(field.labels[field.labels.length - 1]);
+    if (kind !== 'date' && kind !== 'replyBy') return;
+    const value = label ? raw.replace(defaultVocabulary.labelPattern, '') : raw;
+    if (!isBlank(value)) field.complete = true;
+  }
+
+  /**
+   * Places a line that begins with a bullet or a number: a new item, an item under the last one, or
+   * (returns null) text, when an ambiguous marker (`-`, `1.`) stands inside a paragraph.
+   */
+  private placeItem(marker: Marker, line: number, current: Unit | null, previous: string | undefined): ListUnit | null {
+    const last = this.units[this.units.length - 1];
+    // A block that begins with an item continues the list just before it: a list with blank lines between its items.
+    const list = current?.kind === 'list' ? current : current === null && last?.kind === 'list' && last.ordered === marker.ordered ? last : null;
+    const item: Item = {
+      line,
+      ordered: marker.ordered,
+      number: marker.number,
+      indent: marker.indent,
+      text: marker.text,
+      continuation: [],
+      children: [],
+      blankBefore: current === null,
+    };
+    if (list) {
+      const top = list.items[list.items.length - 1];
+      // Indented under an item with another kind of marker (`1.` then `  - a`): an item of its own list
+      // under that item. The same marker indented differently is an item of the list: text copied
+      // from a web page often loses the first item's indentation alone.
+      if (marker.indent > top.indent && (marker.family !== list.family || marker.ordered !== list.ordered)) {
+        top.children.push(item);
+        return list;
+      }
+      if (marker.ordered === list.ordered) {
+        list.items.push(item);
+        return list;
+      }
+    }
+    if (marker.ambiguous && current !== null && current.kind !== 'list' && !endsWithColon(previous)) return null;
+    item.blankBefore = false;
+    const created: ListUnit = {
+      kind: 'list',
+      line,
+      ordered: marker.ordered,
+      family: marker.family,
+      items: [item],
+      role: null,
+      heading: null,
+      asLabel: false,
+      headingAbove: false,
+    };
+    this.units.push(created);
+    return created;
+  }
+
+  // --- headings and section labels ------------------------------------------------------------
+
+  /** A short line on its own between paragraphs is a heading; one that names a section opens it. */
+  private nameHeadings(): void {
+    let signedOff = false;
+    this.units.forEach((unit, k) => {
+      if (unit.kind !== 'para') return;
+      const text = unit.lines[0].trim();
+      if (text.length <= 40 && SIGN_OFF.test(text) && !this.opensSection(unit, k)) {
+        signedOff = true;
+        return;
+      }
+      if (!unit.standalone) return;
+      const section = this.opensSection(unit, k);
+      if (section) {
+        this.units[k] = { kind: 'heading', line: unit.line, text: labelText(text), section };
+        return;
+      }
+      if (signedOff || !this.isHeading(text, k)) return;
+      const named = defaultVocabulary.sectionOf(text);
+      this.units[k] = { kind: 'heading', line: unit.line, text, section: named ?? null };
+    });
+  }
+
+  /** The section a standalone line (`Signatories:`, `Signed,`, `参考文献`) opens for the list after it. */
+  private opensSection(unit: ParaUnit, k: number): Role | null {
+    if (!unit.standalone) return null;
+    const text = unit.lines[0].trim();
+    if (text.length > 60) return null;
+    const section = defaultVocabulary.sectionOf(labelText(text));
+    if (!section) return null;
+    const next = this.units[k + 1];
+    return next?.kind === 'list' || next?.kind === 'para' ? section : null;
+  }
+
+  private isHeading(text: string, k: number): boolean {
+    if (k === 0 || k === this.units.length - 1) return false;
+    if (text.length >= 70 || !/\p{L}/u.test(text)) return false;
+    if (FINAL_PUNCTUATION.test(text.replace(CLOSERS, ''))) return false;
+    if (/^[a-z]/.test(text) || SALUTATION.test(text) || commaCount(text) >= 2) return false;
+    // `Tokyo, 7 May 2013`: a place and a date, not a heading.
+    if (parseDate(text) !== null || /(?:1[89]|20|21)\d\d年?$/.test(asciiDigits(text))) return false;
+    return true;
+  }
+
+  // --- cited reports and signatories ----------------------------------------------------------
+
+  private findReports(): void {
+    this.units.forEach((unit, k) => {
+      if (unit.kind !== 'list') return;
+      const before = this.units[k - 1];
+      if (before?.kind === 'heading' && before.section) {
+        unit.role = before.section;
+        if (before.section === 'reports') {
+          this.note(`Cited Reports: the ${plural(unit.items.length, 'item')} under ${quote(before.text)} (line ${unit.line + 1}).`);
+        }
+        return;
+      }
+      // The paragraph that announces the list, possibly with a heading of its own in between.
+      const generated = before?.kind === 'heading' ? before : null;
+      const intro = this.units[generated ? k - 2 : k - 1];
+      if (intro?.kind !== 'para') return;
+      const joined = intro.lines.join(' ');
+      const mention = MENTION_EN.exec(joined) ?? MENTION_JA.exec(joined);
+      if (!mention) return;
+      const words = mention[0].replace(/\s+/g, ' ');
+      if (!this.readsAsCitations(unit)) {
+        this.note(`The list at line ${unit.line + 1} follows ${quote(words)}, but its items do not read as citations (no comma, no year): left as a list.`);
+        return;
+      }
+      unit.role = 'reports';
+      unit.heading = 'Cited Reports';
+      if (generated) this.demote(k - 1, unit);
+      const wordsShown = /listed\s+below/i.test(words) ? 'listed below' : words;
+      this.note(`Cited Reports: the ${plural(unit.items.length, 'item')} after ${quote(wordsShown)} (line ${intro.line + 1}).`);
+    });
+  }
+
+  /** Most items of a list of citations have a comma or a year. */
+  private readsAsCitations(list: ListUnit): boolean {
+    const cited = list.items.filter((item) => {
+      const text = itemText(item);
+      return commaCount(text) > 0 || /(?:^|\D)(?:1[89]\d\d|20\d\d|2100)(?:\D|$)/.test(asciiDigits(text));
+    });
+    return cited.length * 2 >= list.items.length;
+  }
+
+  /**
+   * Turns a heading the conversion made of a short line (`Endorsing organizations`) back into a
+   * paragraph: the section's heading goes above it, and it introduces `list` inside the section.
+   */
+  private demote(k: number, list: ListUnit): void {
+    const unit = this.units[k];
+    if (unit.kind !== 'heading') return;
+    this.units[k] = { kind: 'para', line: unit.line, lines: [unit.text], standalone: false };
+    list.headingAbove = true;
+  }
+
+  private findSignatories(): void {
+    const labelled = this.units.find((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
+    if (labelled) {
+      const k = this.units.indexOf(labelled);
+      const heading = this.units[k - 1] as HeadingUnit;
+      this.decideOrganizations(labelled, `under ${quote(heading.text)}`);
+      return;
+    }
+    const lastList = this.units.reduce((found, u, k) => (u.kind === 'list' ? k : found), -1);
+    if (lastList >= 0 && this.units.length - 1 - lastList <= 3) {
+      const list = this.units[lastList] as ListUnit;
+      const before = this.units[lastList - 1];
+      const signedOff = before?.kind === 'para' && SIGN_OFF.test(before.lines[0].trim());
+      if (list.role === null && (this.readsAsPeople(list.items.map(itemText)) || signedOff)) {
+        list.role = 'signatories';
+        list.heading = 'Signatories';
+        if (before?.kind === 'heading' && !before.section) this.demote(lastList - 1, list);
+        this.decideOrganizations(list, signedOff ? `after ${quote(before.lines[0].trim())}` : 'of the closing list');
+        return;
+      }
+    }
+    if (this.findSignatoryLines()) return;
+    this.note('No signatories found: make the signatories a list under `## Signatories`, one `- Name, Role, Organization` a line.');
+  }
+
+  /** Most entries are `Name, Role, Organization`: two commas or more, and no sentence. */
+  private readsAsPeople(entries: string[]): boolean {
+    const people = entries.filter((e) => partSeparators(e) >= 2 && isNameLine(e));
+    return entries.length > 0 && people.length * 10 >= entries.length * 6;
+  }
+
+  /**
+   * Signatories as plain lines, no bullets: the paragraphs after a `Signatories:` label, or the last
+   * paragraphs of the letter when most of their lines read `Name, Role, Organization`.
+   */
+  private findSignatoryLines(): boolean {
+    for (let h = this.units.length - 2; h >= 0; h--) {
+      const heading = this.units[h];
+      if (heading.kind !== 'heading' || heading.section !== 'signatories') continue;
+      let end = h + 1;
+      while (end < this.units.length && this.units[end].kind === 'para' && (this.units[end] as ParaUnit).lines.every(isNameLine)) end++;
+      if (end === h + 1) break;
+      this.signatoryLines(h + 1, end, null, `under ${quote(heading.text)}, one a line`);
+      return true;
+    }
+    for (let k = this.units.length - 1; k >= 0 && k >= this.units.length - 3; k--) {
+      const unit = this.units[k];
+      if (unit.kind !== 'para' || !this.readsAsPeople(unit.lines)) continue;
+      // Consecutive paragraphs of such lines (one signatory a paragraph) are one list.
+      let first = k;
+      while (first > 0 && this.units[first - 1].kind === 'para' && this.readsAsPeople((this.units[first - 1] as ParaUnit).lines)) first--;
+      const before = this.units[first - 1];
+      const signedOff = before?.kind === 'para' && SIGN_OFF.test(before.lines[0].trim());
+      const count = (this.units.slice(first, k + 1) as ParaUnit[]).reduce((n, p) => n + p.lines.length, 0);
+      if (count < 2 && !signedOff) return false;
+      this.signatoryLines(first, k + 1, 'Signatories', signedOff ? `after ${quote(before.lines[0].trim())}, one a line` : 'of the closing lines, one a line');
+      return true;
+    }
+    return false;
+  }
+
+  /** Makes the paragraphs `[first, end)` a signatories list, one signatory a line. */
+  private signatoryLines(first: number, end: number, heading: string | null, where: string): void {
+    const paras = this.units.slice(first, end) as ParaUnit[];
+    const lines = paras.flatMap((p, n) => p.lines.map((text, i) => ({ text, line: p.line + i, blankBefore: n > 0 && i === 0 })));
+    const people = this.readsAsPeople(lines.map((l) => l.text));
+    const items: Item[] = [];
+    for (const l of lines) {
+      const previous = items[items.length - 1];
+      // Among people, a line without a comma continues the signatory before it (a wrapped organization).
+      if (people && previous && commaCount(l.text) === 0 && !l.blankBefore) {
+        previous.continuation.push(l.text);
+        this.continuations++;
+      } else {
+        items.push({ line: l.line, ordered: false, number: 1, indent: 0, text: l.text, continuation: [], children: [], blankBefore: false });
+      }
+    }
+    const list: ListUnit = {
+      kind: 'list', line: lines[0].line, ordered: false, family: 'dash', items, role: 'signatories', heading, asLabel: false, headingAbove: false,
+    };
+    this.units.splice(first, end - first, list);
+    this.decideOrganizations(list, where);
+  }
+
+  /** Signatories that are organizations alone (`Amnesty International`, `No Fence, Japan`) get `signed-by: organizations`. */
+  private decideOrganizations(list: ListUnit, where: string): void {
+    const entries = list.items.map(itemText);
+    const people = entries.filter((e) => partSeparators(e) >= 2).length;
+    const what = `Signatories: the ${plural(list.items.length, 'item')} ${where} (line ${list.line + 1})`;
+    if (people * 2 > entries.length) {
+      this.note(`${what}; ${people} of ${entries.length} read as Name, Role, Organization.`);
+      return;
+    }
+    this.signedByOrganizations = true;
+    this.note(
+      `${what}; most name an organization alone, so the front matter says \`signed-by: organizations\` (remove it if they are people: each then needs Name, Role, Organization).`,
+    );
+  }
+
+  /**
+   * A `## Cited Reports` heading opens a section that runs to the next heading: when another list
+   * follows before one, the section is a `Cited Reports:` label paragraph instead, which holds just its list.
+   */
+  private scopeReports(): void {
+    this.units.forEach((unit, k) => {
+      if (unit.kind !== 'list' || unit.role !== 'reports' || unit.heading === null) return;
+      for (const next of this.units.slice(k + 1)) {
+        if (next.kind === 'heading' || (next.kind === 'list' && next.heading !== null)) return;
+        if (next.kind === 'list') {
+          unit.asLabel = true;
+          this.note(
+            `Cited Reports is a label paragraph (\`Cited Reports:\`), not a heading: the list at line ${next.line + 1} would otherwise fall in its section.`,
+          );
+          return;
+        }
+      }
+    });
+  }
+
+  // --- writing ------------------------------------------------------------------------------
+
+  private write(): string {
+    const out: string[] = [];
+    const frontMatter = [...(this.japanese ? ['lang: ja'] : []), ...(this.signedByOrganizations ? ['signed-by: organizations'] : [])];
+    if (frontMatter.length > 0) out.push('---', ...frontMatter, '---', '');
+    this.units.forEach((unit, k) => {
+      if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+      const next = this.units[k + 1];
+      if (next?.kind === 'list' && next.heading && next.headingAbove && !next.asLabel) out.push(`## ${next.heading}`, '');
+      switch (unit.kind) {
+        case 'title':
+          out.push(`# ${this.headingText(unit.text, unit.line)}`);
+          break;
+        case 'heading':
+          out.push(`## ${this.headingText(unit.text, unit.line)}`);
+          break;
+        case 'field':
+          append(out, this.escapeLines(unit.lines, unit.line, [0]));
+          break;
+        case 'para':
+          append(out, this.escapeLines(unit.lines, unit.line, []));
+          break;
+        case 'list':
+          if (unit.heading && (unit.asLabel || !unit.headingAbove)) out.push(unit.asLabel ? `${unit.heading}:` : `## ${unit.heading}`, '');
+          unit.items.forEach((item, i) => append(out, this.writeItem(i === 0 ? { ...item, blankBefore: false } : item, unit.ordered, '')));
+          break;
+      }
+    });
+    return `${out.join('\n')}\n`;
+  }
+
+  private writeItem(item: Item, ordered: boolean, indent: string): string[] {
+    const marker = ordered ? `${item.number}. ` : '- ';
+    const hang = indent + ' '.repeat(marker.length);
+    const lines = this.escapeLines([item.text, ...item.continuation], item.line, []);
+    const out = item.blankBefore ? [''] : [];
+    out.push(`${indent}${marker}${lines[0]}`);
+    for (let i = 1; i < lines.length; i++) out.push(`${hang}${lines[i]}`);
+    const childrenOrdered = item.children[0]?.ordered ?? false;
+    for (const child of item.children) append(out, this.writeItem({ ...child, blankBefore: false }, childrenOrdered, hang));
+    return out;
+  }
+
+  /** Inline escapes over the whole text, then line-start escapes on each line but those in `exempt`. */
+  private escapeLines(lines: string[], firstLine: number, exempt: number[]): string[] {
+    const inline = escapeInline(lines.join('\n'));
+    this.countEscapes(inline.count, firstLine);
+    return inline.text.split('\n').map((line, i) => {
+      if (exempt.includes(i)) return line;
+      const start = escapeLineStart(line, i === 0);
+      this.countEscapes(start.count, firstLine + i);
+      return start.text;
+    });
+  }
+
+  private headingText(text: string, line: number): string {
+    const inline = escapeInline(text);
+    this.countEscapes(inline.count, line);
+    // A closing run of `#` would be dropped from the heading.
+    return inline.text.replace(/([ \t])(#+[ \t]*)$/, (_, space: string, hashes: string) => {
+      this.countEscapes(1, line);
+      return `${space}\\${hashes}`;
+    });
+  }
+
+  private countEscapes(count: number, line: number): void {
+    if (count === 0) return;
+    this.escapes.count += count;
+    this.escapes.lines.add(line + 1);
+  }
+
+  /** The notes: title, fields, headings, then the sections as decided, then what changed in the layout. */
+  private summary(): string[] {
+    const notes: string[] = [];
+    const title = this.units.find((u): u is TitleUnit => u.kind === 'title');
+    if (title) notes.push(`Title: ${quote(title.text)} (the first line).`);
+    else if (this.noTitle) notes.push(this.noTitle);
+    else notes.push('No title: the text is empty.');
+    const fields = this.units.filter((u): u is FieldUnit => u.kind === 'field');
+    if (fields.length > 0) {
+      notes.push(`Fields: ${fields.flatMap((f) => f.labels.map((l) => `${l} (line ${f.line + 1})`)).join(', ')}.`);
+    } else {
+      notes.push('No fields found: add the addressee (`To: Name, Title`) and the date (`Date: May 7, 2013`).');
+    }
+    if (!fields.some((f) => f.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) {
+      // `January 10, 2023` on a line of its own: the date, but the checks read only a labelled one.
+      const dated = this.units.find((u): u is ParaUnit => u.kind === 'para' && u.lines.length === 1 && parseDate(u.lines[0]) !== null);
+      if (dated) notes.push(`Line ${dated.line + 1} (${quote(dated.lines[0].trim())}) reads as the letter's date: label it \`Date: ${dated.lines[0].trim()}\` for the checks to find it.`);
+    }
+    const headings = this.units.filter((u): u is HeadingUnit => u.kind === 'heading' && u.section === null);
+    if (headings.length > 0) {
+      notes.push(`Headings: ${headings.map((h) => `${quote(h.text)} (line ${h.line + 1})`).join(', ')}: short lines standing alone.`);
+    }
+    append(notes, this.decisions);
+    if (this.japanese) notes.push('Japanese text: the front matter says `lang: ja`.');
+    if (this.continuations > 0) {
+      notes.push(`Wrapped lines: ${plural(this.continuations, 'continuation line')} kept under their list items, indented.`);
+    }
+    if (this.separators > 0) notes.push(`Dropped ${plural(this.separators, 'separator line')} (\`-----\` and the like).`);
+    if (this.escapes.count > 0) {
+      const lines = [...this.escapes.lines].sort((a, b) => a - b);
+      const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}…` : lines.join(', ');
+      notes.push(`Escaped ${plural(this.escapes.count, 'character')} Markdown would read as markup (line${lines.length === 1 ? '' : 's'} ${shown}).`);
+    }
+    return notes;
+  }
+}
+
+/** `target.push(...items)` without the spread, which overflows the stack for a very long paragraph. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function itemText(item: Item): string {
+  return [item.text, ...item.continuation].join(' ');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function quote(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return `'${short}'`;
+}

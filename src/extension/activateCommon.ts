@@ -1,0 +1,69 @@
+// Activation shared by the two entry points: extension.ts (desktop and server VS Code, Node
+// extension host; package.json `main`) and web.ts (vscode.dev and other browser hosts, web worker;
+// package.json `browser`). What needs Node (the PDF export, src/node) is not imported here: the
+// Node entry point passes it in as `nodeCommands`, so the web bundle never pulls it in.
+import * as vscode from 'vscode';
+import { LetterCodeActions } from './codeActions';
+import { ConvertPlainText } from './convertCommand';
+import { type Command, CommandManager, InsertEntry, NewLetter, ValidateLetter, ValidateWorkspace } from './commands';
+import { LetterDiagnostics } from './diagnostics';
+import { LetterCompletion, LetterHover, LetterSymbols } from './languageFeatures';
+import { LANGUAGE_ID, LetterDocuments } from './letterDocuments';
+import { ExportHtml, RefreshPreview, ShowPreview, ShowSource, TogglePreviewLock, TogglePreviewStyle } from './preview/previewCommands';
+import { PreviewManager } from './preview/previewManager';
+import { ExportSignatories, ImportSignatories, SortSignatories } from './signatoryCommands';
+import { LetterStatusBar } from './statusBar';
+
+/** What the extension hands to its tests (and to other extensions): the shared letter cache. */
+export interface AdvocacyLetterApi {
+  documents: LetterDocuments;
+  diagnostics: LetterDiagnostics;
+  statusBar: LetterStatusBar;
+  previews: PreviewManager;
+}
+
+/** Commands only one host can run (the PDF export needs Node), made from the shared services. */
+export type HostCommands = (services: { documents: LetterDocuments; previews: PreviewManager }) => Command[];
+
+export function activateCommon(context: vscode.ExtensionContext, nodeCommands?: HostCommands): AdvocacyLetterApi {
+  const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
+  const documents = new LetterDocuments();
+  const diagnostics = new LetterDiagnostics(documents, context.extensionUri);
+  const statusBar = new LetterStatusBar(documents, diagnostics);
+  const symbols = new LetterSymbols(documents);
+  const commands = new CommandManager();
+  commands.add(new NewLetter());
+  commands.add(new ValidateLetter(diagnostics));
+  commands.add(new ValidateWorkspace(diagnostics));
+  commands.add(new InsertEntry(documents, 'reports'));
+  commands.add(new InsertEntry(documents, 'signatories'));
+  commands.add(new ImportSignatories(documents));
+  commands.add(new ExportSignatories(documents));
+  commands.add(new SortSignatories(documents));
+  commands.add(new ConvertPlainText());
+  const previews = new PreviewManager(documents, context.extensionUri);
+  commands.add(new ShowPreview('advocacyLetter.showPreview', previews, { toSide: false, locked: false }));
+  commands.add(new ShowPreview('advocacyLetter.showPreviewToSide', previews, { toSide: true, locked: false }));
+  commands.add(new ShowPreview('advocacyLetter.showLockedPreviewToSide', previews, { toSide: true, locked: true }));
+  commands.add(new TogglePreviewLock(previews));
+  commands.add(new RefreshPreview(previews));
+  commands.add(new ShowSource(previews));
+  commands.add(new TogglePreviewStyle());
+  commands.add(new ExportHtml(previews, documents));
+  for (const command of nodeCommands?.({ documents, previews }) ?? []) {
+    commands.add(command);
+  }
+  context.subscriptions.push(
+    documents,
+    diagnostics,
+    statusBar,
+    previews,
+    commands,
+    vscode.languages.registerCodeActionsProvider(selector, new LetterCodeActions(documents), LetterCodeActions.metadata),
+    vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Advocacy Letter' }),
+    vscode.languages.registerFoldingRangeProvider(selector, symbols),
+    vscode.languages.registerHoverProvider(selector, new LetterHover(documents)),
+    vscode.languages.registerCompletionItemProvider(selector, new LetterCompletion(documents), ...LetterCompletion.triggerCharacters),
+  );
+  return { documents, diagnostics, statusBar, previews };
+}

@@ -1,0 +1,609 @@
+// Converting a letter published as plain text (test/fixtures/convert/*.txt) to the format: the
+// example letter converts to what the format page says of the seed (the hand conversion
+// examples/open-letter-2013.letter.md), other published letters to what they say, the words are kept,
+// and `advocacy-letter convert` writes it. Each fixture's conversion is kept beside it as
+// NAME.converted.md; UPDATE_CONVERT_FIXTURES=1 rewrites those after a deliberate change.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { convertPlainText, letterToJson, lintLetter, parseLetter, type LetterDiagnostic, type LetterJson } from '../../src/core';
+import { repoRoot } from './support/expectations';
+
+const convertRoot = path.join(repoRoot, 'test', 'fixtures', 'convert');
+const read = (name: string) => fs.readFileSync(path.join(convertRoot, name), 'utf8');
+const NBSP = '\u00a0';
+
+function convert(name: string) {
+  const { markdown, notes } = convertPlainText(read(name));
+  const letter = parseLetter(markdown);
+  return { markdown, notes, letter, json: letterToJson(letter), diagnostics: lintLetter(letter) };
+}
+
+/** `LINE:SEVERITY:CODE` of each diagnostic, lines 1-based, in order. */
+function problems(diagnostics: readonly LetterDiagnostic[]): string[] {
+  return [...diagnostics]
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+    .map((d) => `${d.range.start.line + 1}:${d.severity}:${d.code}`);
+}
+
+/** The model without its line numbers. */
+function withoutLines(json: LetterJson) {
+  return {
+    ...json,
+    reports: json.reports.map(({ line: _, ...rest }) => rest),
+    signatories: json.signatories.map(({ line: _, ...rest }) => rest),
+  };
+}
+
+/** What a reader sees of the Markdown's characters: backslash escapes removed. */
+const unescape = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+/**
+ * Lines of the plain text that must be in the conversion as they were: all but blank lines and typed
+ * rules, without their indentation, bullet or number, and (for section labels like `Signed,`) their
+ * final punctuation. Spaces inside, NBSPs and trailing spaces included, are kept.
+ */
+function keptLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n?|\n/)
+    .filter((line) => !/^\s*$/.test(line) && !/^[ \t]*([-=_*~#•·])(?:[ \t]*\1){2,}[ \t]*$/.test(line))
+    .map((line) =>
+      line
+        .replace(/^[ \t\u00a0\u3000]*(?:[•●◦▪・･·‧∙]|[-–*](?=[ \t\u00a0])|[0-9０-９]{1,3}[.)．）](?=[ \t\u00a0\u3000]|[^\x00-\x7f])|[(（][0-9０-９]{1,3}[)）]|[\u2460-\u2473])?[ \t\u00a0\u3000]*/, '')
+        .replace(/[\s:：,，、.。]+$/, ''),
+    );
+}
+
+function assertWordsKept(text: string, markdown: string): void {
+  const shown = unescape(markdown);
+  for (const line of keptLines(text)) {
+    assert.ok(shown.includes(line), `the conversion lost ${JSON.stringify(line)}:\n${markdown}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('convert: the example letter (open-letter-2013.txt)', () => {
+  const text = read('open-letter-2013.txt');
+  const { markdown, notes, letter, json, diagnostics } = convert('open-letter-2013.txt');
+  const hand = fs.readFileSync(path.join(repoRoot, 'examples', 'open-letter-2013.letter.md'), 'utf8');
+  const handLetter = parseLetter(hand);
+
+  test('title, addressee with two titles, date', () => {
+    assert.equal(letter.title?.text, 'Open Letter to Kim Jong-un Urges Explanation');
+    assert.ok(markdown.startsWith('# Open Letter to Kim Jong-un Urges Explanation\n\nLetter to:\n'));
+    assert.deepEqual(json.addressees, [
+      {
+        name: 'Kim Jong-un',
+        titles: ['First Secretary of the Workers’ Party of Korea', 'Chairman of the National Defense Commission'],
+      },
+    ]);
+    assert.equal(json.date, '2013-05-07');
+    assert.ok(markdown.includes(`\nLetter Dated:${NBSP}May 7, 2013\n`), 'the NBSP after the label is kept');
+  });
+
+  test('4 cited reports under ## Cited Reports; report 1 is NKDB Seoul, 2012', () => {
+    assert.equal(json.reports.length, 4);
+    assert.deepEqual(
+      { title: json.reports[0].title, publisher: json.reports[0].publisher, year: json.reports[0].year },
+      { title: 'North Korean Human Rights White Paper', publisher: 'North Korean Human Rights Database (NKDB Seoul)', year: 2012 },
+    );
+    assert.deepEqual(
+      json.reports.map((r) => r.year),
+      [2012, 2012, 2012, null],
+    );
+    assert.deepEqual(
+      letter.sections.filter((s) => s.kind !== 'other').map((s) => [s.kind, s.heading, s.level]),
+      [
+        ['reports', 'Cited Reports', 2],
+        ['signatories', 'Signatories', 2],
+      ],
+    );
+    // The wrapped first report keeps its second line, as an indented continuation.
+    assert.ok(markdown.includes('\n- North Korean Human Rights White Paper, North Korean Human\n  Rights Database (NKDB Seoul) 2012.\n'));
+  });
+
+  test('6 signatories with the names, roles and organizations of the hand conversion', () => {
+    assert.equal(json.signatories.length, 6);
+    const people = (j: LetterJson) => j.signatories.map((s) => [s.name, s.role, s.organization]);
+    assert.deepEqual(people(json), people(letterToJson(handLetter)));
+    assert.deepEqual(json.signatories[2], {
+      name: 'Kazuhiro Araki',
+      role: 'Representative',
+      organization: 'Investigation Commission on Missing Japanese Related to North Korea',
+      place: null,
+      line: json.signatories[2].line,
+    });
+  });
+
+  test('exactly one error, report-year-missing on report 4, and the whitespace hints of the NBSP+space runs', () => {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(
+      errors.map((d) => [d.code, d.message]),
+      [['report-year-missing', 'Cited report 4 has no year']],
+    );
+    assert.deepEqual(errors[0].range, letter.reports[3].textRange);
+    const hints = diagnostics.filter((d) => d.code === 'whitespace-irregular');
+    assert.equal(hints.length, 3);
+    for (const hint of hints) {
+      const line = letter.lines[hint.range.start.line];
+      assert.equal(line.slice(hint.range.start.character, hint.range.end.character), `${NBSP} `);
+    }
+    assert.deepEqual(
+      hints.map((d) => d.message),
+      [
+        'Cited report 4 has a non-breaking space next to a space',
+        'Cited report 4 has a non-breaking space next to a space',
+        'Signatory 3 has a non-breaking space next to a space',
+      ],
+    );
+    assert.equal(diagnostics.length, 4, problems(diagnostics).join('\n'));
+  });
+
+  test('the same letter model as the hand conversion, apart from line numbers', () => {
+    assert.deepEqual(withoutLines(json), withoutLines(letterToJson(handLetter)));
+    assert.deepEqual(
+      problems(diagnostics).map((p) => p.replace(/^\d+:/, '')),
+      problems(lintLetter(handLetter)).map((p) => p.replace(/^\d+:/, '')),
+    );
+  });
+
+  test('differs from the hand conversion only in bullets and the indentation of wrapped lines', () => {
+    const normalise = (md: string) =>
+      md
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.replace(/^\* /, '- ').replace(/^ {2}(?=\S)/, ''))
+        .join('\n');
+    assert.equal(normalise(markdown), normalise(hand));
+  });
+
+  test('notes say what became of each part', () => {
+    assert.deepEqual(notes, [
+      "Title: 'Open Letter to Kim Jong-un Urges Explanation' (the first line).",
+      'Fields: Letter to (line 3), Letter Dated (line 7).',
+      "Headings: 'North Korean Human Rights Third Way' (line 17): short lines standing alone.",
+      "Cited Reports: the 4 items after 'listed below' (line 9).",
+      'Signatories: the 6 items of the closing list (line 26); 6 of 6 read as Name, Role, Organization.',
+      'Wrapped lines: 5 continuation lines kept under their list items, indented.',
+    ]);
+  });
+
+  test('CRLF, CR and a byte order mark change nothing', () => {
+    for (const variant of [text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r'), `\uFEFF${text}`, `\uFEFF${text.replace(/\n/g, '\r\n')}`]) {
+      assert.equal(convertPlainText(variant).markdown, markdown);
+    }
+  });
+
+  test('the words are kept, NBSPs and doubled spaces included', () => {
+    assertWordsKept(text, markdown);
+    assert.equal(markdown.split(NBSP).length, text.split(NBSP).length, 'every NBSP kept');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('convert: other published letters', () => {
+  test('a joint NGO letter signed by organizations ("Signed," and one organization a line)', () => {
+    const { markdown, notes, letter, json, diagnostics } = convert('joint-ngo-letter.txt');
+    assert.ok(markdown.startsWith('---\nsigned-by: organizations\n---\n\n# Joint letter to the Minister'));
+    assert.equal(json.signedBy, 'organizations');
+    assert.deepEqual(json.addressees, [{ name: 'Wang Yi', titles: ['Minister of Foreign Affairs', 'People’s Republic of China'] }]);
+    assert.equal(json.date, '2023-10-14');
+    assert.equal(json.subject, 'Forced returns of North Koreans detained in China');
+    assert.deepEqual(
+      json.reports.map((r) => [r.publisher, r.year]),
+      [
+        ['Human Rights Watch', 2020],
+        ['UN Human Rights Council, A/HRC/25/CRP.1', 2014],
+        ['OHCHR', 2020],
+      ],
+    );
+    assert.equal(json.reports[0].title, '“Worth Less Than an Animal”: Abuses and Due Process Violations in Pretrial Detention in North Korea');
+    // The numbered demands after the reports are not reports: the reports' section is a label paragraph
+    // that holds just their list, so the demands stay an ordinary list.
+    assert.ok(markdown.includes('\nCited Reports:\n\n- “Worth Less'));
+    assert.ok(markdown.includes('\n1. Immediately halt all forced returns of North Koreans;\n2. Grant'));
+    assert.ok(markdown.includes('\n## Signed\n\n- Amnesty International\n- Human Rights Watch\n'));
+    assert.deepEqual(
+      json.signatories.map((s) => [s.organization, s.place]),
+      [
+        ['Amnesty International', null],
+        ['Human Rights Watch', null],
+        ['Citizens’ Alliance for North Korean Human Rights', 'Republic of Korea'],
+        ['Transitional Justice Working Group', 'Republic of Korea'],
+        ['Life Funds for North Korean Refugees', 'Japan'],
+        ['No Fence', 'Japan'],
+      ],
+    );
+    assert.deepEqual(problems(diagnostics), []);
+    assert.equal(letter.sections.find((s) => s.kind === 'reports')?.level, 0, 'a label, not a heading');
+    assert.ok(notes.some((n) => n.startsWith("Signatories: the 6 items under 'Signed', one a line") && n.includes('signed-by: organizations')));
+    assert.ok(notes.some((n) => n.startsWith('Cited Reports is a label paragraph')));
+  });
+
+  test('a Japanese letter: ・ bullets, （1） numbers, 以下の報告書 and 署名者', () => {
+    const { markdown, notes, json, diagnostics } = convert('japanese-letter.txt');
+    assert.ok(markdown.startsWith('---\nlang: ja\n---\n\n# 北朝鮮による拉致問題の早期解決を求める公開書簡\n'));
+    assert.equal(json.lang, 'ja');
+    assert.deepEqual(json.addressees, [{ name: '岸田文雄', titles: ['内閣総理大臣'] }]);
+    assert.equal(json.date, '2023-12-10');
+    assert.equal(json.subject, '拉致被害者の即時一括帰国に向けた取り組みについて');
+    assert.deepEqual(
+      json.reports.map((r) => [r.title, r.publisher, r.year]),
+      [
+        ['北朝鮮人権白書', '北朝鮮人権情報センター', 2012],
+        ['朝鮮民主主義人民共和国における人権に関する調査委員会報告書', '国連人権理事会', 2014],
+        ['北朝鮮の政治犯収容所の現在', '北朝鮮人権情報センター', 2012],
+      ],
+    );
+    assert.ok(markdown.includes('\n## 要請事項\n\n1. 国連の場で拉致問題への言及を続けること。\n2. 被害者家族'), 'the numbered requests: a list under their heading');
+    assert.ok(markdown.includes('\n## 署名者\n\n- 加藤博、代表、北朝鮮難民救援基金\n'), 'the label line is the heading');
+    assert.deepEqual(
+      json.signatories.map((s) => [s.name, s.role, s.organization]),
+      [
+        ['加藤博', '代表', '北朝鮮難民救援基金'],
+        ['三浦小太郎', '副代表', '北朝鮮帰国者の生命と人権を守る会'],
+        ['荒木和博', '代表', '特定失踪者問題調査会'],
+      ],
+    );
+    assert.ok(markdown.includes('\n　私たちは、'), 'the ideographic space that indents a paragraph is text, kept');
+    assert.ok(markdown.includes('\n敬具\n'), 'the closing formula stays a paragraph');
+    assert.deepEqual(problems(diagnostics), []);
+    assert.ok(notes.includes("Cited Reports: the 3 items after '以下の報告書' (line 11)."));
+  });
+
+  test('numbered recommendations are not cited reports; the documents "listed below" are', () => {
+    const { markdown, json, diagnostics, letter } = convert('numbered-recommendations.txt');
+    assert.ok(
+      markdown.includes(
+        '\n1. Repeal the laws used to prosecute peaceful protesters, in particular\n   the 2019 Public Order Act;\n2. Release',
+      ),
+      'numbers kept, wrapped lines under their item',
+    );
+    assert.deepEqual(
+      json.reports.map((r) => [r.title, r.year]),
+      [
+        ['Defenders Under Attack', 2023],
+        ['Silenced: Judicial Harassment of Lawyers', 2022],
+      ],
+    );
+    assert.deepEqual(
+      letter.sections.map((s) => [s.kind, s.heading]),
+      [
+        ['other', 'Background'],
+        ['reports', 'Cited Reports'],
+        ['signatories', 'Signatories'],
+      ],
+    );
+    assert.equal(json.replyBy, '2024-04-15');
+    assert.deepEqual(json.cc, ['Office of the High Commissioner for Human Rights']);
+    assert.deepEqual(
+      json.signatories.map((s) => [s.name, s.role, s.organization]),
+      [
+        ['Maria Santos', 'Director', 'Regional Defenders Network'],
+        ['Ahmed Karim', 'Coordinator', 'Lawyers for Lawyers'],
+      ],
+    );
+    assert.ok(markdown.includes('\nSincerely,\n\n## Signatories\n\n1. Maria Santos'));
+    assert.deepEqual(problems(diagnostics), []);
+  });
+
+  test('a letter saved on Windows (BOM, CRLF): LF out, "the following reports", a doubled space kept for the checks', () => {
+    const text = read('windows-crlf-letter.txt');
+    assert.ok(text.startsWith('\uFEFF') && text.includes('\r\n'), 'the fixture is BOM + CRLF');
+    const { markdown, json, diagnostics, notes } = convert('windows-crlf-letter.txt');
+    assert.ok(!markdown.includes('\r') && !markdown.includes('\uFEFF'));
+    assert.ok(markdown.startsWith('# Open Letter: Release the Detained Journalists Now\n'));
+    assert.equal(json.date, '2024-02-02');
+    assert.deepEqual(
+      json.reports.map((r) => [r.title, r.publisher, r.year]),
+      [
+        ['Press Freedom Index 2023', 'Reporters Without Borders', 2023],
+        ['Attacks on the Press', 'Committee to Protect Journalists', 2024],
+      ],
+    );
+    assert.ok(markdown.includes('\n- Attacks on the Press,  Committee'), 'the doubled space is kept');
+    assert.ok(markdown.includes('\n## Signatories\n\n- Anna Novak – Editor-in-Chief, Free Press Weekly\n'));
+    assert.deepEqual(json.signatories[0], { name: 'Anna Novak', role: 'Editor-in-Chief', organization: 'Free Press Weekly', place: null, line: json.signatories[0].line });
+    assert.deepEqual(problems(diagnostics), [`${json.reports[1].line}:hint:whitespace-irregular`]);
+    assert.ok(notes.includes("Cited Reports: the 2 items after 'the following reports' (line 8)."));
+    assert.ok(notes.some((n) => n.startsWith("Signatories: the 3 items under 'Signatories'") && n.includes('3 of 3')));
+  });
+
+  test('a letter with no lists: paragraphs kept as wrapped, markup escaped, no signatories', () => {
+    const { markdown, json, diagnostics, notes } = convert('no-lists.txt');
+    assert.ok(markdown.includes('\nYour editorial of May 28 said that the abduction issue "belongs to\nhistory". It does not.'), 'line breaks kept');
+    assert.ok(markdown.includes('and we \\*must\\*\nnot let'), 'emphasis asterisks escaped');
+    assert.ok(markdown.includes('\n#BringThemHome is more'), 'a hashtag is not a heading: left alone');
+    assert.ok(markdown.includes('\n\\> Every year I set a place'), 'a quoted line is not a block quote');
+    assert.ok(markdown.includes('\nYours faithfully,\n\nTaro Yamada\nTokyo\n'), 'the signature stays as written');
+    assert.equal(json.reports.length, 0);
+    assert.equal(json.signatories.length, 0);
+    assert.deepEqual(json.addressees, [{ name: 'The Editor', titles: ['The Daily Example'] }]);
+    assert.deepEqual(problems(diagnostics), ['1:error:signatories-missing']);
+    assert.ok(notes.some((n) => n.startsWith('No signatories found')));
+    assert.ok(notes.includes('Escaped 3 characters Markdown would read as markup (lines 9, 16).'));
+    // What the reader sees is the plain text's own characters.
+    const paragraph = parseLetter(markdown);
+    assert.equal(paragraph.title?.text, 'Letter to the Editor: Remember the Abductees');
+  });
+
+  test('an e-mailed letter: underlined title, rules dropped, signatories as plain lines after "Sincerely,"', () => {
+    const { markdown, json, diagnostics, notes } = convert('email-plain-signatories.txt');
+    assert.ok(markdown.startsWith("# OPEN LETTER ON THE DETENTION OF WOMEN'S RIGHTS ACTIVISTS\n\nDate: 12 May 2021\nTo: Minister of Justice"));
+    assert.ok(!markdown.includes('====') && !markdown.includes('----'));
+    assert.ok(
+      markdown.endsWith(
+        '\n## Signatories\n\n- Hana Kim, Researcher, Seoul Human Rights Forum\n- Jun Park, Lawyer, Korean Bar Association Human Rights\n  Committee\n- Mina Lee, Director, Women\'s Rights Watch Korea\n',
+      ),
+    );
+    assert.equal(json.signatories[1].organization, 'Korean Bar Association Human Rights Committee');
+    assert.deepEqual(problems(diagnostics), []);
+    assert.ok(notes.includes('Dropped 2 separator lines (`-----` and the like).'));
+  });
+
+  test('every fixture keeps its words', () => {
+    for (const name of fs.readdirSync(convertRoot).filter((n) => n.endsWith('.txt'))) {
+      const text = read(name);
+      assertWordsKept(text, convertPlainText(text).markdown);
+    }
+  });
+
+  test('each fixture converts to its NAME.converted.md', () => {
+    const update = process.env.UPDATE_CONVERT_FIXTURES === '1';
+    const names = fs.readdirSync(convertRoot).filter((n) => n.endsWith('.txt'));
+    assert.ok(names.length >= 7, `${names.length} fixtures`);
+    for (const name of names) {
+      const expectedFile = path.join(convertRoot, name.replace(/\.txt$/, '.converted.md'));
+      const { markdown } = convertPlainText(read(name));
+      if (update) fs.writeFileSync(expectedFile, markdown);
+      assert.equal(markdown, fs.readFileSync(expectedFile, 'utf8'), `${name}: the conversion changed (UPDATE_CONVERT_FIXTURES=1 to accept)`);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('convert: lines', () => {
+  const md = (text: string) => convertPlainText(text).markdown;
+
+  test('bullets of every kind, at any indentation, become items; numbers keep their number', () => {
+    for (const bullet of ['•', '*', '-', '–', '·', '・', '●']) {
+      for (const indent of ['', '  ', '\t', '\u3000']) {
+        assert.equal(md(`T\n\n${indent}${bullet} a\n${indent}${bullet}  b\n`), '# T\n\n- a\n- b\n', JSON.stringify([bullet, indent]));
+      }
+    }
+    assert.equal(md('T\n\n・a\n・b\n'), '# T\n\n- a\n- b\n');
+    // The same bullet indented differently (a web page copied out) is one flat list.
+    assert.equal(md('T\n\n• a\n  • b\n    • c\n'), '# T\n\n- a\n- b\n- c\n');
+    assert.equal(md('T\n\n1. a\n2) b\n(3) c\n'), '# T\n\n1. a\n2. b\n3. c\n');
+    assert.equal(md('T\n\n①北\n②南\n'), '# T\n\n1. 北\n2. 南\n');
+    assert.equal(md('T\n\n（１）北\n（２）南\n'), '# T\n\n1. 北\n2. 南\n');
+  });
+
+  test('continuation lines, indented or not, stay under their item until a blank line or the next bullet', () => {
+    assert.equal(md('T\n\n• one\n      wrapped\n• two\nlazy\n\nAfter.\n'), '# T\n\n- one\n  wrapped\n- two\n  lazy\n\nAfter.\n');
+    assert.equal(md('T\n\n10. ten\n    more\n'), '# T\n\n10. ten\n    more\n');
+  });
+
+  test('an indented bullet under an item is a nested item', () => {
+    assert.equal(md('T\n\nWe ask:\n\n1. First\n   - sub a\n   - sub b\n2. Second\n'), '# T\n\nWe ask:\n\n1. First\n   - sub a\n   - sub b\n2. Second\n');
+  });
+
+  test('items separated by blank lines are one list', () => {
+    const out = md('T\n\nThe reports listed below:\n\n• A, B, 2001.\n\n• C, D, 2002.\n');
+    assert.equal(out, '# T\n\nThe reports listed below:\n\n## Cited Reports\n\n- A, B, 2001.\n\n- C, D, 2002.\n');
+    assert.equal(parseLetter(out).reports.length, 2);
+  });
+
+  test('a dash or number inside a paragraph is text, escaped where Markdown would start a list', () => {
+    assert.equal(md('T\n\nThe year was\n2013. They met on\n1. March - as usual -\n- nothing.\n'), '# T\n\nThe year was\n2013. They met on\n1\\. March - as usual -\n\\- nothing.\n');
+  });
+
+  test('after a line ending with a colon, a dash or a number starts a list', () => {
+    assert.equal(md('T\n\nWe call on you to:\n1. act\n2. reply\n'), '# T\n\nWe call on you to:\n\n1. act\n2. reply\n');
+  });
+
+  test('field lines are their own paragraphs; a date ends with its value', () => {
+    assert.equal(md('T\nTo: A, Minister\nDate: 1 May 2020\nDear Minister,\nText.\n'), '# T\n\nTo: A, Minister\nDate: 1 May 2020\n\nDear Minister,\nText.\n');
+    assert.equal(md('T\n\nLetter dated:\nMay 7, 2013\n'), '# T\n\nLetter dated:\nMay 7, 2013\n');
+    assert.equal(md('T\n\nSome text\nTo: A, Minister\n'), '# T\n\nSome text\n\nTo: A, Minister\n');
+  });
+
+  test('a bare To: followed by bullets: one addressee an item', () => {
+    const letter = parseLetter(md('T\n\nTo:\n• Minister A, Ministry of X\n• Minister B, Ministry of Y\n\nDate: 2020-01-01\n'));
+    assert.deepEqual(
+      letter.addressees.map((a) => a.name),
+      ['Minister A', 'Minister B'],
+    );
+  });
+
+  test('a short line alone between paragraphs is a heading; salutations, closings, dates and signatures are not', () => {
+    assert.equal(md('T\n\nText.\n\nOur Requests\n\nMore text.\n'), '# T\n\nText.\n\n## Our Requests\n\nMore text.\n');
+    for (const line of ['Dear Minister', 'Dear Minister,', 'Tokyo, 7 May 2013', 'May 7, 2013', 'A sentence.', 'we continue', 'Sincerely', 'Best regards']) {
+      assert.ok(!md(`T\n\nText.\n\n${line}\n\nMore text.\n`).includes('## '), line);
+    }
+    assert.ok(!md('T\n\nText.\n\nSincerely,\n\nJane Doe\n\nDirector\n').includes('## '), 'after a closing, short lines are a signature');
+    assert.ok(!md(`T\n\nText.\n\n${'A long line that has no final period but is far too long for a heading'}\n\nMore.\n`).includes('## '));
+  });
+
+  test('Markdown in the text is escaped minimally', () => {
+    assert.equal(md('T\n\n# not a heading\n'), '# T\n\n\\# not a heading\n');
+    assert.equal(md('T\n\nSee *this* and _that_, snake_case_name, 3 * 4 and a * alone.\n'), '# T\n\nSee \\*this\\* and \\_that\\_, snake_case_name, 3 * 4 and a * alone.\n');
+    assert.equal(md('T\n\nOne *star only.\n'), '# T\n\nOne *star only.\n');
+    assert.equal(md('T\n\nhttps://example.org/a_b_c_d and _x_\n'), '# T\n\nhttps://example.org/a_b_c_d and \\_x\\_\n');
+    assert.equal(md('T\n\nC:\\path\\* and &amp; and `code`\n'), '# T\n\nC:\\path\\\\* and \\&amp; and \\`code\\`\n');
+    assert.equal(md('T\n\n| a | b |\n|---|---|\n'), '# T\n\n| a | b |\n\\|---|---|\n');
+    assert.equal(md('T\n\n    indented four\n'), '# T\n\nindented four\n', 'indentation would make a code block');
+    assert.equal(md('Campaign #\n\nText.\n'), '# Campaign \\#\n\nText.\n');
+  });
+
+  test('spaces and NBSPs inside lines are kept, trailing ones too', () => {
+    const text = `T\n\nTo: A,${NBSP} Minister  \nDate:${NBSP}1 May 2020\n\nText  with\u00a0\u00a0spaces.\n`;
+    assert.equal(md(text), `# T\n\nTo: A,${NBSP} Minister  \nDate:${NBSP}1 May 2020\n\nText  with\u00a0\u00a0spaces.\n`);
+    const codes = lintLetter(parseLetter(md(text))).map((d) => d.code);
+    assert.equal(codes.filter((c) => c === 'whitespace-irregular').length, 2);
+  });
+
+  test('signatories: a label line names the section; people need two commas, organizations get signed-by', () => {
+    const out = convertPlainText('T\n\nText.\n\nSignatories:\n\n• Jane Doe, Director, Org A\n• John Roe, Chair, Org B\n');
+    assert.ok(out.markdown.endsWith('\n## Signatories\n\n- Jane Doe, Director, Org A\n- John Roe, Chair, Org B\n'));
+    const orgs = convertPlainText('T\n\nText.\n\nSigned by:\n\n- Org A\n- Org B, Japan\n');
+    assert.ok(orgs.markdown.startsWith('---\nsigned-by: organizations\n---\n'));
+    assert.ok(orgs.markdown.endsWith('\n## Signed by\n\n- Org A\n- Org B, Japan\n'));
+    // Without a label or a closing, a list of single names is not taken for signatories.
+    const unsure = convertPlainText('T\n\nText.\n\n- Org A\n- Org B\n');
+    assert.ok(!unsure.markdown.includes('## Signatories'));
+    assert.ok(unsure.notes.some((n) => n.startsWith('No signatories found')));
+  });
+
+  test('signatories as plain lines: after a label, up to the first sentence; after a closing, even one', () => {
+    const labelled = md('T\n\nText.\n\nSigned,\n\nAmnesty International\nNo Fence, Japan\n\nFor more information, please write to us at press@example.org.\n');
+    assert.ok(labelled.includes('\n## Signed\n\n- Amnesty International\n- No Fence, Japan\n\nFor more information, please write'), labelled);
+    const one = md('T\n\nText.\n\nSincerely,\n\nJane Doe, Director, Org A\n');
+    assert.ok(one.endsWith('\nSincerely,\n\n## Signatories\n\n- Jane Doe, Director, Org A\n'), one);
+    // A last paragraph with commas is a sentence, not signatories.
+    const prose = convertPlainText('T\n\nText.\n\nThank you, Minister, for your attention, and we look forward to your reply.\nWith respect, as always, the coalition.\n');
+    assert.ok(!prose.markdown.includes('## Signatories'));
+  });
+
+  test('a heading made of a short line before the signatories becomes a paragraph under ## Signatories', () => {
+    const out = md('T\n\nText.\n\nEndorsing individuals\n\n- Jane Doe, Director, Org A\n- John Roe, Chair, Org B\n');
+    assert.ok(out.endsWith('\n## Signatories\n\nEndorsing individuals\n\n- Jane Doe, Director, Org A\n- John Roe, Chair, Org B\n'), out);
+  });
+
+  test('a list after "listed below" whose items read as no citation stays a list', () => {
+    const out = convertPlainText('T\n\nWe ask for the measures listed below, in the documents listed below.\n\n- Act now\n- Reply soon\n\nMore.\n');
+    assert.ok(!out.markdown.includes('Cited Reports'));
+    assert.ok(out.notes.some((n) => n.includes('do not read as citations')));
+  });
+
+  test('no title when the first line is a field or a salutation', () => {
+    const out = convertPlainText('Date: 1 May 2020\n\nDear Sir,\n');
+    assert.ok(out.markdown.startsWith('Date: 1 May 2020\n'));
+    assert.ok(out.notes[0].startsWith('No title'));
+    assert.equal(convertPlainText('').markdown, '\n');
+    assert.equal(convertPlainText(' \n\n\t\n').notes[0], 'No title: the text is empty.');
+  });
+
+  test('any text: never throws, ends with one line break, parses, keeps its words', () => {
+    const pieces = ['Open letter', 'To: A, Minister', 'Date: 1 May 2020', 'Signed,', 'Signatories:', '• ', '- ', '* ', '1. ', '(2) ', '・', '  ', '\t', NBSP,
+      'Jane Doe, Director, Org', 'the reports listed below:', 'Text.', '#', '>', '*x*', '_y_', '`', '\\', '&amp;', '---', '===', '、', '署名者', '2012.', 'Sincerely,'];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((p) => p.join(''));
+    const text = fc.tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, eol]) => lines.join(eol));
+    fc.assert(
+      fc.property(text, (input) => {
+        const { markdown, notes } = convertPlainText(input);
+        assert.ok(markdown.endsWith('\n') && !markdown.endsWith('\n\n'), JSON.stringify(markdown));
+        assert.ok(notes.length > 0);
+        lintLetter(parseLetter(markdown));
+        assertWordsKept(input, markdown);
+      }),
+      { seed: Number(process.env.FC_SEED ?? 20250601), numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('advocacy-letter convert', () => {
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const example = path.join(convertRoot, 'open-letter-2013.txt');
+  let tmp: string;
+  const run = (args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8' });
+    if (result.error) throw result.error;
+    return result;
+  };
+
+  before(() => {
+    assert.ok(fs.existsSync(cli), `${cli} is missing: run \`npm run build\` first (\`npm test\` does)`);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'advocacy-letter-convert-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test('prints the letter on stdout and the notes on stderr', () => {
+    const result = run(['convert', example]);
+    assert.equal(result.status, 0, result.stderr);
+    const expected = convertPlainText(read('open-letter-2013.txt'));
+    assert.equal(result.stdout, expected.markdown);
+    assert.equal(result.stderr, expected.notes.map((n) => `note: ${n}\n`).join(''));
+  });
+
+  test('-o writes the file, which lints as the format page says; an existing file needs --force', () => {
+    const out = path.join(tmp, 'open-letter.letter.md');
+    const first = run(['convert', example, '-o', out]);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stdout, '');
+    assert.match(first.stderr, /^note: Title: /);
+    assert.equal(fs.readFileSync(out, 'utf8'), convertPlainText(read('open-letter-2013.txt')).markdown);
+
+    const lint = run(['lint', out, '--format', 'json']);
+    assert.equal(lint.status, 1);
+    const [file] = JSON.parse(lint.stdout).files;
+    assert.equal(file.reports, 4);
+    assert.equal(file.signatories, 6);
+    assert.deepEqual(
+      file.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { code: string; line: number }) => [d.code, d.line]),
+      [['report-year-missing', 17]],
+    );
+
+    fs.writeFileSync(out, 'mine');
+    const refused = run(['convert', example, '-o', out]);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stdout, '');
+    assert.equal(refused.stderr, `advocacy-letter: ${out} exists; use --force to replace it\n`);
+    assert.equal(fs.readFileSync(out, 'utf8'), 'mine', 'left alone');
+
+    const forced = run(['convert', example, '--output', out, '--force']);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.equal(fs.readFileSync(out, 'utf8'), convertPlainText(read('open-letter-2013.txt')).markdown);
+    assert.deepEqual(fs.readdirSync(tmp), ['open-letter.letter.md'], 'no temporary file left');
+  });
+
+  test('an output not named *.letter.md gets a note; -o - is stdout', () => {
+    const out = path.join(tmp, 'letter.md');
+    const result = run(['convert', example, '-o', out]);
+    assert.equal(result.status, 0);
+    assert.match(result.stderr, /note: .*letter\.md is not named \*\.letter\.md/);
+    const dash = run(['convert', example, '-o', '-']);
+    assert.equal(dash.stdout, convertPlainText(read('open-letter-2013.txt')).markdown);
+  });
+
+  test('usage errors: exit 2 with one line on stderr', () => {
+    const cases: [string[], string | RegExp][] = [
+      [['convert'], 'convert needs a FILE; see advocacy-letter convert --help'],
+      [['convert', example, example], /^convert takes one FILE, got 2/],
+      [['convert', path.join(tmp, 'missing.txt')], `no such file: ${path.join(tmp, 'missing.txt')}`],
+      [['convert', tmp], `${tmp} is a directory; give a plain-text letter`],
+      [['convert', example, '-o', example, '--force'], `refusing to write the letter over ${example}; give another -o file`],
+      [['convert', example, '-o', ''], 'option -o needs a file name; see advocacy-letter convert --help'],
+      [['convert', example, '--paper', 'a4'], 'unknown option --paper for convert; see advocacy-letter convert --help'],
+      [['convert', example, '-o', path.join(tmp, 'no', 'such', 'dir.letter.md')], /^cannot write .*: no such folder$/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /^advocacy-letter: [^\n]+\n$/);
+      const text = result.stderr.slice('advocacy-letter: '.length, -1);
+      if (typeof message === 'string') assert.equal(text, message);
+      else assert.match(text, message);
+    }
+    assert.equal(fs.readFileSync(example, 'utf8'), read('open-letter-2013.txt'));
+  });
+
+  test('--help, and the command in the global help', () => {
+    const help = run(['convert', '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: advocacy-letter convert FILE\.txt \[-o OUT\.letter\.md\] \[--force\]/);
+    assert.match(help.stdout, /--force/);
+    assert.match(run(['--help']).stdout, /\n {2}convert FILE\.txt +\S/);
+  });
+});

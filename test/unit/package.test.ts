@@ -1,0 +1,193 @@
+// The .vsix as users get it: `npm run package` (production build, then `vsce package`) makes
+// advocacy-letter.vsix; this test lists it and fails on anything users do not need (sources, maps,
+// tests, node_modules, metafiles) and on anything missing that the extension reads at run time.
+//
+// It packages once per run when advocacy-letter.vsix is missing or older than package.json,
+// .vscodeignore or a bundle in dist/ (about 20 s: type-check, production build, vsce). With
+// ADVOCACY_LETTER_SKIP_PACKAGE=1 and no .vsix it is skipped instead.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { rules } from '../../src/core';
+
+const root = path.resolve(__dirname, '..', '..');
+const vsix = path.join(root, 'advocacy-letter.vsix');
+const skip =
+  !fs.existsSync(vsix) && process.env.ADVOCACY_LETTER_SKIP_PACKAGE === '1'
+    ? 'no advocacy-letter.vsix and ADVOCACY_LETTER_SKIP_PACKAGE=1: run `npm run package` to check the package'
+    : false;
+
+/** The newest modification time among the inputs of the package that change often. */
+function newestInput(): { file: string; mtimeMs: number } {
+  const files = [path.join(root, 'package.json'), path.join(root, '.vscodeignore')];
+  const dist = path.join(root, 'dist');
+  if (fs.existsSync(dist)) {
+    for (const entry of fs.readdirSync(dist, { recursive: true })) {
+      const file = path.join(dist, entry.toString());
+      if (/\.js$/.test(file) && fs.statSync(file).isFile()) files.push(file);
+    }
+  }
+  return files.filter((f) => fs.existsSync(f)).map((file) => ({ file, mtimeMs: fs.statSync(file).mtimeMs })).reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
+}
+
+/** Packages when the .vsix is missing or stale; says what it did, for the test report. */
+function ensurePackage(): string {
+  const newest = newestInput();
+  if (fs.existsSync(vsix) && fs.statSync(vsix).mtimeMs >= newest.mtimeMs) return 'advocacy-letter.vsix is up to date';
+  const why = fs.existsSync(vsix) ? `older than ${path.relative(root, newest.file)}` : 'missing';
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8', timeout: 5 * 60_000 });
+  assert.equal(result.status, 0, `npm run package failed (${result.error ?? `exit ${result.status}`}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  assert.ok(fs.existsSync(vsix), 'npm run package made no advocacy-letter.vsix');
+  return `advocacy-letter.vsix was ${why}: npm run package took ${((Date.now() - started) / 1000).toFixed(1)} s`;
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+/** The entries of a zip file, from its central directory (no zip64: a .vsix is small). */
+function zipEntries(zip: Buffer): ZipEntry[] {
+  // The end of central directory record: signature, then offsets; up to 64 KB of comment after it.
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  assert.ok(end >= 0, 'not a zip file: no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(offset), 0x02014b50, `central directory entry ${i} is damaged`);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    entries.push({
+      name: zip.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: zip.readUInt16LE(offset + 10),
+      compressedSize: zip.readUInt32LE(offset + 20),
+      size: zip.readUInt32LE(offset + 24),
+      localHeaderOffset: zip.readUInt32LE(offset + 42),
+    });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** One entry's contents (stored or deflated). */
+function zipRead(zip: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.localHeaderOffset;
+  assert.equal(zip.readUInt32LE(at), 0x04034b50, `local header of ${entry.name} is damaged`);
+  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  const data = zip.subarray(start, start + entry.compressedSize);
+  const contents = entry.method === 0 ? Buffer.from(data) : entry.method === 8 ? zlib.inflateRawSync(data) : assert.fail(`${entry.name}: compression method ${entry.method}`);
+  assert.equal(contents.length, entry.size, `${entry.name} has the wrong size`);
+  return contents;
+}
+
+/** Paths a package may hold, under extension/ (vsce names README, CHANGELOG and LICENSE as below). */
+const allowed: RegExp[] = [
+  /^dist\/(extension|yaml|cli|preview)\.js$/,
+  /^dist\/web\/extension\.js$/,
+  /^syntaxes\/[^/]+\.tmLanguage\.json$/,
+  /^snippets\/[^/]+\.code-snippets$/,
+  /^language-configuration\.json$/,
+  /^docs\/(rules\/)?[^/]+\.md$/,
+  /^images\/icon\.png$/,
+  /^package(\.nls(\.[a-z-]+)?)?\.json$/,
+  /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^(readme|changelog)\.md$/,
+  /^LICENSE\.txt$/,
+];
+
+/** What users never need, each with the reason shown when it slips in. */
+const forbidden: [RegExp, string][] = [
+  [/\.ts$/, 'a TypeScript source'],
+  [/\.map$/, 'a source map'],
+  [/(^|\/)test\//, 'a test'],
+  [/(^|\/)node_modules\//, 'node_modules (everything is bundled: vsce package --no-dependencies)'],
+  [/(^|\/)meta-[^/]*\.json$/, "an esbuild metafile"],
+  [/(^|\/)src\//, 'sources'],
+  [/(^|\/)\.vscode-test(\/|$)/, 'the test VS Code cache'],
+  [/(^|\/)out\//, 'compiled tests'],
+  [/\.vsix$/, 'a package inside the package'],
+];
+
+describe('the .vsix package', { skip }, () => {
+  let zip: Buffer;
+  let names: string[];
+  let byName: Map<string, ZipEntry>;
+  let packaged: string;
+  const read = (name: string) => zipRead(zip, byName.get(`extension/${name}`) ?? assert.fail(`extension/${name} is not in the package`));
+
+  before(() => {
+    packaged = ensurePackage();
+    zip = fs.readFileSync(vsix);
+    const entries = zipEntries(zip);
+    byName = new Map(entries.map((e) => [e.name, e]));
+    names = entries.map((e) => e.name).filter((n) => !n.endsWith('/'));
+  });
+
+  test('holds nothing users do not need', (t) => {
+    const outside = names.filter((n) => !n.startsWith('extension/') && n !== 'extension.vsixmanifest' && n !== '[Content_Types].xml');
+    assert.deepEqual(outside, [], 'entries outside extension/');
+    const inside = names.filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
+    const problems = inside.flatMap((n) => forbidden.filter(([pattern]) => pattern.test(n)).map(([, why]) => `${n}: ${why}`));
+    assert.deepEqual(problems, [], 'files users do not need');
+    assert.deepEqual(inside.filter((n) => !allowed.some((pattern) => pattern.test(n))), [], 'files outside the allow-list (if one is needed, add it to .vscodeignore and here)');
+    const size = fs.statSync(vsix).size;
+    t.diagnostic(`${packaged}; ${names.length} files, ${(size / 1024).toFixed(0)} KB`);
+  });
+
+  test('holds the bundles, the manifest, the readme, changelog, license and icon', () => {
+    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/preview.js', 'dist/cli.js', 'dist/web/extension.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png', 'language-configuration.json']) {
+      assert.ok(byName.has(`extension/${name}`), `extension/${name} is not in the package`);
+    }
+    const icon = read('images/icon.png');
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG', 'the icon is a PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'the icon is 128×128');
+  });
+
+  test('every file the manifest names is in the package', () => {
+    const manifest = JSON.parse(read('package.json').toString('utf8'));
+    const referenced: string[] = [manifest.main, manifest.browser, manifest.icon, ...Object.values<string>(manifest.bin ?? {})];
+    for (const language of manifest.contributes.languages ?? []) if (language.configuration) referenced.push(language.configuration);
+    for (const grammar of manifest.contributes.grammars ?? []) referenced.push(grammar.path);
+    for (const snippets of manifest.contributes.snippets ?? []) referenced.push(snippets.path);
+    assert.ok(manifest.main && manifest.browser, 'package.json has `main` and `browser`');
+    for (const file of referenced) {
+      const name = path.posix.normalize(file.replace(/^\.\//, ''));
+      assert.ok(byName.has(`extension/${name}`), `package.json names ${file}, which is not in the package`);
+    }
+    const vsixManifest = zipRead(zip, byName.get('extension.vsixmanifest')!).toString('utf8');
+    assert.match(vsixManifest, /Microsoft\.VisualStudio\.Code\.ExtensionKind" Value="[^"]*\bweb\b/, 'the marketplace sees a web extension');
+  });
+
+  test('every check has its rule page (diagnostics link to docs/rules/CODE.md in the extension)', () => {
+    const missing = rules.filter((rule) => !byName.has(`extension/${rule.docs}`)).map((rule) => rule.docs);
+    assert.deepEqual(missing, []);
+  });
+
+  test('the bundles are production builds that require only what their host gives', () => {
+    const requires = (name: string) => [...new Set([...read(name).toString('utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))].sort();
+    // The web worker extension host has no Node: the web bundle may require nothing but vscode.
+    assert.deepEqual(requires('dist/web/extension.js'), ['vscode']);
+    assert.ok(!/["'`]node:[a-z]/.test(read('dist/web/extension.js').toString('utf8')), 'no node: module in the web bundle');
+    // The Node bundle loads its YAML parser lazily from beside it (dist/yaml.js).
+    const extension = requires('dist/extension.js');
+    assert.ok(extension.includes('vscode') && extension.includes('./yaml.js'), `dist/extension.js requires ${extension.join(', ')}`);
+    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/cli.js', 'dist/preview.js', 'dist/web/extension.js']) {
+      assert.ok(!read(name).toString('utf8').includes('sourceMappingURL'), `${name} is not a production build (it points to a source map)`);
+    }
+  });
+});
