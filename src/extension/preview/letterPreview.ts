@@ -39,6 +39,8 @@ export class LetterPreview extends Disposable {
   /** The version the webview last reported drawn, when (epoch ms, the webview's clock), and how many times it drew. */
   drawnVersion = -1;
   drawnAt = 0;
+  /** When the webview drew each version (epoch ms): the latency a writer sees, measured by the tests. */
+  readonly drawnTimes = new Map<number, number>();
   drawCount = 0;
   readonly onDidDispose = this.disposed.event;
   /** The editor line the preview scrolled to, to ignore the echo of our own scroll. */
@@ -99,6 +101,9 @@ export class LetterPreview extends Disposable {
   async show(resource: vscode.Uri): Promise<void> {
     if (resource.toString() === this.resource.toString()) return;
     this.resource = resource;
+    // Versions count per document: another letter's are not this one's.
+    this.drawnTimes.clear();
+    this.drawnVersion = -1;
     await this.load();
   }
 
@@ -182,10 +187,12 @@ export class LetterPreview extends Disposable {
   private onMessage(message: FromPreview): void {
     switch (message.type) {
       case 'ready':
+        this.drawnTimes.set(this.shownVersion, Date.now());
         this.drawn(this.shownVersion);
         break;
       case 'rendered':
         this.drawnAt = message.drawnAt ?? Date.now();
+        this.drawnTimes.set(message.version, this.drawnAt);
         this.drawn(message.version);
         break;
       case 'revealLine': {

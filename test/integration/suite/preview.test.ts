@@ -22,6 +22,8 @@ function redrawn(preview: LetterPreview, count: number, what: string): Promise<b
 }
 
 async function openPreview(document: vscode.TextDocument): Promise<LetterPreview> {
+  // Active first: a command that activates the extension hands back a copy of its result, not the preview.
+  await api();
   const preview = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide'))!;
   await drawn(preview, document.version, 'the first render');
   return preview;
@@ -77,18 +79,21 @@ suite('preview', () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
-  test('an edit shows in the preview without reloading it; latency measured', async function () {
-    const editor = await openLetter(GOOD_LETTER, 'preview-edit');
+  test('an edit shows in the preview without reloading it; latency measured on the seed letter', async function () {
+    const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('examples', 'open-letter-2013.letter.md')));
+    const editor = await openLetter(seed, 'preview-edit');
     const preview = await openPreview(editor.document);
     const times: number[] = [];
-    for (let i = 1; i <= 7; i++) {
+    // Two warm-up edits (the first renders compile the code paths), then seven measured ones.
+    for (let i = -1; i <= 7; i++) {
       const start = Date.now();
       await editor.edit((e) => e.replace(editor.document.lineAt(0).range, `# Open letter, draft ${i}`));
-      await drawn(preview, editor.document.version);
+      const version = editor.document.version;
+      await waitFor(preview.onDidRender, () => preview.drawnTimes.has(version), `version ${version} drawn`, 20_000);
       // The webview stamps when it patched the page: the writer's wait, without the report's way back.
-      times.push(preview.drawnAt - start);
+      if (i > 0) times.push(preview.drawnTimes.get(version)! - start);
     }
-    console.log(`@@metric preview-update-ms small-letter median=${median(times)} all=${times.join(',')}`);
+    console.log(`@@metric preview-update-ms seed-letter median=${median(times)} all=${times.join(',')}`);
     if (harness) assert.deepEqual(await texts('preview-edited', 'article.letter h1'), ['Open letter, draft 7']);
   });
 
@@ -97,11 +102,13 @@ suite('preview', () => {
     const editor = await openLetter(GOOD_LETTER.replace('- Hiroshi Kato', `${many}\n- Hiroshi Kato`), 'preview-1000');
     const preview = await openPreview(editor.document);
     const times: number[] = [];
-    for (let i = 1; i <= 7; i++) {
+    // Two warm-up edits (the first renders compile the code paths), then seven measured ones.
+    for (let i = -1; i <= 7; i++) {
       const start = Date.now();
       await editor.edit((e) => e.replace(editor.document.lineAt(0).range, `# Open letter of many, draft ${i}`));
-      await drawn(preview, editor.document.version);
-      times.push(preview.drawnAt - start);
+      const version = editor.document.version;
+      await waitFor(preview.onDidRender, () => preview.drawnTimes.has(version), `version ${version} drawn`, 20_000);
+      if (i > 0) times.push(preview.drawnTimes.get(version)! - start);
     }
     console.log(`@@metric preview-update-ms 1000-signatories median=${median(times)} all=${times.join(',')}`);
   });
