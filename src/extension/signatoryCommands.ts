@@ -1,6 +1,7 @@
 // Signatories and spreadsheets: import from a CSV (one edit, one undo), export as CSV, sort.
 // The engine plans every change (src/core/signatoryCsv.ts); this file asks, reads and writes.
 import * as vscode from 'vscode';
+import { exists, writeAtomically } from './workspaceFiles';
 import {
   decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories,
   type SignatoryImportPlan, type SignatorySortKey, type TextEdit,
@@ -36,26 +37,6 @@ async function applyOne(document: vscode.TextDocument, preferred: vscode.TextEdi
   return vscode.workspace.applyEdit(workspaceEdit);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Writes beside the target and renames, so that a failure leaves the target as it was. */
-async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const temporary = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
-  try {
-    await vscode.workspace.fs.writeFile(temporary, bytes);
-    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-    throw error;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Import

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists, writeAtomically } from '../workspaceFiles';
 import { renderReadLetter, standaloneHtml } from '../../core';
 import { findChrome, missingChromeMessage, printToPdf } from '../../node/chrome';
 import type { Command } from '../commands';
@@ -119,30 +120,13 @@ abstract class ExportLetter implements Command {
   protected abstract write(html: string, target: vscode.Uri): Promise<void>;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export class ExportHtml extends ExportLetter {
   readonly id = 'advocacyLetter.exportHtml';
   protected readonly extension = '.html';
   protected readonly filterName = 'HTML';
 
-  /** Writes beside the target and renames, so a failure leaves the target as it was. */
   protected async write(html: string, target: vscode.Uri): Promise<void> {
-    const temporary = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}` });
-    try {
-      await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(html));
-      await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
-    } catch (error) {
-      await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-      throw error;
-    }
+    await writeAtomically(target, new TextEncoder().encode(html));
   }
 }
 
