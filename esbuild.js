@@ -86,6 +86,8 @@ const common = {
   logLevel: 'silent',
   // afterBuildPlugin writes the files, each atomically.
   write: false,
+  // jsonc-parser's `main` is a UMD build whose inner `require`s esbuild cannot follow: take its ES modules.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** Libraries the extension loads on first use, each a bundle of its own: dist/NAME.js. */

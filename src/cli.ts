@@ -4,10 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { letterToJson, lintLetter, parseLetter, renderLetterHtml, rules, severities } from './core';
-import type { LetterDiagnostic, LintOptions, Paper, Range, Severity } from './core';
+import type { LetterDiagnostic, LintOptions, ParseOptions, Paper, Range, Severity } from './core';
+import { configToOptions } from './core';
 import { convertPlainText } from './core';
 import { applyTextEdit, decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories, type TextEdit } from './core';
-import { errorCode, errorMessage, FileWriteError, findChrome, missingChromeMessage, PdfError, printToPdf, samePath, writeFileAtomic } from './node';
+import { errorCode, errorMessage, FileWriteError, findChrome, findLetterConfigFile, loadLetterConfig, type FoundConfig, missingChromeMessage, PdfError, printToPdf, samePath, writeFileAtomic } from './node';
 import { homepage, version } from '../package.json';
 
 const program = 'advocacy-letter';
@@ -44,6 +45,10 @@ interface Command {
 
 const helpOption: OptionSpec = { name: 'help', short: 'h', takesValue: false };
 const paperOption: OptionSpec = { name: 'paper', takesValue: true };
+const configOptions: OptionSpec[] = [
+  { name: 'config', takesValue: true },
+  { name: 'no-config', takesValue: false },
+];
 
 const globalHelp = `Usage: ${program} COMMAND [options]
 
@@ -74,6 +79,9 @@ Options:
   --ignore CODE[,CODE…]   turn checks off; repeatable
   --severity CODE=LEVEL   change a check's severity; repeatable; LEVEL is error,
                           warning, information, hint or ignore
+  --config FILE           use FILE as the configuration instead of the nearest
+                          .advocacy-letter.json in the letter's folder or a parent
+  --no-config             use no configuration file
   -h, --help              show this help
 
 Formats:
@@ -82,6 +90,11 @@ Formats:
   json    {"files":[{"file","reports","signatories","diagnostics":[{"code",
           "severity","message","line","column","endLine","endColumn"}]}]}
   sarif   SARIF 2.1.0, for code scanning
+
+Settings come from the built-in defaults, then the configuration file (see
+docs/format.md, "Shared configuration"), then --severity and --ignore. Problems
+in the configuration file are printed on stderr as FILE:LINE:COLUMN warning
+config MESSAGE; its valid part is still used.
 
 Lines and columns are 1-based; columns count UTF-16 code units, as VS Code does.
 endLine/endColumn point just past the problem (exclusive), as SARIF regions do.
@@ -98,6 +111,9 @@ publisher, year, url, line}], signatories [{name, role, organization, place,
 line}], cc, subject, signedBy. Lines are 1-based.
 
 Options:
+  --config FILE           use FILE as the configuration instead of the nearest
+                          .advocacy-letter.json in the letter's folder or a parent
+  --no-config             use no configuration file
   -h, --help              show this help
 
 Exit status: 0, or 2 when the file cannot be read or the arguments are wrong.
@@ -112,6 +128,9 @@ Options:
                           replaced in one step, never left half written
   --paper a4|letter       page size when the letter's front matter sets no
                           \`paper\`; a4 by default
+  --config FILE           use FILE as the configuration instead of the nearest
+                          .advocacy-letter.json in the letter's folder or a parent
+  --no-config             use no configuration file
   -h, --help              show this help
 
 Exit status: 0, or 2 when a file cannot be read or written or the arguments are
@@ -132,6 +151,9 @@ Options:
                           install paths of Chrome, Chromium and Edge
   --paper a4|letter       page size when the letter's front matter sets no
                           \`paper\`; a4 by default
+  --config FILE           use FILE as the configuration instead of the nearest
+                          .advocacy-letter.json in the letter's folder or a parent
+  --no-config             use no configuration file
   -h, --help              show this help
 
 The PDF is written in one step: a failure never leaves a half file.
@@ -148,6 +170,7 @@ const commands: Command[] = [
       { name: 'format', short: 'f', takesValue: true },
       { name: 'ignore', takesValue: true },
       { name: 'severity', takesValue: true },
+      ...configOptions,
       helpOption,
     ],
     help: lintHelp,
@@ -155,13 +178,13 @@ const commands: Command[] = [
   },
   {
     name: 'parse',
-    options: [helpOption],
+    options: [...configOptions, helpOption],
     help: parseHelp,
     run: runParse,
   },
   {
     name: 'render',
-    options: [{ name: 'output', short: 'o', takesValue: true }, paperOption, helpOption],
+    options: [{ name: 'output', short: 'o', takesValue: true }, paperOption, ...configOptions, helpOption],
     help: renderHelp,
     run: runRender,
   },
@@ -172,6 +195,7 @@ const commands: Command[] = [
       { name: 'force', takesValue: false },
       { name: 'chrome', takesValue: true },
       paperOption,
+      ...configOptions,
       helpOption,
     ],
     help: pdfHelp,
@@ -536,17 +560,20 @@ function runLint(args: ParsedArgs, out: CliOutput): number {
   if (!(formats as readonly string[]).includes(format)) {
     throw new CliError(`unknown format '${format}' for --format; use text, json or sarif`);
   }
-  const options = lintOptions(args);
+  const flags = lintOptions(args);
   if (args.positionals.length === 0) {
     throw new CliError(`lint needs at least one FILE; see ${program} lint --help`);
   }
+  const configs = configLookup(args, out);
 
   const linted: LintedFile[] = [];
   let unreadable = false;
   for (const file of args.positionals) {
     try {
       const text = readLetter(file);
-      const letter = withEngine(file, 'parsing', () => parseLetter(text));
+      const config = configs(file);
+      const options = mergeLintOptions(config.lint, flags);
+      const letter = withEngine(file, 'parsing', () => parseLetter(text, config.parse));
       const diagnostics = withEngine(file, 'checking', () => lintLetter(letter, options));
       const done: LintedFile = {
         file,
@@ -621,6 +648,62 @@ function lintOptions(args: ParsedArgs): LintOptions {
     severityOverrides[code] = level as Severity | 'ignore';
   }
   return { ignore, severities: severityOverrides };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shared configuration file
+
+interface ConfigOptions {
+  lint: LintOptions;
+  parse: ParseOptions;
+}
+
+/**
+ * The configuration options for each letter: `--config FILE` (read now; unreadable is a usage error),
+ * none with `--no-config`, else the nearest `.advocacy-letter.json`. A file's problems are printed
+ * once on stderr, as warnings; its valid part is used.
+ */
+function configLookup(args: ParsedArgs, out: CliOutput): (letterFile: string) => ConfigOptions {
+  const none: ConfigOptions = { lint: {}, parse: {} };
+  if (args.values.has('no-config')) return () => none;
+  const loaded = new Map<string, ConfigOptions>();
+  const load = (file: string): ConfigOptions => {
+    let options = loaded.get(file);
+    if (options) return options;
+    let found: FoundConfig;
+    try {
+      found = loadLetterConfig(file);
+    } catch (error) {
+      throw new CliError(readFailure(file, error).replace('; give a .letter.md file', '; give a configuration file'));
+    }
+    for (const problem of found.problems) {
+      const { line, column } = oneBased(problem.range);
+      out.stderr(`${file}:${line}:${column} warning config ${oneLine(problem.message)}\n`);
+    }
+    options = configToOptions(found.config);
+    loaded.set(file, options);
+    return options;
+  };
+  const explicit = lastValue(args, 'config');
+  if (explicit !== undefined) {
+    if (explicit.trim() === '') throw new CliError(`option --config needs a file name; see ${program} --help`);
+    const options = load(explicit);
+    return () => options;
+  }
+  return (letterFile) => {
+    const file = findLetterConfigFile(letterFile);
+    return file === undefined ? none : load(path.relative(process.cwd(), file) || file);
+  };
+}
+
+/** Command-line flags over the configuration file's options. */
+function mergeLintOptions(config: LintOptions, flags: LintOptions): LintOptions {
+  return {
+    ...config,
+    ...flags,
+    severities: { ...config.severities, ...flags.severities },
+    ignore: [...(config.ignore ?? []), ...(flags.ignore ?? [])],
+  };
 }
 
 function sortByPosition(diagnostics: readonly LetterDiagnostic[]): LetterDiagnostic[] {
@@ -784,8 +867,10 @@ function singleFile(command: string, args: ParsedArgs): string {
 
 function runParse(args: ParsedArgs, out: CliOutput): number {
   const file = singleFile('parse', args);
+  const configs = configLookup(args, out);
   const text = readLetter(file);
-  const json = withEngine(file, 'parsing', () => letterToJson(parseLetter(text)));
+  const { parse } = configs(file);
+  const json = withEngine(file, 'parsing', () => letterToJson(parseLetter(text, parse)));
   out.stdout(`${JSON.stringify(json, null, 2)}\n`);
   return exitCodes.ok;
 }
@@ -800,8 +885,10 @@ async function runRender(args: ParsedArgs, out: CliOutput): Promise<number> {
   if (output !== undefined && output !== '-' && samePath(file, output)) {
     throw new CliError(`refusing to write the HTML over the letter ${file}; give another -o file`);
   }
+  const configs = configLookup(args, out);
   const text = readLetter(file);
-  const html = withEngine(file, 'rendering', () => renderLetterHtml(text, { paper }));
+  const { lint, parse } = configs(file);
+  const html = withEngine(file, 'rendering', () => renderLetterHtml(text, { paper, lint, parse }));
   if (output === undefined || output === '-') {
     out.stdout(html);
   } else {
@@ -850,7 +937,7 @@ function writeError(error: unknown, target: string): unknown {
 // ---------------------------------------------------------------------------------------------
 // pdf
 
-async function runPdf(args: ParsedArgs): Promise<number> {
+async function runPdf(args: ParsedArgs, out: CliOutput): Promise<number> {
   const file = singleFile('pdf', args);
   const output = lastValue(args, 'output');
   if (output === '' || output === '-') {
@@ -867,7 +954,9 @@ async function runPdf(args: ParsedArgs): Promise<number> {
     throw new CliError(`refusing to write the PDF over the letter ${file}; give another -o file`);
   }
 
+  const configs = configLookup(args, out);
   const text = readLetter(file);
+  const { lint, parse } = configs(file);
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(target);
@@ -885,7 +974,7 @@ async function runPdf(args: ParsedArgs): Promise<number> {
   if (chrome === undefined) {
     throw new CliError(missingChromeMessage(chromeOption));
   }
-  const html = withEngine(file, 'rendering', () => renderLetterHtml(text, { paper }));
+  const html = withEngine(file, 'rendering', () => renderLetterHtml(text, { paper, lint, parse }));
 
   // Ctrl+C or a CI job's cancellation: stop Chrome and remove its temporary files before going.
   const cancel = new AbortController();

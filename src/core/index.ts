@@ -14,3 +14,4 @@ export { describeAt, completionAt, rangeContains, type Description, type Complet
 export { fieldLabels, sectionNames, type VocabularyExtras } from './vocabulary';
 export { planSignatoryImport, signatoriesToCsv, sortSignatories, entryPlacement, placedEntries, importSummary, importReport, decodeCsv, applyTextEdit, csvHeaders, type SignatoryImportPlan, type SignatoryImportOptions, type ImportedSignatory, type RowNote, type SignatorySortKey, type EntryPlacement, type CsvExportOptions } from './signatoryCsv';
 export { convertPlainText, type ConvertResult } from './convert';
+export { readLetterConfig, configToOptions, configFileName, type LetterConfig, type ConfigProblem } from './config';

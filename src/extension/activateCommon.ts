@@ -8,6 +8,7 @@ import { ConvertPlainText } from './convertCommand';
 import { type Command, CommandManager, InsertEntry, NewLetter, ValidateLetter, ValidateWorkspace } from './commands';
 import { LetterDiagnostics } from './diagnostics';
 import { LetterCompletion, LetterHover, LetterSymbols } from './languageFeatures';
+import { LetterConfigs } from './letterConfig';
 import { LANGUAGE_ID, LetterDocuments } from './letterDocuments';
 import { ExportHtml, RefreshPreview, ShowPreview, ShowSource, TogglePreviewLock, TogglePreviewStyle } from './preview/previewCommands';
 import { PreviewManager } from './preview/previewManager';
@@ -18,6 +19,7 @@ import { LetterStatusBar } from './statusBar';
 export interface AdvocacyLetterApi {
   documents: LetterDocuments;
   diagnostics: LetterDiagnostics;
+  configs: LetterConfigs;
   statusBar: LetterStatusBar;
   previews: PreviewManager;
 }
@@ -27,8 +29,11 @@ export type HostCommands = (services: { documents: LetterDocuments; previews: Pr
 
 export function activateCommon(context: vscode.ExtensionContext, nodeCommands?: HostCommands): AdvocacyLetterApi {
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
-  const documents = new LetterDocuments();
+  const configs = new LetterConfigs();
+  const documents = new LetterDocuments(configs);
   const diagnostics = new LetterDiagnostics(documents, context.extensionUri);
+  // A configuration file created, changed or deleted: open letters are read and checked again.
+  configs.onDidChange(() => diagnostics.validateAll());
   const statusBar = new LetterStatusBar(documents, diagnostics);
   const symbols = new LetterSymbols(documents);
   const commands = new CommandManager();
@@ -54,6 +59,7 @@ export function activateCommon(context: vscode.ExtensionContext, nodeCommands?: 
     commands.add(command);
   }
   context.subscriptions.push(
+    configs,
     documents,
     diagnostics,
     statusBar,
@@ -65,5 +71,5 @@ export function activateCommon(context: vscode.ExtensionContext, nodeCommands?: 
     vscode.languages.registerHoverProvider(selector, new LetterHover(documents)),
     vscode.languages.registerCompletionItemProvider(selector, new LetterCompletion(documents), ...LetterCompletion.triggerCharacters),
   );
-  return { documents, diagnostics, statusBar, previews };
+  return { documents, diagnostics, configs, statusBar, previews };
 }

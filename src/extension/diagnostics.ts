@@ -59,7 +59,7 @@ export class LetterDiagnostics extends Disposable {
   /** Shows problems for a letter read from disk (not open in an editor). */
   validateText(uri: vscode.Uri, text: string): LetterDiagnostic[] {
     const settings = letterSettings(uri);
-    const problems = lintLetter(parseLetter(text), settings.lint);
+    const problems = lintLetter(parseLetter(text, this.documents.parseOptions(uri)), settings.lint);
     if (settings.enabled) this.collection.set(uri, problems.map((d) => toDiagnostic(uri, d, this.docsRoot)));
     return problems;
   }

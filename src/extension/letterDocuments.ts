@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { lintLetter, readLetter, type Letter, type LetterDiagnostic, type LintOptions, type ReadLetter } from '../core';
+import { lintLetter, readLetter, type Letter, type LetterDiagnostic, type LintOptions, type ParseOptions, type ReadLetter } from '../core';
 import { Disposable } from './disposable';
+import type { LetterConfigs } from './letterConfig';
 
 export const LANGUAGE_ID = 'advocacy-letter';
 
@@ -8,6 +9,8 @@ export const isLetter = (document: vscode.TextDocument) => document.languageId =
 
 interface Entry {
   version: number;
+  /** The parse options (vocabulary of the configuration file) it was read with. */
+  parseKey: string;
   read: ReadLetter;
   lintKey?: string;
   diagnostics?: LetterDiagnostic[];
@@ -23,7 +26,7 @@ export class LetterDocuments extends Disposable {
   /** How many times a letter was parsed: for tests and the benchmark of "one parse per version". */
   parseCount = 0;
 
-  constructor() {
+  constructor(private readonly configs?: LetterConfigs) {
     super();
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())));
   }
@@ -31,12 +34,19 @@ export class LetterDocuments extends Disposable {
   private entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
-    if (!entry || entry.version !== document.version) {
+    const options = this.configs?.options(document.uri);
+    const parseKey = options?.parseKey ?? '{}';
+    if (!entry || entry.version !== document.version || entry.parseKey !== parseKey) {
       this.parseCount++;
-      entry = { version: document.version, read: readLetter(document.getText()) };
+      entry = { version: document.version, parseKey, read: readLetter(document.getText(), options?.parse) };
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  /** The parse options for a letter (not open, say): its configuration file's vocabulary. */
+  parseOptions(uri: vscode.Uri): ParseOptions {
+    return this.configs?.options(uri).parse ?? {};
   }
 
   letter(document: vscode.TextDocument): Letter {

@@ -11,16 +11,50 @@ export interface LetterSettings {
   lint: LintOptions;
 }
 
-/** The settings that apply to one letter (workspace folder and language overrides included). */
+/** The lint options of the `.advocacy-letter.json` that applies to a letter, as last resolved (letterConfig.ts). */
+let configFileLint: (uri: vscode.Uri) => LintOptions = () => ({});
+
+/** Lets the configuration files' options under the settings; the returned disposable takes them away. */
+export function useConfigFileLint(source: (uri: vscode.Uri) => LintOptions): vscode.Disposable {
+  configFileLint = source;
+  return new vscode.Disposable(() => {
+    if (configFileLint === source) configFileLint = () => ({});
+  });
+}
+
+function scopeUri(scope: vscode.ConfigurationScope | undefined): vscode.Uri | undefined {
+  if (scope === undefined || scope === null) return undefined;
+  if (scope instanceof vscode.Uri) return scope;
+  return 'uri' in scope && scope.uri instanceof vscode.Uri ? scope.uri : undefined;
+}
+
+/**
+ * The settings that apply to one letter (workspace folder and language overrides included): the
+ * built-in defaults, then the `.advocacy-letter.json` file, then the user's and workspace's settings.
+ */
 export function letterSettings(scope?: vscode.ConfigurationScope): LetterSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const severity = config.get<Record<string, Severity | 'ignore'>>('severity', {});
-  const required = config.get<SignatoryField[]>('signatories.requiredFields', ['name', 'role', 'organization']);
+  const uri = scopeUri(scope);
+  const file = uri ? configFileLint(uri) : {};
+  const severity = { ...file.severities, ...config.get<Record<string, Severity | 'ignore'>>('severity', {}) };
+  // A setting overrides the file's required fields only when set somewhere, not by its default.
+  const inspected = config.inspect<SignatoryField[]>('signatories.requiredFields');
+  const explicit = inspected !== undefined && [
+    inspected.globalValue,
+    inspected.workspaceValue,
+    inspected.workspaceFolderValue,
+    inspected.globalLanguageValue,
+    inspected.workspaceLanguageValue,
+    inspected.workspaceFolderLanguageValue,
+  ].some((value) => value !== undefined);
+  const required = explicit || !file.requiredSignatoryFields
+    ? config.get<SignatoryField[]>('signatories.requiredFields', ['name', 'role', 'organization'])
+    : file.requiredSignatoryFields;
   return {
     enabled: config.get<boolean>('validate.enabled', true),
     run: config.get<'onType' | 'onSave'>('validate.run', 'onType'),
     delay: Math.max(0, Math.min(2000, config.get<number>('validate.delay', 150))),
-    lint: { severities: { ...severity }, requiredSignatoryFields: [...required] },
+    lint: { severities: severity, requiredSignatoryFields: [...required] },
   };
 }
 

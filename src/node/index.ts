@@ -2,3 +2,4 @@
 // export through the reader's own Chrome. src/core stays free of Node APIs.
 export { chromeArguments, chromeCandidates, findChrome, missingChromeMessage, PdfError, printToPdf, type PrintOptions } from './chrome';
 export { errorCode, errorMessage, FileWriteError, samePath, writeFailure, writeFileAtomic, type WriteOptions } from './files';
+export { findLetterConfig, findLetterConfigFile, loadLetterConfig, type FoundConfig } from './config';

@@ -580,3 +580,82 @@ describe('arguments', () => {
     assertUsageError(run(['lint', '--format', 'json']), 'lint needs at least one FILE; see advocacy-letter lint --help');
   });
 });
+
+describe('the configuration file .advocacy-letter.json', () => {
+  const seedText = seedLines.join('\n');
+  /** A letter two folders below its configuration file; returns the letter's path. */
+  function project(name: string, config: string | undefined): { letter: string; dir: string } {
+    const dir = path.join(tmp, name);
+    fs.mkdirSync(path.join(dir, 'letters', '2013'), { recursive: true });
+    if (config !== undefined) fs.writeFileSync(path.join(dir, '.advocacy-letter.json'), config);
+    const letter = path.join(dir, 'letters', '2013', 'seed.letter.md');
+    fs.writeFileSync(letter, seedText);
+    return { letter, dir };
+  }
+  const codesOf = (result: Run) => json(result).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
+
+  test('is found in a parent folder and its severities apply', () => {
+    const { letter } = project('config-parent', '// lowered for the draft\n{ "severity": { "report-year-missing": "warning", }, }\n');
+    const result = run(['lint', letter, '--format', 'json']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(codesOf(result).includes('report-year-missing:warning'));
+    assert.equal(result.stderr, '');
+  });
+
+  test('--no-config ignores it', () => {
+    const { letter } = project('config-none', '{ "severity": { "report-year-missing": "warning" } }');
+    const result = run(['lint', letter, '--format', 'json', '--no-config']);
+    assert.equal(result.status, 1);
+    assert.ok(codesOf(result).includes('report-year-missing:error'));
+  });
+
+  test('--config FILE is used instead of the nearest one', () => {
+    const { letter } = project('config-explicit', '{ "severity": { "report-year-missing": "warning" } }');
+    const other = tmpFile('other-config.json', '{ "severity": { "report-year-missing": "ignore", "whitespace-irregular": "ignore" } }');
+    const result = run(['lint', letter, '--format', 'json', '--config', other]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(codesOf(result), []);
+  });
+
+  test('--config with a missing file is exit 2', () => {
+    const { letter } = project('config-missing', undefined);
+    assertUsageError(run(['lint', letter, '--config', path.join(tmp, 'no-such.json')]), `no such file: ${path.join(tmp, 'no-such.json')}`);
+  });
+
+  test('--severity and --ignore win over the file', () => {
+    const { letter } = project('config-precedence', '{ "severity": { "report-year-missing": "warning", "whitespace-irregular": "error" } }');
+    const result = run(['lint', letter, '--format', 'json', '--severity', 'report-year-missing=error', '--ignore', 'whitespace-irregular']);
+    assert.equal(result.status, 1);
+    assert.deepEqual(codesOf(result), ['report-year-missing:error']);
+  });
+
+  test('a broken configuration is reported as warnings on stderr; its valid part is used', () => {
+    const { letter, dir } = project('config-broken', '{\n  "severity": { "no-such-check": "error", "report-year-missing": "hint" },\n  "colour": "red",\n');
+    const result = run(['lint', letter], dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /report-year-missing/);
+    assert.match(result.stdout, / hint report-year-missing /);
+    const lines = result.stderr.split('\n').filter((l) => l.includes(' warning config '));
+    assert.ok(lines.some((l) => l.startsWith('.advocacy-letter.json:2:17 warning config Unknown check code "no-such-check"')), result.stderr);
+    assert.ok(lines.some((l) => l.startsWith('.advocacy-letter.json:3:3 warning config Unknown key "colour"')), result.stderr);
+    for (const garbage of ['nonsense', '[]', '{"severity": 3}', '']) {
+      fs.writeFileSync(path.join(dir, '.advocacy-letter.json'), garbage);
+      const again = run(['lint', letter, '--format', 'json'], dir);
+      assert.equal(again.status, 1, again.stderr);
+      assert.ok(codesOf(again).includes('report-year-missing:error'));
+    }
+  });
+
+  test('parse, render and pdf read its section names and labels', () => {
+    const { letter } = project('config-vocabulary', '{ "sections": { "signatories": ["Unterzeichner"] }, "fieldLabels": { "addressee": ["Empfänger"] } }');
+    fs.writeFileSync(letter, cleanLetter.replace('To:', 'Empfänger:').replace('## Signatories', '## Unterzeichner'));
+    const parsed = json(run(['parse', letter]));
+    assert.equal(parsed.addressees[0].name, 'Jane Doe');
+    assert.equal(parsed.signatories.length, 1);
+    assert.equal(json(run(['parse', letter, '--no-config'])).signatories.length, 0);
+    const html = run(['render', letter]);
+    assert.equal(html.status, 0);
+    assert.match(html.stdout, /John Smith/);
+    assert.match(run(['pdf', '--help']).stdout, /--no-config/);
+  });
+});

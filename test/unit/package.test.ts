@@ -102,6 +102,7 @@ const allowed: RegExp[] = [
   /^syntaxes\/[^/]+\.tmLanguage\.json$/,
   /^snippets\/[^/]+\.code-snippets$/,
   /^language-configuration\.json$/,
+  /^schemas\/[^/]+\.schema\.json$/,
   /^docs\/(rules\/)?[^/]+\.md$/,
   /^images\/icon\.png$/,
   /^package(\.nls(\.[a-z-]+)?)?\.json$/,

@@ -31,6 +31,8 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   external: ['vscode', 'mocha'],
+  // As in esbuild.js: jsonc-parser's UMD `main` hides its inner requires from esbuild.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   sourcemap: true,
   sourcesContent: false,
   logLevel: 'warning',

@@ -1,0 +1,149 @@
+// The shared configuration file `.advocacy-letter.json` (JSONC): read by the extension and the
+// command line alike. Pure: the caller finds and reads the file.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { LintOptions, Severity, SignatoryField } from './diagnostic';
+import type { FieldKind, Range } from './model';
+import type { ParseOptions } from './parseLetter';
+import { rules } from './rules';
+import type { VocabularyExtras } from './vocabulary';
+
+export const configFileName = '.advocacy-letter.json';
+
+export interface LetterConfig {
+  severity?: Record<string, Severity | 'ignore'>;
+  signatories?: { requiredFields?: SignatoryField[] };
+  sections?: { reports?: string[]; signatories?: string[] };
+  fieldLabels?: Partial<Record<FieldKind, string[]>>;
+}
+
+export interface ConfigProblem {
+  message: string;
+  range: Range;
+}
+
+const levels = ['error', 'warning', 'information', 'hint', 'ignore'] as const;
+const signatoryFields = ['name', 'role', 'organization'] as const;
+const sectionKinds = ['reports', 'signatories'] as const;
+const fieldKinds = ['addressee', 'date', 'replyBy', 'subject', 'cc'] as const;
+
+const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** Reads `.advocacy-letter.json`: every problem with its range; whatever is valid is still used. Never throws. */
+export function readLetterConfig(text: string): { config: LetterConfig; problems: ConfigProblem[] } {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const position = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - lineStarts[lo] };
+  };
+  const rangeOf = (offset: number, length: number): Range => ({ start: position(offset), end: position(offset + length) });
+  const problems: ConfigProblem[] = [];
+  const problem = (node: Node, message: string) => problems.push({ message, range: rangeOf(node.offset, node.length) });
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of errors) {
+    problems.push({ message: `Invalid JSON: ${printParseErrorCode(e.error)}`, range: rangeOf(e.offset, e.length) });
+  }
+  const config: LetterConfig = {};
+  if (!root) return { config, problems };
+  if (root.type !== 'object') {
+    problem(root, 'The configuration must be an object.');
+    return { config, problems };
+  }
+
+  /** The property nodes of an object node, each key reported when not among `known`. */
+  const properties = (node: Node, known: readonly string[], where: string) => {
+    const out: { key: string; keyNode: Node; value: Node }[] = [];
+    for (const property of node.children ?? []) {
+      const [keyNode, value] = property.children ?? [];
+      if (!keyNode || !value) continue;
+      const key = String(keyNode.value);
+      if (!known.includes(key)) {
+        problem(keyNode, `Unknown key "${key}"${where}; expected one of ${list(known)}.`);
+        continue;
+      }
+      out.push({ key, keyNode, value });
+    }
+    return out;
+  };
+  const isObject = (node: Node, what: string) => {
+    if (node.type === 'object') return true;
+    problem(node, `${what} must be an object.`);
+    return false;
+  };
+  const strings = (node: Node, what: string, allowed?: readonly string[]): string[] | undefined => {
+    if (node.type !== 'array') {
+      problem(node, `${what} must be an array of strings.`);
+      return undefined;
+    }
+    const values: string[] = [];
+    for (const item of node.children ?? []) {
+      if (item.type !== 'string') problem(item, `${what}: each entry must be a string.`);
+      else if (allowed && !allowed.includes(item.value)) problem(item, `${what}: unknown value "${item.value}"; expected one of ${list(allowed)}.`);
+      else if (!allowed && String(item.value).trim() === '') problem(item, `${what}: an entry must not be empty.`);
+      else values.push(item.value);
+    }
+    return values;
+  };
+
+  const codes = rules.map((r) => r.code);
+  for (const { key, value } of properties(root, ['$schema', 'severity', 'signatories', 'sections', 'fieldLabels'], '')) {
+    if (key === '$schema') {
+      if (value.type !== 'string') problem(value, '"$schema" must be a string.');
+    } else if (key === 'severity') {
+      if (!isObject(value, '"severity"')) continue;
+      const severity: Record<string, Severity | 'ignore'> = {};
+      for (const property of value.children ?? []) {
+        const [keyNode, level] = property.children ?? [];
+        if (!keyNode || !level) continue;
+        const code = String(keyNode.value);
+        if (!codes.includes(code)) problem(keyNode, `Unknown check code "${code}".`);
+        else if (level.type !== 'string' || !(levels as readonly string[]).includes(level.value)) {
+          problem(level, `The severity of "${code}" must be one of ${list(levels)}.`);
+        } else severity[code] = level.value;
+      }
+      config.severity = severity;
+    } else if (key === 'signatories') {
+      if (!isObject(value, '"signatories"')) continue;
+      for (const entry of properties(value, ['requiredFields'], ' in "signatories"')) {
+        const fields = strings(entry.value, '"signatories.requiredFields"', signatoryFields);
+        if (fields) config.signatories = { requiredFields: fields as SignatoryField[] };
+      }
+    } else if (key === 'sections') {
+      if (!isObject(value, '"sections"')) continue;
+      const sections: NonNullable<LetterConfig['sections']> = {};
+      for (const entry of properties(value, sectionKinds, ' in "sections"')) {
+        const names = strings(entry.value, `"sections.${entry.key}"`);
+        if (names) sections[entry.key as (typeof sectionKinds)[number]] = names;
+      }
+      config.sections = sections;
+    } else if (key === 'fieldLabels') {
+      if (!isObject(value, '"fieldLabels"')) continue;
+      const labels: NonNullable<LetterConfig['fieldLabels']> = {};
+      for (const entry of properties(value, fieldKinds, ' in "fieldLabels"')) {
+        const names = strings(entry.value, `"fieldLabels.${entry.key}"`);
+        if (names) labels[entry.key as FieldKind] = names;
+      }
+      config.fieldLabels = labels;
+    }
+  }
+  return { config, problems };
+}
+
+/** The lint and parse options a configuration stands for. */
+export function configToOptions(config: LetterConfig): { lint: LintOptions; parse: ParseOptions } {
+  const lint: LintOptions = {};
+  if (config.severity) lint.severities = { ...config.severity };
+  if (config.signatories?.requiredFields) lint.requiredSignatoryFields = [...config.signatories.requiredFields];
+  const vocabulary: VocabularyExtras = {};
+  if (config.sections && Object.keys(config.sections).length > 0) vocabulary.sectionNames = { ...config.sections };
+  if (config.fieldLabels && Object.keys(config.fieldLabels).length > 0) vocabulary.fieldLabels = { ...config.fieldLabels };
+  return { lint, parse: Object.keys(vocabulary).length > 0 ? { vocabulary } : {} };
+}
