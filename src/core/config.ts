@@ -1,6 +1,7 @@
 // The shared configuration file `.advocacy-letter.json` (JSONC): read by the extension and the
 // command line alike. Pure: the caller finds and reads the file.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { positionsIn } from './textPositions';
 import type { LintOptions, Severity, SignatoryField } from './diagnostic';
 import type { FieldKind, Range } from './model';
 import type { ParseOptions } from './parseLetter';
@@ -30,18 +31,7 @@ const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ')
 
 /** Reads `.advocacy-letter.json`: every problem with its range; whatever is valid is still used. Never throws. */
 export function readLetterConfig(text: string): { config: LetterConfig; problems: ConfigProblem[] } {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const position = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo] };
-  };
+  const position = positionsIn(text);
   const rangeOf = (offset: number, length: number): Range => ({ start: position(offset), end: position(offset + length) });
   const problems: ConfigProblem[] = [];
   const problem = (node: Node, message: string) => problems.push({ message, range: rangeOf(node.offset, node.length) });

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { FrontMatter, FrontMatterKey, Position, Range } from './model';
+import type { FrontMatter, FrontMatterKey, Range } from './model';
+import { positionsIn } from './textPositions';
 
 /** Front matter keys the format knows. */
 export const frontMatterKeys = ['title', 'date', 'reply-by', 'lang', 'to', 'paper', 'signed-by'] as const;
@@ -13,20 +14,7 @@ const BCP47 = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
  * that run code, no timestamps). `content` starts at source line `firstLine`, column 0.
  */
 export function readFrontMatter(content: string, firstLine: number, range: Range): FrontMatter {
-  const lineStarts = [0];
-  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const at = (offset: number): Position => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const lineEnd = lo + 1 < lineStarts.length ? lineStarts[lo + 1] - 1 : content.length;
-    // YAML reports an error at the end of its input as one character past it: keep it on the line.
-    return { line: firstLine + lo, character: Math.min(offset, lineEnd) - lineStarts[lo] };
-  };
+  const at = positionsIn(content, firstLine);
   const span = (start: number, end: number): Range => ({ start: at(start), end: at(Math.max(start, end)) });
 
   const result: FrontMatter = { range, keys: [], errors: [], invalid: [], closed: true };
