@@ -56,7 +56,7 @@ export class LetterCodeActions implements vscode.CodeActionProvider {
   private fixAll(document: vscode.TextDocument, problems: LetterDiagnostic[]): vscode.CodeAction | null {
     const fixable = problems.filter((p) => p.fix);
     if (fixable.length === 0) return null;
-    const action = new vscode.CodeAction(`Fix all auto-fixable letter problems (${fixable.length})`, FIX_ALL);
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable letter problems ({0})', fixable.length), FIX_ALL);
     const edit = new vscode.WorkspaceEdit();
     for (const p of fixable) for (const e of p.fix!.edits) edit.replace(document.uri, toRange(e.range), e.newText);
     action.edit = edit;

@@ -22,13 +22,21 @@ function summary(problems: LetterDiagnostic[]): string {
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.severity, (counts.get(p.severity) ?? 0) + 1);
   const order = ['error', 'warning', 'information', 'hint'];
-  return order.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s === 'information' ? 'info' : s}${counts.get(s) === 1 || s === 'information' ? '' : 's'}`).join(', ');
+  const phrase = (severity: string, n: number): string => {
+    switch (severity) {
+      case 'error': return n === 1 ? vscode.l10n.t('{0} error', n) : vscode.l10n.t('{0} errors', n);
+      case 'warning': return n === 1 ? vscode.l10n.t('{0} warning', n) : vscode.l10n.t('{0} warnings', n);
+      case 'information': return vscode.l10n.t('{0} info', n);
+      default: return n === 1 ? vscode.l10n.t('{0} hint', n) : vscode.l10n.t('{0} hints', n);
+    }
+  };
+  return order.filter((s) => counts.has(s)).map((s) => phrase(s, counts.get(s)!)).join(vscode.l10n.t(', '));
 }
 
 function activeLetter(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor && isLetter(editor.document)) return editor;
-  void vscode.window.showWarningMessage('Open an advocacy letter (*.letter.md) first.');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open an advocacy letter (*.letter.md) first.'));
   return undefined;
 }
 
@@ -51,13 +59,16 @@ export class ValidateLetter implements Command {
     const problems = this.diagnostics.validate(editor.document);
     const name = editor.document.uri.path.split('/').pop();
     if (problems === undefined) {
-      void vscode.window.showInformationMessage('Letter checks are turned off (advocacyLetter.validate.enabled).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Letter checks are turned off (advocacyLetter.validate.enabled).'));
     } else if (problems.length === 0) {
-      void vscode.window.showInformationMessage(`No problems in ${name}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('No problems in {0}.', name ?? ''));
     } else {
       const errors = problems.some((p) => p.severity === 'error');
-      const message = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${name}: ${summary(problems)}.`;
-      void (errors ? vscode.window.showWarningMessage(message, 'Show Problems') : vscode.window.showInformationMessage(message, 'Show Problems')).then((choice) => {
+      const message = problems.length === 1
+        ? vscode.l10n.t('{0} problem in {1}: {2}.', problems.length, name ?? '', summary(problems))
+        : vscode.l10n.t('{0} problems in {1}: {2}.', problems.length, name ?? '', summary(problems));
+      const show = vscode.l10n.t('Show Problems');
+      void (errors ? vscode.window.showWarningMessage(message, show) : vscode.window.showInformationMessage(message, show)).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       });
     }
@@ -71,7 +82,7 @@ export class ValidateWorkspace implements Command {
   async execute(): Promise<{ letters: number; problems: number; errors: number }> {
     const result = { letters: 0, problems: 0, errors: 0 };
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Checking letters', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking letters'), cancellable: true },
       async (progress, token) => {
         const uris = await vscode.workspace.findFiles('**/*.letter.md', '**/node_modules/**', undefined, token);
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
@@ -97,7 +108,12 @@ export class ValidateWorkspace implements Command {
         }
       },
     );
-    const message = `Checked ${result.letters} letter${result.letters === 1 ? '' : 's'}: ${result.problems} problem${result.problems === 1 ? '' : 's'} (${result.errors} error${result.errors === 1 ? '' : 's'}).`;
+    const message = vscode.l10n.t(
+      'Checked {0}: {1} ({2}).',
+      result.letters === 1 ? vscode.l10n.t('{0} letter', result.letters) : vscode.l10n.t('{0} letters', result.letters),
+      result.problems === 1 ? vscode.l10n.t('{0} problem', result.problems) : vscode.l10n.t('{0} problems', result.problems),
+      result.errors === 1 ? vscode.l10n.t('{0} error', result.errors) : vscode.l10n.t('{0} errors', result.errors),
+    );
     void vscode.window.showInformationMessage(message);
     return result;
   }

@@ -16,7 +16,7 @@ async function source(argument: unknown): Promise<{ text: string; name: string; 
     try {
       bytes = await vscode.workspace.fs.readFile(argument);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', name, error instanceof Error ? error.message : String(error)));
       return undefined;
     }
     try {
@@ -24,18 +24,18 @@ async function source(argument: unknown): Promise<{ text: string; name: string; 
       if (bytes.subarray(0, 8192).includes(0)) throw new Error('binary');
       return { text: utf8.decode(bytes), name, file: true };
     } catch {
-      void vscode.window.showErrorMessage(`${name} is not UTF-8 text: save it as UTF-8 and convert it again.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not UTF-8 text: save it as UTF-8 and convert it again.', name));
       return undefined;
     }
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage('Open the plain-text letter first, or choose a .txt file in the Explorer.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open the plain-text letter first, or choose a .txt file in the Explorer.'));
     return undefined;
   }
   const document = editor.document;
   const name = document.isUntitled ? '' : document.uri.path.split('/').pop() ?? '';
-  return { text: document.getText(), name: name || 'the text', file: name !== '' };
+  return { text: document.getText(), name: name || vscode.l10n.t('the text'), file: name !== '' };
 }
 
 /**
@@ -54,7 +54,7 @@ export class ConvertPlainText implements Command {
     const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: markdown });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const saveAs = input.file ? `${input.name.replace(/\.[^.]*$/, '') || input.name}.letter.md` : 'NAME.letter.md';
-    void vscode.window.showInformationMessage(`Converted ${input.name} to a letter, not saved yet (save it as ${saveAs}). ${notes.join(' ')}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Converted {0} to a letter, not saved yet (save it as {1}). {2}', input.name, saveAs, notes.join(' ')));
     return editor;
   }
 }

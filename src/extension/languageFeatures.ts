@@ -64,7 +64,9 @@ export class LetterCompletion implements vscode.CompletionItemProvider {
     const space = before === ',' ? ' ' : '';
     return offer.values.map(({ value, count }, i) => {
       const item = new vscode.CompletionItem(value, offer.part === 'role' ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Reference);
-      item.detail = `${offer.part === 'role' ? 'Role' : 'Organization'} of ${count} signator${count === 1 ? 'y' : 'ies'}`;
+      item.detail = offer.part === 'role'
+        ? count === 1 ? vscode.l10n.t('Role of {0} signatory', count) : vscode.l10n.t('Role of {0} signatories', count)
+        : count === 1 ? vscode.l10n.t('Organization of {0} signatory', count) : vscode.l10n.t('Organization of {0} signatories', count);
       item.insertText = space + value;
       item.filterText = value;
       item.range = range;

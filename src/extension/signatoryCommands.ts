@@ -12,13 +12,13 @@ import { isLetter, type LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';
 
 const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.path;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const signatoryCount = (n: number) => (n === 1 ? vscode.l10n.t('{0} signatory', n) : vscode.l10n.t('{0} signatories', n));
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 function activeLetter(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor && isLetter(editor.document)) return editor;
-  void vscode.window.showWarningMessage('Open an advocacy letter (*.letter.md) first.');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open an advocacy letter (*.letter.md) first.'));
   return undefined;
 }
 
@@ -74,15 +74,15 @@ export class ImportSignatories implements Command {
           canSelectMany: false,
           canSelectFolders: false,
           defaultUri: vscode.Uri.joinPath(document.uri, '..'),
-          filters: { 'CSV (UTF-8)': ['csv'], 'All files': ['*'] },
-          openLabel: 'Import Signatories',
-          title: `Import signatories into ${fileName(document.uri)}`,
+          filters: { [vscode.l10n.t('CSV (UTF-8)')]: ['csv'], [vscode.l10n.t('All files')]: ['*'] },
+          openLabel: vscode.l10n.t('Import Signatories'),
+          title: vscode.l10n.t('Import signatories into {0}', fileName(document.uri)),
         })
       )?.[0];
     if (!csv) return undefined;
     const name = fileName(csv);
     const failed = (error: string, plan?: SignatoryImportPlan): ImportSignatoriesResult => {
-      void vscode.window.showErrorMessage(`Cannot import ${name}: ${error}. The letter was not changed.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import {0}: {1}. The letter was not changed.', name, error));
       return { plan, applied: false, error };
     };
 
@@ -90,7 +90,7 @@ export class ImportSignatories implements Command {
     try {
       bytes = await vscode.workspace.fs.readFile(csv);
     } catch (error) {
-      return failed(error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'no such file' : errorText(error));
+      return failed(error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? vscode.l10n.t('no such file') : errorText(error));
     }
     const decoded = decodeCsv(bytes);
     if ('error' in decoded) return failed(decoded.error);
@@ -105,8 +105,11 @@ export class ImportSignatories implements Command {
       const summary = importSummary(plan);
       if (plan.added.length === 0 || !plan.edit) {
         void vscode.window
-          .showInformationMessage(`Nothing to add from ${name}${summary ? `: ${summary}` : ': it lists no signatories'}.`, 'Show Details')
-          .then((choice) => choice && showDetails(plan, name));
+          .showInformationMessage(
+            summary ? vscode.l10n.t('Nothing to add from {0}: {1}.', name, summary) : vscode.l10n.t('Nothing to add from {0}: it lists no signatories.', name),
+            vscode.l10n.t('Show Details'),
+          )
+          .then((choice) => { if (choice) void showDetails(plan, name); });
         return { plan, applied: false };
       }
       if (options.confirm === false) return { plan, applied: false };
@@ -116,7 +119,7 @@ export class ImportSignatories implements Command {
 
       const applied = await applyOne(document, editor, plan.edit);
       if (!applied) {
-        void vscode.window.showErrorMessage(`Could not add the signatories from ${name}: the letter did not take the edit.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not add the signatories from {0}: the letter did not take the edit.', name));
         return { plan, applied: false };
       }
       const shown = editorFor(document, editor);
@@ -125,26 +128,32 @@ export class ImportSignatories implements Command {
         shown.revealRange(new vscode.Range(first, first), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       }
       void vscode.window
-        .showInformationMessage(`Added ${plural(plan.added.length, 'signatory', 'signatories')} from ${name}${summary ? ` (${importSummary(plan, 0)})` : ''}.`, 'Show Details')
-        .then((choice) => choice && showDetails(plan, name));
+        .showInformationMessage(
+          summary
+            ? vscode.l10n.t('Added {0} from {1} ({2}).', signatoryCount(plan.added.length), name, importSummary(plan, 0))
+            : vscode.l10n.t('Added {0} from {1}.', signatoryCount(plan.added.length), name),
+          vscode.l10n.t('Show Details'),
+        )
+        .then((choice) => { if (choice) void showDetails(plan, name); });
       return { plan, applied: true };
     }
   }
 
   /** The modal question; "Show Details" opens the full list and asks again beside it, without a modal. */
   private async confirm(plan: SignatoryImportPlan, name: string, summary: string): Promise<boolean> {
-    const add = 'Add';
-    const question = `Add ${plural(plan.added.length, 'signatory', 'signatories')} from ${name}?`;
+    const add = vscode.l10n.t('Add');
+    const details = vscode.l10n.t('Show Details');
+    const question = vscode.l10n.t('Add {0} from {1}?', signatoryCount(plan.added.length), name);
     const choice = await vscode.window.showInformationMessage(
       question,
-      { modal: true, detail: summary ? `${summary}.` : `Every row of ${name} is new.` },
+      { modal: true, detail: summary ? vscode.l10n.t('{0}.', summary) : vscode.l10n.t('Every row of {0} is new.', name) },
       add,
-      'Show Details',
+      details,
     );
     if (choice === add) return true;
-    if (choice !== 'Show Details') return false;
+    if (choice !== details) return false;
     await showDetails(plan, name);
-    return (await vscode.window.showInformationMessage(question, add, 'Cancel')) === add;
+    return (await vscode.window.showInformationMessage(question, add, vscode.l10n.t('Cancel'))) === add;
   }
 }
 
@@ -179,7 +188,7 @@ export class ExportSignatories implements Command {
     const letterUri = editor.document.uri;
     const letter = this.documents.letter(editor.document);
     if (letter.signatories.length === 0) {
-      void vscode.window.showWarningMessage(`${fileName(letterUri)} lists no signatories to export.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} lists no signatories to export.', fileName(letterUri)));
       return undefined;
     }
     const stem = fileName(letterUri).replace(/(\.letter)?\.md$/i, '');
@@ -187,29 +196,30 @@ export class ExportSignatories implements Command {
       options.target ??
       (await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(letterUri, '..', `${stem}-signatories.csv`),
-        filters: { 'CSV (UTF-8)': ['csv'] },
-        saveLabel: 'Export',
-        title: `Export the signatories of ${fileName(letterUri)}`,
+        filters: { [vscode.l10n.t('CSV (UTF-8)')]: ['csv'] },
+        saveLabel: vscode.l10n.t('Export'),
+        title: vscode.l10n.t('Export the signatories of {0}', fileName(letterUri)),
       }));
     if (!target) return undefined;
     if (target.toString() === letterUri.toString()) {
-      void vscode.window.showErrorMessage('Choose another file: the signatories would be written over the letter.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Choose another file: the signatories would be written over the letter.'));
       return undefined;
     }
     // The save dialog asks before replacing a file; a target given by a caller is asked here.
     if (options.target && !options.overwrite && (await exists(target))) {
-      const replace = await vscode.window.showWarningMessage(`${fileName(target)} exists. Replace it?`, { modal: true }, 'Replace');
-      if (replace !== 'Replace') return undefined;
+      const replaceLabel = vscode.l10n.t('Replace');
+      const replace = await vscode.window.showWarningMessage(vscode.l10n.t('{0} exists. Replace it?', fileName(target)), { modal: true }, replaceLabel);
+      if (replace !== replaceLabel) return undefined;
     }
     const csv = signatoriesToCsv(letter, { bom: options.bom ?? true });
     try {
       await writeAtomically(target, new TextEncoder().encode(csv));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not export the signatories: ${errorText(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the signatories: {0}', errorText(error)));
       return undefined;
     }
     void vscode.window
-      .showInformationMessage(`Exported ${plural(letter.signatories.length, 'signatory', 'signatories')} to ${vscode.workspace.asRelativePath(target)}.`, 'Open')
+      .showInformationMessage(vscode.l10n.t('Exported {0} to {1}.', signatoryCount(letter.signatories.length), vscode.workspace.asRelativePath(target)), vscode.l10n.t('Open'))
       .then((choice) => choice && vscode.commands.executeCommand('vscode.open', target));
     return target;
   }
@@ -237,19 +247,19 @@ export class SortSignatories implements Command {
     const document = editor.document;
     const before = this.documents.letter(document);
     if (before.signatories.length < 2) {
-      void vscode.window.showInformationMessage('There is nothing to sort: the letter lists fewer than two signatories.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is nothing to sort: the letter lists fewer than two signatories.'));
       return false;
     }
     const locale = options.locale ?? before.lang;
     let by = options.by ?? (before.signedBy === 'organizations' ? 'organization' : undefined);
     if (!by) {
       const items: (vscode.QuickPickItem & { by: SignatorySortKey })[] = [
-        { label: 'By name', description: 'then organization', by: 'name' },
-        { label: 'By organization', description: 'then name', by: 'organization' },
+        { label: vscode.l10n.t('By name'), description: vscode.l10n.t('then organization'), by: 'name' },
+        { label: vscode.l10n.t('By organization'), description: vscode.l10n.t('then name'), by: 'organization' },
       ];
       const picked = await vscode.window.showQuickPick(items, {
-        title: 'Sort Signatories',
-        placeHolder: `Sort ${before.signatories.length} signatories in ${locale} order`,
+        title: vscode.l10n.t('Sort Signatories'),
+        placeHolder: vscode.l10n.t('Sort {0} signatories in {1} order', before.signatories.length, locale),
       });
       if (!picked) return false;
       by = picked.by;
@@ -257,9 +267,9 @@ export class SortSignatories implements Command {
     if (document.isClosed) return false;
     // Read again: the letter may have changed while the pick was open.
     const edit = sortSignatories(this.documents.letter(document), by, locale);
-    const what = by === 'name' && before.signedBy !== 'organizations' ? 'name' : 'organization';
+    const byName = by === 'name' && before.signedBy !== 'organizations';
     if (!edit) {
-      void vscode.window.showInformationMessage(`The signatories are already sorted by ${what}.`);
+      void vscode.window.showInformationMessage(byName ? vscode.l10n.t('The signatories are already sorted by name.') : vscode.l10n.t('The signatories are already sorted by organization.'));
       return false;
     }
     return applyOne(document, editor, edit);

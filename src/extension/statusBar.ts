@@ -4,7 +4,6 @@ import type { LetterDiagnostics } from './diagnostics';
 import { isLetter, type LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "6 signatories · 4 reports · 1 problem" for the active letter; a click opens the Problems view. */
 export class LetterStatusBar extends Disposable {
@@ -37,14 +36,24 @@ export class LetterStatusBar extends Disposable {
     }
     const letter = this.documents.letter(document);
     const settings = letterSettings(document);
-    const parts = [plural(letter.signatories.length, 'signatory', 'signatories'), plural(letter.reports.length, 'report', 'reports')];
+    const signatories = letter.signatories.length;
+    const reports = letter.reports.length;
+    const parts = [
+      signatories === 1 ? vscode.l10n.t('{0} signatory', signatories) : vscode.l10n.t('{0} signatories', signatories),
+      reports === 1 ? vscode.l10n.t('{0} report', reports) : vscode.l10n.t('{0} reports', reports),
+    ];
     if (settings.enabled) {
       const problems = this.documents.diagnostics(document, settings.lint).filter((d) => d.severity !== 'hint');
       const errors = problems.filter((d) => d.severity === 'error').length;
-      parts.push(plural(problems.length, 'problem', 'problems'));
-      this.item.tooltip = `${plural(errors, 'error', 'errors')}, ${plural(problems.length - errors, 'other problem', 'other problems')} (hints not counted). Click to open the Problems view.`;
+      parts.push(problems.length === 1 ? vscode.l10n.t('{0} problem', problems.length) : vscode.l10n.t('{0} problems', problems.length));
+      const others = problems.length - errors;
+      this.item.tooltip = vscode.l10n.t(
+        '{0}, {1} (hints not counted). Click to open the Problems view.',
+        errors === 1 ? vscode.l10n.t('{0} error', errors) : vscode.l10n.t('{0} errors', errors),
+        others === 1 ? vscode.l10n.t('{0} other problem', others) : vscode.l10n.t('{0} other problems', others),
+      );
     } else {
-      this.item.tooltip = 'Checks are turned off (advocacyLetter.validate.enabled).';
+      this.item.tooltip = vscode.l10n.t('Checks are turned off (advocacyLetter.validate.enabled).');
     }
     this.item.text = `$(organization) ${parts.join(' · ')}`;
     this.item.show();

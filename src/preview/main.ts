@@ -151,7 +151,8 @@ function showStyle(next: LetterStyle, css: string): void {
 const otherStyle = (shown: LetterStyle): LetterStyle => (shown === 'paper' ? 'theme' : 'paper');
 
 function drawToggle(): void {
-  if (toggle) toggle.textContent = otherStyle(style) === 'paper' ? 'Paper' : 'Theme';
+  // The labels come translated from the extension (data-paper-label / data-theme-label).
+  if (toggle) toggle.textContent = otherStyle(style) === 'paper' ? toggle.dataset.paperLabel || 'Paper' : toggle.dataset.themeLabel || 'Theme';
 }
 
 function unmarkActiveLine(): void {

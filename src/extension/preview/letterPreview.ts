@@ -122,8 +122,8 @@ export class LetterPreview extends Disposable {
   }
 
   private title(): string {
-    const name = this.resource.path.split('/').pop() ?? 'Letter';
-    return `${this.locked ? '[Locked] ' : ''}Preview ${name}`;
+    const name = this.resource.path.split('/').pop() ?? vscode.l10n.t('Letter');
+    return this.locked ? vscode.l10n.t('[Locked] Preview {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
   private currentStyle(): LetterStyle {
@@ -266,7 +266,8 @@ export class LetterPreview extends Disposable {
       `font-src ${webview.cspSource}`,
       `script-src 'nonce-${n}'`,
     ].join('; ');
-    const other = style === 'paper' ? 'Theme' : 'Paper';
+    const other = style === 'paper' ? vscode.l10n.t('Theme') : vscode.l10n.t('Paper');
+    const toggleTitle = vscode.l10n.t('Switch between the theme and paper styles');
     return `<!DOCTYPE html>
 <html>
 <head>
@@ -278,7 +279,7 @@ export class LetterPreview extends Disposable {
 ${userStyles}
 </head>
 <body class="vscode-body letter-style-${style}">
-<div class="letter-toolbar"><button id="letter-style-toggle" type="button" title="Switch between the theme and paper styles">${other}</button></div>
+<div class="letter-toolbar"><button id="letter-style-toggle" type="button" title="${escapeAttribute(toggleTitle)}" data-paper-label="${escapeAttribute(vscode.l10n.t('Paper'))}" data-theme-label="${escapeAttribute(vscode.l10n.t('Theme'))}">${escapeAttribute(other)}</button></div>
 <main id="letter-root">${article}</main>
 <script nonce="${n}" src="${escapeAttribute(script.toString())}"></script>
 </body>

@@ -16,7 +16,7 @@ function letterUri(previews: PreviewManager, argument: unknown): vscode.Uri | un
 }
 
 function noLetter(): undefined {
-  void vscode.window.showWarningMessage('Open an advocacy letter (*.letter.md) first.');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open an advocacy letter (*.letter.md) first.'));
   return undefined;
 }
 
@@ -91,13 +91,14 @@ abstract class ExportLetter implements Command {
     const target = options.target ?? (await vscode.window.showSaveDialog({
       defaultUri: uri.with({ path: uri.path.replace(/(\.letter)?\.md$/i, '') + this.extension }),
       filters: { [this.filterName]: [this.extension.slice(1)] },
-      saveLabel: 'Export',
+      saveLabel: vscode.l10n.t('Export'),
     }));
     if (!target) return undefined;
     // The save dialog asks before replacing a file; a target given by a caller is asked here.
     if (options.target && !options.overwrite && (await exists(target))) {
-      const replace = await vscode.window.showWarningMessage(`${target.path.split('/').pop()} exists. Replace it?`, { modal: true }, 'Replace');
-      if (replace !== 'Replace') return undefined;
+      const replaceLabel = vscode.l10n.t('Replace');
+      const replace = await vscode.window.showWarningMessage(vscode.l10n.t('{0} exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replaceLabel);
+      if (replace !== replaceLabel) return undefined;
     }
     const settings = previewSettings(uri);
     const rendered = renderReadLetter(this.documents.read(document), this.documents.diagnostics(document, letterSettings(document).lint), {
@@ -108,10 +109,10 @@ abstract class ExportLetter implements Command {
     try {
       await this.write(html, target);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not export the letter: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the letter: {0}', (error as Error).message));
       return undefined;
     }
-    void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((choice) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', vscode.workspace.asRelativePath(target)), vscode.l10n.t('Open')).then((choice) => {
       if (choice) void vscode.env.openExternal(target);
     });
     return target;

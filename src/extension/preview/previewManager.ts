@@ -51,7 +51,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         return existing;
       }
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: options.preserveFocus ?? options.toSide }, this.webviewOptions(resource));
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: options.preserveFocus ?? options.toSide }, this.webviewOptions(resource));
     return this.track(panel, resource, options.locked);
   }
 
@@ -65,7 +65,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
       this.dynamic = preview;
     }
     void preview.refresh();
-    preview.panel.title = `${preview.locked ? '[Locked] ' : ''}Preview ${preview.uri.path.split('/').pop()}`;
+    const name = preview.uri.path.split('/').pop() ?? '';
+    preview.panel.title = preview.locked ? vscode.l10n.t('[Locked] Preview {0}', name) : vscode.l10n.t('Preview {0}', name);
     void vscode.commands.executeCommand('setContext', LOCKED_CONTEXT, preview.locked);
   }
 
