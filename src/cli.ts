@@ -70,6 +70,12 @@ Exit status: 0 no error found, 1 lint found an error, 2 a file could not be read
 or the arguments are wrong.
 `;
 
+/** The configuration options every command that reads a letter takes. */
+const configOptionsHelp = `  --config FILE           use FILE as the configuration instead of the nearest
+                          .advocacy-letter.json in the letter's folder or a parent
+  --no-config             use no configuration file
+`;
+
 const lintHelp = `Usage: ${program} lint FILE… [options]
 
 Check one or more letters and report every problem found.
@@ -79,10 +85,7 @@ Options:
   --ignore CODE[,CODE…]   turn checks off; repeatable
   --severity CODE=LEVEL   change a check's severity; repeatable; LEVEL is error,
                           warning, information, hint or ignore
-  --config FILE           use FILE as the configuration instead of the nearest
-                          .advocacy-letter.json in the letter's folder or a parent
-  --no-config             use no configuration file
-  -h, --help              show this help
+${configOptionsHelp}  -h, --help              show this help
 
 Formats:
   text    one line per problem on stdout: FILE:LINE:COLUMN SEVERITY CODE MESSAGE,
@@ -111,10 +114,7 @@ publisher, year, url, line}], signatories [{name, role, organization, place,
 line}], cc, subject, signedBy. Lines are 1-based.
 
 Options:
-  --config FILE           use FILE as the configuration instead of the nearest
-                          .advocacy-letter.json in the letter's folder or a parent
-  --no-config             use no configuration file
-  -h, --help              show this help
+${configOptionsHelp}  -h, --help              show this help
 
 Exit status: 0, or 2 when the file cannot be read or the arguments are wrong.
 `;
@@ -128,10 +128,7 @@ Options:
                           replaced in one step, never left half written
   --paper a4|letter       page size when the letter's front matter sets no
                           \`paper\`; a4 by default
-  --config FILE           use FILE as the configuration instead of the nearest
-                          .advocacy-letter.json in the letter's folder or a parent
-  --no-config             use no configuration file
-  -h, --help              show this help
+${configOptionsHelp}  -h, --help              show this help
 
 Exit status: 0, or 2 when a file cannot be read or written or the arguments are
 wrong.
@@ -151,10 +148,7 @@ Options:
                           install paths of Chrome, Chromium and Edge
   --paper a4|letter       page size when the letter's front matter sets no
                           \`paper\`; a4 by default
-  --config FILE           use FILE as the configuration instead of the nearest
-                          .advocacy-letter.json in the letter's folder or a parent
-  --no-config             use no configuration file
-  -h, --help              show this help
+${configOptionsHelp}  -h, --help              show this help
 
 The PDF is written in one step: a failure never leaves a half file.
 

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { assertUsageError, runCli, type Run } from './support/cli';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -13,19 +14,7 @@ const seedLines = fs.readFileSync(path.join(root, seed), 'utf8').split('\n');
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const title = 'Open Letter to Kim Jong-un Urges Explanation';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd = root): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  if (result.error) {
-    throw result.error;
-  }
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], cwd = root): Run => runCli(args, { cwd });
 
 function json(result: Run): any {
   try {
@@ -35,18 +24,6 @@ function json(result: Run): any {
   }
 }
 
-/** Exit 2, nothing on stdout, and exactly one `advocacy-letter: …` line on stderr. */
-function assertUsageError(result: Run, message: string | RegExp): void {
-  assert.equal(result.status, 2, `exit status; stderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  assert.match(result.stderr, /^advocacy-letter: [^\n]+\n$/, 'one line on stderr');
-  const text = result.stderr.slice('advocacy-letter: '.length, -1);
-  if (typeof message === 'string') {
-    assert.equal(text, message);
-  } else {
-    assert.match(text, message);
-  }
-}
 
 const severities = ['error', 'warning', 'information', 'hint'];
 const diagnosticKeys = ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'];

@@ -4,8 +4,8 @@
 // and `advocacy-letter convert` writes it. Each fixture's conversion is kept beside it as
 // NAME.converted.md; UPDATE_CONVERT_FIXTURES=1 rewrites those after a deliberate change.
 import { after, before, describe, test } from 'node:test';
+import { runCli } from './support/cli';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -516,11 +516,7 @@ describe('advocacy-letter convert', () => {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   const example = path.join(convertRoot, 'open-letter-2013.txt');
   let tmp: string;
-  const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8' });
-    if (result.error) throw result.error;
-    return result;
-  };
+  const run = (args: string[]) => runCli(args);
 
   before(() => {
     assert.ok(fs.existsSync(cli), `${cli} is missing: run \`npm run build\` first (\`npm test\` does)`);

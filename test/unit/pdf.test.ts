@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromeArguments, chromeCandidates, findChrome, missingChromeMessage, PdfError, printToPdf } from '../../src/node/chrome';
 import { FileWriteError, writeFileAtomic } from '../../src/node/files';
+import { assertUsageError, runCli, type Run } from './support/cli';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -21,32 +22,9 @@ const title = 'Open Letter to Kim Jong-un Urges Explanation';
 const posix = process.platform !== 'win32';
 const skipPdf = process.env.ADVOCACY_LETTER_SKIP_PDF === '1';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = process.env): Run => runCli(args, { env });
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env });
-  if (result.error) {
-    throw result.error;
-  }
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
-/** Exit 2, nothing on stdout, and exactly one `advocacy-letter: …` line on stderr. */
-function assertUsageError(result: Run, message: string | RegExp): void {
-  assert.equal(result.status, 2, `exit status; stderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  assert.match(result.stderr, /^advocacy-letter: [^\n]+\n$/, 'one line on stderr');
-  const text = result.stderr.slice('advocacy-letter: '.length, -1);
-  if (typeof message === 'string') {
-    assert.equal(text, message);
-  } else {
-    assert.match(text, message);
-  }
-}
 
 // --- what the PDF tests need ------------------------------------------------------------------
 
