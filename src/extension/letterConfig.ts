@@ -50,10 +50,16 @@ export class LetterConfigs extends Disposable {
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${configFileName}`));
     this.register(watcher.onDidCreate((uri) => this.fileChanged(uri)));
     this.register(watcher.onDidChange((uri) => this.fileChanged(uri)));
+    this.register(watcher.onDidDelete((uri) => void this.fileDeleted(uri)));
+    // Files created, deleted or renamed in VS Code itself are reported at once, before any watcher.
+    this.register(vscode.workspace.onDidCreateFiles((e) => e.files.filter(isConfigFile).forEach((uri) => this.fileChanged(uri))));
+    this.register(vscode.workspace.onDidDeleteFiles((e) => e.files.filter(isConfigFile).forEach((uri) => void this.fileDeleted(uri))));
     this.register(
-      watcher.onDidDelete((uri) => {
-        this.collection.delete(uri);
-        void this.refresh();
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          if (isConfigFile(oldUri)) void this.fileDeleted(oldUri);
+          if (isConfigFile(newUri)) this.fileChanged(newUri);
+        }
       }),
     );
     // Saved from the editor: in virtual workspaces a watcher may not report it.
@@ -87,6 +93,18 @@ export class LetterConfigs extends Disposable {
   private fileChanged(uri: vscode.Uri): void {
     void this.report(uri);
     void this.refresh();
+  }
+
+  /**
+   * A deletion is reported some time after it happened, maybe after the file was written again:
+   * only a file that is really gone loses its problems (an open editor keeps showing its text's).
+   */
+  private async fileDeleted(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) this.checkDocument(open);
+    else if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) await this.report(uri);
+    else this.collection.delete(uri);
+    await this.refresh();
   }
 
   /** Resolves every known folder again; fires once when any changed. */

@@ -51,8 +51,13 @@ suite('shared configuration file', () => {
     assert.ok(!codes.includes('signatories-missing'), `"## Unterzeichner" is a signatories section: ${codes}`);
     assert.ok(!codes.includes('addressee-missing'), `"Empfänger:" is an addressee label: ${codes}`);
 
-    // Changed on disk: the letter is checked again with the new file.
-    await vscode.workspace.fs.writeFile(configUri, encode('{ "severity": { "report-year-missing": "warning" } }'));
+    // Changed in an editor and saved (a file system watcher would also report a change made
+    // elsewhere, but when is up to the file system): the letter is checked again with the new file.
+    const config = await vscode.workspace.openTextDocument(configUri);
+    const change = new vscode.WorkspaceEdit();
+    change.replace(configUri, new vscode.Range(0, 0, config.lineCount, 0), '{ "severity": { "report-year-missing": "warning" } }\n');
+    assert.ok(await vscode.workspace.applyEdit(change));
+    assert.ok(await config.save());
     await waitForDiagnostics(
       letterUri,
       (d) => d.some((p) => codeOf(p) === 'report-year-missing' && p.severity === vscode.DiagnosticSeverity.Warning) && d.some((p) => codeOf(p) === 'signatories-missing'),
@@ -60,7 +65,9 @@ suite('shared configuration file', () => {
     );
 
     // Deleted: back to the defaults.
-    await vscode.workspace.fs.delete(configUri);
+    const deletion = new vscode.WorkspaceEdit();
+    deletion.deleteFile(configUri);
+    assert.ok(await vscode.workspace.applyEdit(deletion));
     await waitForDiagnostics(
       letterUri,
       (d) => d.some((p) => codeOf(p) === 'report-year-missing' && p.severity === vscode.DiagnosticSeverity.Error),
