@@ -1,0 +1,59 @@
+// The engine's markdown-it (src/core/markdown.ts) takes two shortcuts for speed: texts without markup
+// skip the inline parser, and tokens are constructed without markdown-it's transpiler helpers. Both
+// must give exactly the tokens markdown-it itself gives: compared here, field by field, on every
+// fixture letter, the seed letter and arbitrary texts.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import markdownIt, { type Token } from 'markdown-it';
+import { createLetterMarkdown } from '../../src/core/markdown';
+import { anyLetterText, letterText } from './support/letterArbitraries';
+
+const root = path.resolve(__dirname, '..', '..');
+const quick = createLetterMarkdown();
+const stock = createLetterMarkdown({ shortcuts: false });
+
+/** Every field of every token, children included, in the order the token holds them. */
+function dump(tokens: Token[]): unknown[] {
+  return tokens.map((token) => ({
+    keys: Object.keys(token),
+    ...token,
+    children: token.children ? dump(token.children) : token.children,
+    instance: token instanceof markdownIt.Token,
+  }));
+}
+
+function assertSameTokens(text: string, where: string): void {
+  assert.deepStrictEqual(dump(quick.parse(text, {})), dump(stock.parse(text, {})), where);
+}
+
+function lettersIn(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true })
+    .map((entry) => path.join(dir, entry.toString()))
+    .filter((file) => /\.(md|txt)$/.test(file));
+}
+
+describe('the engine markdown-it gives markdown-it own tokens', () => {
+  test('on every fixture and example letter', () => {
+    const files = [...lettersIn('test/fixtures'), ...lettersIn('examples')];
+    assert.ok(files.length > 100, `only ${files.length} letters`);
+    for (const file of files) assertSameTokens(fs.readFileSync(path.join(root, file), 'utf8'), file);
+  });
+
+  test('every token is a markdown-it Token with its methods', () => {
+    const [heading] = quick.parse('# Title [link](https://example.org) *em*', {});
+    assert.ok(heading instanceof markdownIt.Token);
+    heading.attrSet('id', 'x');
+    assert.equal(heading.attrGet('id'), 'x');
+  });
+
+  test('on arbitrary texts', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyLetterText, letterText), (text) => assertSameTokens(text, JSON.stringify(text))),
+      { seed: 20261128, numRuns: 400 },
+    );
+  });
+});
