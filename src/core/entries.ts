@@ -1,7 +1,7 @@
 // How one list item reads as a cited report (`Title, Publisher, Year`) or a signatory (`Name, Role, Organization`).
 import { trailingCitationDate, wholeCitationDate } from './dates';
 import type { InlineText } from './inlineText';
-import type { Range } from './model';
+import type { CitedReport, Entry, Range, Signatory } from './model';
 
 /** A part of an entry: plain-text offsets `[start, end)`, whitespace trimmed. */
 export interface Part {
@@ -12,7 +12,14 @@ export interface Part {
 /** Opening quotes a title may stand in, with their closing quote. */
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“', '「': '」', '『': '』', '«': '»' };
 
-export const isSpaceChar = (ch: string) => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || /\s/.test(ch);
+/** White space as JavaScript's `\s` knows it, by character code (no regex: it runs on every trimmed end). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+export const isSpaceChar = (ch: string) => ch !== undefined && isSpaceCode(ch.charCodeAt(0));
 
 /** Collapses whitespace, NBSP included, as parsed values are compared and shown. */
 export function collapse(text: string): string {
@@ -23,7 +30,7 @@ export function collapse(text: string): string {
 export function isCollapsed(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 ? i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20 : c < 0x21 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680) {
+    if (c === 0x20 ? i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20 : c < 0x21 || (c >= 0x7f && c <= 0xa0) || (c >= 0x1680 && isSpaceCode(c))) {
       return false;
     }
   }
@@ -31,9 +38,20 @@ export function isCollapsed(text: string): boolean {
 }
 
 export function trimPart(plain: string, start: number, end: number, extra = ''): Part {
-  while (start < end && (isSpaceChar(plain[start]) || extra.includes(plain[start]))) start++;
-  while (end > start && (isSpaceChar(plain[end - 1]) || extra.includes(plain[end - 1]))) end--;
-  return { start, end };
+  start = trimStart(plain, start, end, extra);
+  return { start, end: trimEnd(plain, start, end, extra) };
+}
+
+/** The first offset of `[start, end)` past white space and the `extra` characters. */
+export function trimStart(plain: string, start: number, end: number, extra = ''): number {
+  while (start < end && (isSpaceCode(plain.charCodeAt(start)) || (extra !== '' && extra.includes(plain[start])))) start++;
+  return start;
+}
+
+/** The end of `[start, end)` before trailing white space and `extra` characters. */
+export function trimEnd(plain: string, start: number, end: number, extra = ''): number {
+  while (end > start && (isSpaceCode(plain.charCodeAt(end - 1)) || (extra !== '' && extra.includes(plain[end - 1])))) end--;
+  return end;
 }
 
 /** The first comma of `[start, end)` outside parentheses or brackets, or -1. */
@@ -77,37 +95,106 @@ export function splitParts(plain: string, start: number, end: number, limit = In
 
 /** The end of an entry's own text: trailing space and one final `.`, `;` or `。` left out. */
 function entryEnd(plain: string, start: number, end: number, finals: string): number {
-  let e = trimPart(plain, start, end).end;
-  if (e > start && finals.includes(plain[e - 1])) e = trimPart(plain, start, e - 1).end;
+  let e = trimEnd(plain, start, end);
+  if (e > start && finals.includes(plain[e - 1])) e = trimEnd(plain, start, e - 1);
   return e;
 }
 
 // A trimmed part of a collapsed text is collapsed: the check runs once per entry, not once per part.
-const text = (plain: string, part: Part | null, clean = false) =>
-  part && part.end > part.start ? (clean ? plain.slice(part.start, part.end) : collapse(plain.slice(part.start, part.end))) : null;
-const rangeOf = (inline: InlineText, part: Part | null): Range | null => (part && part.end > part.start ? inline.range(part.start, part.end) : null);
+const NO_LINKS: { href: string; text: string }[] = [];
 
-export interface ParsedReport {
-  title: string | null;
-  titleRange: Range | null;
-  publisher: string | null;
-  publisherRange: Range | null;
-  year: number | null;
-  dateIso: string | null;
-  yearText: string | null;
-  yearRange: Range | null;
-  undated: boolean;
-  note: string | null;
-  url: string | null;
-  urlRange: Range | null;
-  links: { href: string; text: string }[];
+const text = (plain: string, start: number, end: number, clean = false) =>
+  end > start ? (clean ? plain.slice(start, end) : collapse(plain.slice(start, end))) : null;
+
+/** Where a list item stands in the source: what its entry's `range` and `textRange` are made of. */
+export interface ItemSite {
+  index: number;
+  /** The item's first line, the column of its marker and where the marker ends. */
+  line: number;
+  indent: number;
+  markerEnd: number;
+  /** The length of the item's first line. */
+  lineLength: number;
+  /** The item's last non-blank line (nested lists included) and its length. */
+  lastLine: number;
+  lastLength: number;
 }
+
+/**
+ * A list item read as an entry. Its parts are kept as plain-text offsets and their source ranges
+ * worked out when first asked for: a sign-on letter of thousands of entries needs few of them (a
+ * problem's range, the outline), and reading it should not build tens of thousands it never uses.
+ */
+abstract class ListEntry implements Entry {
+  readonly index: number;
+  readonly text: string;
+  readonly lineCount: number;
+  readonly #site: ItemSite;
+  readonly #inline: InlineText | null;
+  readonly #textStart: number;
+  readonly #textEnd: number;
+  #range: Range | undefined = undefined;
+  #textRange: Range | undefined = undefined;
+
+  constructor(site: ItemSite, inline: InlineText | null) {
+    this.index = site.index;
+    this.#site = site;
+    this.#inline = inline;
+    if (inline) {
+      const plain = inline.plain;
+      this.#textStart = trimStart(plain, 0, plain.length);
+      this.#textEnd = trimEnd(plain, this.#textStart, plain.length);
+      this.text = inline.collapsed ? plain : collapse(plain);
+      this.lineCount = inline.lineCount;
+    } else {
+      this.#textStart = this.#textEnd = 0;
+      this.text = '';
+      this.lineCount = 1;
+    }
+  }
+
+  /** The whole list item, nested lists included. */
+  get range(): Range {
+    const site = this.#site;
+    return (this.#range ??= { start: { line: site.line, character: site.indent }, end: { line: site.lastLine, character: site.lastLength } });
+  }
+
+  /** The item's text without the list marker and without nested lists. */
+  get textRange(): Range {
+    if (this.#textRange) return this.#textRange;
+    const site = this.#site;
+    const inline = this.#inline;
+    return (this.#textRange = inline && this.#textEnd > this.#textStart
+      ? inline.range(this.#textStart, this.#textEnd)
+      : { start: { line: site.line, character: site.markerEnd }, end: { line: site.line, character: site.lineLength } });
+  }
+
+  protected rangeOf(start: number, end: number): Range | null {
+    const inline = this.#inline;
+    return inline && end > start ? inline.range(start, end) : null;
+  }
+}
+
 
 const AVAILABLE_AT = /(?:^|[\s,，、.])(?:available\s+(?:at|from|online)|online(?:\s+at)?|url|at)$/i;
 const NO_DATE = /(?:^|[\s,，、(（])(n\.\s?d\.?)\)?$/i;
 
+/** What a cited report's text says; `parts` holds the plain-text offsets of title, publisher, year and first link. */
+interface ReportReading {
+  title: string | null;
+  publisher: string | null;
+  year: number | null;
+  dateIso: string | null;
+  yearText: string | null;
+  undated: boolean;
+  note: string | null;
+  url: string | null;
+  links: { href: string; text: string }[];
+  parts: number[];
+}
+
 /** Reads `Title, Publisher, Year[, more]` from a list item's text. */
-export function parseReport(inline: InlineText): ParsedReport {
+function readReport(inline: InlineText): ReportReading {
   const plain = inline.plain;
   const links = inline.marks.filter((m) => m.kind === 'link');
   const link = links[0] ?? null;
@@ -183,40 +270,35 @@ export function parseReport(inline: InlineText): ParsedReport {
     }
   }
   const clean = inline.collapsed;
+  const span = (part: Part | null) => (part && part.end > part.start ? part : NONE);
+  const t = span(title);
+  const p = span(publisher);
+  const y = span(yearPart);
+  const n = span(note);
   return {
-    title: text(plain, title, clean),
-    titleRange: rangeOf(inline, title),
-    publisher: text(plain, publisher, clean),
-    publisherRange: rangeOf(inline, publisher),
+    title: text(plain, t.start, t.end, clean),
+    publisher: text(plain, p.start, p.end, clean),
     year,
     dateIso,
-    yearText: text(plain, yearPart),
-    yearRange: rangeOf(inline, yearPart),
+    yearText: text(plain, y.start, y.end),
     undated,
-    note: text(plain, note),
+    note: text(plain, n.start, n.end),
     url: link ? link.href ?? null : null,
-    urlRange: link ? inline.range(link.start, link.end) : null,
-    links: links.map((l) => ({ href: l.href ?? '', text: collapse(plain.slice(l.start, l.end)) })),
+    links: links.length === 0 ? NO_LINKS : links.map((l) => ({ href: l.href ?? '', text: collapse(plain.slice(l.start, l.end)) })),
+    parts: [t.start, t.end, p.start, p.end, y.start, y.end, link ? link.start : 0, link ? link.end : 0],
   };
 }
 
-export interface ParsedSignatory {
-  name: string | null;
-  nameRange: Range | null;
-  role: string | null;
-  roleRange: Range | null;
-  organization: string | null;
-  organizationRange: Range | null;
-  place: string | null;
-  placeRange: Range | null;
-}
+const NONE: Part = { start: 0, end: 0 };
 
 const SPACED_DASH = /\s[-–—]\s/;
 
-/** Reads `Name, Role, Organization` (or, signed by organizations, `Organization[, Place]`) from a list item's text. */
-export function parseSignatory(inline: InlineText, byOrganizations: boolean): ParsedSignatory {
-  const plain = inline.plain;
-  const begin = trimPart(plain, 0, plain.length).start;
+/**
+ * Where `Name, Role, Organization` (or, signed by organizations, `Organization[, Place]`) stand in a
+ * list item's text: the plain-text offsets of name, role, organization and place, start and end.
+ */
+function signatoryParts(plain: string, byOrganizations: boolean): number[] {
+  const begin = trimStart(plain, 0, plain.length);
   const end = entryEnd(plain, begin, plain.length, '.;。；');
   const none = { start: 0, end: 0 };
   let name = none;
@@ -231,7 +313,7 @@ export function parseSignatory(inline: InlineText, byOrganizations: boolean): Pa
     // A spaced dash right after the name separates like a comma: `Name – Role, Organization`.
     const comma = firstComma(plain, begin, end);
     const nameEnd = comma >= 0 ? comma : end;
-    const dash = SPACED_DASH.exec(plain.slice(begin, nameEnd));
+    const dash = hasDash(plain, begin, nameEnd) ? SPACED_DASH.exec(plain.slice(begin, nameEnd)) : null;
     let afterName: number;
     if (dash) {
       name = trimPart(plain, begin, begin + dash.index);
@@ -244,15 +326,128 @@ export function parseSignatory(inline: InlineText, byOrganizations: boolean): Pa
     role = r;
     organization = o ?? none;
   }
-  const clean = inline.collapsed;
-  return {
-    name: text(plain, name, clean),
-    nameRange: rangeOf(inline, name),
-    role: text(plain, role, clean),
-    roleRange: rangeOf(inline, role),
-    organization: text(plain, organization, clean),
-    organizationRange: rangeOf(inline, organization),
-    place: text(plain, place, clean),
-    placeRange: rangeOf(inline, place),
-  };
+  return [name.start, name.end, role.start, role.end, organization.start, organization.end, place.start, place.end];
+}
+
+function hasDash(plain: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = plain.charCodeAt(i);
+    if (c === 0x2d || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
+}
+
+
+class ReportEntry extends ListEntry implements CitedReport {
+  readonly title: string | null = null;
+  readonly publisher: string | null = null;
+  readonly year: number | null = null;
+  readonly dateIso: string | null = null;
+  readonly yearText: string | null = null;
+  readonly undated: boolean = false;
+  readonly note: string | null = null;
+  readonly url: string | null = null;
+  readonly links: { href: string; text: string }[] = NO_LINKS;
+  readonly #parts: number[];
+  #ranges: (Range | null)[] | undefined = undefined;
+
+  constructor(site: ItemSite, inline: InlineText | null) {
+    super(site, inline);
+    if (!inline) {
+      this.#parts = NO_PARTS;
+      return;
+    }
+    const r = readReport(inline);
+    this.title = r.title;
+    this.publisher = r.publisher;
+    this.year = r.year;
+    this.dateIso = r.dateIso;
+    this.yearText = r.yearText;
+    this.undated = r.undated;
+    this.note = r.note;
+    this.url = r.url;
+    this.links = r.links;
+    this.#parts = r.parts;
+  }
+
+  /** Title, publisher, year and first link: their ranges, made together on first use. */
+  #range(k: number): Range | null {
+    this.#ranges ??= [0, 1, 2, 3].map((i) => this.rangeOf(this.#parts[2 * i] ?? 0, this.#parts[2 * i + 1] ?? 0));
+    return this.#ranges[k];
+  }
+
+  get titleRange(): Range | null {
+    return this.#range(0);
+  }
+
+  get publisherRange(): Range | null {
+    return this.#range(1);
+  }
+
+  get yearRange(): Range | null {
+    return this.#range(2);
+  }
+
+  get urlRange(): Range | null {
+    return this.#range(3);
+  }
+}
+
+class SignatoryEntry extends ListEntry implements Signatory {
+  readonly name: string | null = null;
+  readonly role: string | null = null;
+  readonly organization: string | null = null;
+  readonly place: string | null = null;
+  readonly #parts: number[];
+  #ranges: (Range | null)[] | undefined = undefined;
+
+  constructor(site: ItemSite, inline: InlineText | null, byOrganizations: boolean) {
+    super(site, inline);
+    if (!inline) {
+      this.#parts = NO_PARTS;
+      return;
+    }
+    const parts = signatoryParts(inline.plain, byOrganizations);
+    const plain = inline.plain;
+    const clean = inline.collapsed;
+    this.name = text(plain, parts[0], parts[1], clean);
+    this.role = text(plain, parts[2], parts[3], clean);
+    this.organization = text(plain, parts[4], parts[5], clean);
+    this.place = text(plain, parts[6], parts[7], clean);
+    this.#parts = parts;
+  }
+
+  /** Name, role, organization and place: their ranges, made together on first use. */
+  #range(k: number): Range | null {
+    this.#ranges ??= [0, 1, 2, 3].map((i) => this.rangeOf(this.#parts[2 * i] ?? 0, this.#parts[2 * i + 1] ?? 0));
+    return this.#ranges[k];
+  }
+
+  get nameRange(): Range | null {
+    return this.#range(0);
+  }
+
+  get roleRange(): Range | null {
+    return this.#range(1);
+  }
+
+  get organizationRange(): Range | null {
+    return this.#range(2);
+  }
+
+  get placeRange(): Range | null {
+    return this.#range(3);
+  }
+}
+
+const NO_PARTS: number[] = [];
+
+/** Reads a list item (`inline` is its text; null for an empty item) as a cited report. */
+export function readReportEntry(site: ItemSite, inline: InlineText | null): CitedReport {
+  return new ReportEntry(site, inline);
+}
+
+/** Reads a list item as a signatory: `Name, Role, Organization`, or with `signed-by: organizations`, `Organization[, Place]`. */
+export function readSignatoryEntry(site: ItemSite, inline: InlineText | null, byOrganizations: boolean): Signatory {
+  return new SignatoryEntry(site, inline, byOrganizations);
 }

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseDate } from './dates';
-import { collapse, parseReport, parseSignatory, splitParts, trimPart } from './entries';
+import { collapse, isSpaceCode, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
 import { readFrontMatter } from './frontMatter';
 import { InlineText } from './inlineText';
 import { createLetterMarkdown } from './markdown';
@@ -449,7 +449,6 @@ class LetterReader {
   private readItem(index: number, owner: ListOwner): void {
     const item = this.tokens[index];
     const [first, end] = item.map!;
-    const range = this.linesRange(first, end);
     const hasText = this.tokens[index + 1]?.type === 'paragraph_open';
     if (owner.kind === 'addressees') {
       if (!hasText) return;
@@ -464,35 +463,27 @@ class LetterReader {
     }
     const text = hasText ? new InlineText(this.tokens[index + 2], this.lines) : null;
     const line = this.lines[first] ?? '';
-    const indent = Math.max(0, line.search(/\S|$/));
-    const whole = text ? trimPart(text.plain, 0, text.plain.length) : null;
-    const markerEnd = Math.min(line.length, indent + item.markup.length);
-    const base = {
-      text: text ? (text.collapsed ? text.plain : collapse(text.plain)) : '',
-      range: { start: { line: first, character: indent }, end: range.end },
-      textRange: text && whole && whole.end > whole.start
-        ? text.range(whole.start, whole.end)
-        : { start: { line: first, character: markerEnd }, end: { line: first, character: line.length } },
-      lineCount: text ? text.lineCount : 1,
+    const indent = leadingSpace(line);
+    // The item's last non-blank line, as linesRange finds it, without building a range.
+    let last = Math.min(end, this.lines.length) - 1;
+    while (last > first && isBlank(this.lines[last])) last--;
+    last = Math.max(first, last);
+    const site = {
+      index: owner.kind === 'reports' ? this.reports.length + 1 : this.signatories.length + 1,
+      line: first,
+      indent,
+      markerEnd: Math.min(line.length, indent + item.markup.length),
+      lineLength: line.length,
+      lastLine: last,
+      lastLength: (this.lines[last] ?? '').length,
     };
     owner.section.entryCount++;
-    // Built as one literal per kind: every entry of a kind has the same shape.
     if (owner.kind === 'reports') {
-      const p = text ? parseReport(text) : emptyReport;
-      const report: CitedReport = {
-        index: this.reports.length + 1, text: base.text, range: base.range, textRange: base.textRange, lineCount: base.lineCount,
-        title: p.title, titleRange: p.titleRange, publisher: p.publisher, publisherRange: p.publisherRange, year: p.year, dateIso: p.dateIso,
-        yearText: p.yearText, yearRange: p.yearRange, undated: p.undated, note: p.note, url: p.url, urlRange: p.urlRange, links: p.links,
-      };
+      const report = readReportEntry(site, text);
       this.reports.push(report);
       if (this.listPart?.kind === 'reports') this.listPart.entries.push(report);
     } else {
-      const p = text ? parseSignatory(text, this.signedBy === 'organizations') : emptySignatory;
-      const signatory: Signatory = {
-        index: this.signatories.length + 1, text: base.text, range: base.range, textRange: base.textRange, lineCount: base.lineCount,
-        name: p.name, nameRange: p.nameRange, role: p.role, roleRange: p.roleRange, organization: p.organization,
-        organizationRange: p.organizationRange, place: p.place, placeRange: p.placeRange,
-      };
+      const signatory = readSignatoryEntry(site, text, this.signedBy === 'organizations');
       this.signatories.push(signatory);
       if (this.listPart?.kind === 'signatories') this.listPart.entries.push(signatory);
     }
@@ -554,10 +545,13 @@ class LetterReader {
   }
 }
 
-const emptyReport = {
-  title: null, titleRange: null, publisher: null, publisherRange: null, year: null, dateIso: null, yearText: null, yearRange: null,
-  undated: false, note: null, url: null, urlRange: null, links: [],
-};
-const emptySignatory = {
-  name: null, nameRange: null, role: null, roleRange: null, organization: null, organizationRange: null, place: null, placeRange: null,
-};
+/** The width of a line's leading white space. */
+function leadingSpace(line: string): number {
+  let i = 0;
+  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+  return i;
+}
+
+function isBlank(line: string): boolean {
+  return leadingSpace(line) === line.length;
+}

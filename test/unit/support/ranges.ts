@@ -55,6 +55,17 @@ export class Problems {
 }
 
 /** Every `{start, end}` object reachable from the letter (its `lines` aside), each checked. */
+/** An object's own properties and, for class instances (entries), the values of its prototypes' getters. */
+function entriesWithGetters(value: object): [string, unknown][] {
+  const entries = Object.entries(value);
+  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (descriptor.get) entries.push([key, (value as Record<string, unknown>)[key]]);
+    }
+  }
+  return entries;
+}
+
 export function checkModelRanges(letter: Letter, problems: Problems): number {
   const lines = letter.lines;
   let seen = 0;
@@ -77,7 +88,7 @@ export function checkModelRanges(letter: Letter, problems: Problems): number {
       for (let i = 0; i < value.length; i++) walk(value[i], () => `${path()}[${i}]`);
       return;
     }
-    for (const [key, child] of Object.entries(value)) {
+    for (const [key, child] of entriesWithGetters(value)) {
       if (value === letter && key === 'lines') continue;
       // A front matter key's value is the writer's YAML data, which may hold anything.
       if (key === 'value' && 'keyRange' in value) continue;
