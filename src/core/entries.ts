@@ -127,6 +127,7 @@ export interface ItemSite {
  */
 abstract class ListEntry implements Entry {
   readonly index: number;
+  readonly line: number;
   readonly text: string;
   readonly lineCount: number;
   readonly #site: ItemSite;
@@ -138,6 +139,7 @@ abstract class ListEntry implements Entry {
 
   constructor(site: ItemSite, inline: InlineText | null) {
     this.index = site.index;
+    this.line = site.line;
     this.#site = site;
     this.#inline = inline;
     if (inline) {

@@ -58,6 +58,8 @@ export interface Section {
 export interface Entry {
   /** 1-based position among the entries of its kind, as messages name it. */
   index: number;
+  /** The item's first source line, where its list marker stands. */
+  line: number;
   /** The item's first paragraph as plain text, whitespace collapsed. */
   text: string;
   /** The whole list item, nested lists included. */

@@ -34,6 +34,8 @@ interface Env {
   /** Problems worth marking (hints are not), by the line they start on. */
   problems: Map<number, LetterDiagnostic[]>;
   strings: Strings;
+  /** The separator between a signatory's parts, made once per rendering. */
+  sep?: string;
 }
 
 let renderer: MarkdownIt | undefined;
@@ -200,15 +202,25 @@ function marked(env: Env, range: Range | null, className: string): string {
   return `class="${className} letter-incomplete" title="${escape(problems.map((p) => p.message).join('\n'))}"`;
 }
 
+/** `marked` for an entry, which builds the entry's text range only when a problem stands on one of its lines. */
+function markedEntry(env: Env, entry: CitedReport | Signatory): string {
+  // The text starts on the item's line or, after a bare marker, the next one.
+  for (let line = entry.line; line <= entry.line + entry.lineCount; line++) {
+    if (env.problems.has(line)) return marked(env, entry.textRange, 'code-line');
+  }
+  return 'class="code-line"';
+}
+
 function renderEntries<T extends CitedReport | Signatory>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, tag: 'ol' | 'ul', className: string): string {
-  const items = renderItems(tokens, entries, env, render, (entry) => marked(env, entry.textRange, 'code-line'));
+  const items = renderItems(tokens, entries, env, render, (entry) => markedEntry(env, entry));
   const start = tag === 'ol' && entries[0] && entries[0].index > 1 ? ` start="${entries[0].index}"` : '';
   const line = tokens[0].map ? tokens[0].map[0] : 0;
   return `<${tag} class="${className}"${start} data-line="${line}">\n${items}</${tag}>\n`;
 }
 
 /** The items of a list: each drawn by `render` from its parsed entry, or as written when it has none. */
-function renderItems<T extends { range: Range }>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, className: (entry: T) => string): string {
+function renderItems<T extends { line: number } | { range: Range }>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, className: (entry: T) => string): string {
+  const lineOf = (entry: T) => ('line' in entry ? entry.line : entry.range.start.line);
   const items: string[] = [];
   const list = tokens[0];
   let k = 0;
@@ -217,7 +229,7 @@ function renderItems<T extends { range: Range }>(tokens: Token[], entries: T[], 
     const end = closing(tokens, i);
     const first = tokens[i].map ? tokens[i].map![0] : -1;
     const last = tokens[i].map ? tokens[i].map![1] : -1;
-    const entry = entries[k] && entries[k].range.start.line >= first && entries[k].range.start.line < last ? entries[k++] : undefined;
+    const entry = entries[k] && lineOf(entries[k]) >= first && lineOf(entries[k]) < last ? entries[k++] : undefined;
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
     const from = entry && tokens[i + 1]?.type === 'paragraph_open' ? i + 4 : i + 1;
     const more = from < end ? renderer!.renderer.render(prepare(tokens.slice(from, end), new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
@@ -234,7 +246,7 @@ function renderAddresseeList(tokens: Token[], addressees: Addressee[], env: Env)
 }
 
 const isJapanese = (lang: string) => /^ja\b/i.test(lang);
-const SEP = (env: Env) => `<span class="letter-sep">${isJapanese(env.letter.lang) ? '、' : ', '}</span>`;
+const SEP = (env: Env) => (env.sep ??= `<span class="letter-sep">${isJapanese(env.letter.lang) ? '、' : ', '}</span>`);
 
 function renderReport(r: CitedReport, env: Env): string {
   if (!r.title) return escape(r.text);
