@@ -174,12 +174,15 @@ function main(): void {
     return JSON.parse(result.stdout.trim().split('\n').pop()!);
   };
   buildEngine();
+  // `npm run bench -- --sizes 10000,20000` measures only those sizes (and skips the bundles and activation).
+  const only = mode === '--sizes' ? argument.split(',').map(Number) : null;
   const results: Record<number, { parseLintMs: number; renderMs: number }> = {};
-  for (const size of SIZES) {
+  for (const size of only ?? SIZES) {
     const line = self('--child', String(size));
     results[size] = line;
     console.log(JSON.stringify(line));
   }
+  if (only) return;
   console.log(JSON.stringify({
     growth: '10k→20k',
     parseLintGrowth: round(results[20_000].parseLintMs / results[10_000].parseLintMs),

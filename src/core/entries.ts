@@ -1,6 +1,7 @@
 // How one list item reads as a cited report (`Title, Publisher, Year`) or a signatory (`Name, Role, Organization`).
 import { trailingCitationDate, wholeCitationDate } from './dates';
-import type { InlineText } from './inlineText';
+import type { Token } from 'markdown-it';
+import { InlineText } from './inlineText';
 import type { CitedReport, Entry, Range, Signatory } from './model';
 
 /** A part of an entry: plain-text offsets `[start, end)`, whitespace trimmed. */
@@ -130,50 +131,68 @@ abstract class ListEntry implements Entry {
   readonly line: number;
   readonly text: string;
   readonly lineCount: number;
-  readonly #site: ItemSite;
-  readonly #inline: InlineText | null;
+  readonly #indent: number;
+  readonly #markerEnd: number;
+  readonly #lineLength: number;
+  readonly #lastLine: number;
+  readonly #lastLength: number;
+  readonly #token: Token | null;
+  readonly #lines: readonly string[];
+  #inline: InlineText | null | undefined;
+  readonly #plain: string;
   readonly #textStart: number;
   readonly #textEnd: number;
   #range: Range | undefined = undefined;
   #textRange: Range | undefined = undefined;
 
-  constructor(site: ItemSite, inline: InlineText | null) {
+  /** `token` is the item's inline text, if it has one; `inline`, when given, what it reads as. */
+  constructor(site: ItemSite, token: Token | null, lines: readonly string[], inline?: InlineText) {
     this.index = site.index;
     this.line = site.line;
-    this.#site = site;
+    this.#indent = site.indent;
+    this.#markerEnd = site.markerEnd;
+    this.#lineLength = site.lineLength;
+    this.#lastLine = site.lastLine;
+    this.#lastLength = site.lastLength;
+    this.#token = token;
+    this.#lines = lines;
     this.#inline = inline;
-    if (inline) {
-      const plain = inline.plain;
-      this.#textStart = trimStart(plain, 0, plain.length);
-      this.#textEnd = trimEnd(plain, this.#textStart, plain.length);
-      this.text = inline.collapsed ? plain : collapse(plain);
-      this.lineCount = inline.lineCount;
-    } else {
-      this.#textStart = this.#textEnd = 0;
-      this.text = '';
-      this.lineCount = 1;
-    }
+    // Most items are one line of plain text: their InlineText is made only if a range is asked for.
+    const plain = token ? (inline ? inline.plain : InlineText.simpleText(token) ?? this.inline!.plain) : '';
+    this.#plain = plain;
+    this.#textStart = trimStart(plain, 0, plain.length);
+    this.#textEnd = trimEnd(plain, this.#textStart, plain.length);
+    this.text = isCollapsed(plain) ? plain : collapse(plain);
+    this.lineCount = this.#inline ? this.#inline.lineCount : 1;
+  }
+
+  /** The item's text as a reader sees it (markup gone), before white space is collapsed. */
+  protected get plain(): string {
+    return this.#plain;
+  }
+
+  /** The item's text with its source mapping, read on first use. */
+  protected get inline(): InlineText | null {
+    if (this.#inline === undefined) this.#inline = this.#token ? new InlineText(this.#token, this.#lines) : null;
+    return this.#inline;
   }
 
   /** The whole list item, nested lists included. */
   get range(): Range {
-    const site = this.#site;
-    return (this.#range ??= { start: { line: site.line, character: site.indent }, end: { line: site.lastLine, character: site.lastLength } });
+    return (this.#range ??= { start: { line: this.line, character: this.#indent }, end: { line: this.#lastLine, character: this.#lastLength } });
   }
 
   /** The item's text without the list marker and without nested lists. */
   get textRange(): Range {
     if (this.#textRange) return this.#textRange;
-    const site = this.#site;
-    const inline = this.#inline;
-    return (this.#textRange = inline && this.#textEnd > this.#textStart
+    const inline = this.#textEnd > this.#textStart ? this.inline : null;
+    return (this.#textRange = inline
       ? inline.range(this.#textStart, this.#textEnd)
-      : { start: { line: site.line, character: site.markerEnd }, end: { line: site.line, character: site.lineLength } });
+      : { start: { line: this.line, character: this.#markerEnd }, end: { line: this.line, character: this.#lineLength } });
   }
 
   protected rangeOf(start: number, end: number): Range | null {
-    const inline = this.#inline;
-    return inline && end > start ? inline.range(start, end) : null;
+    return end > start ? this.inline?.range(start, end) ?? null : null;
   }
 }
 
@@ -353,8 +372,8 @@ class ReportEntry extends ListEntry implements CitedReport {
   readonly #parts: number[];
   #ranges: (Range | null)[] | undefined = undefined;
 
-  constructor(site: ItemSite, inline: InlineText | null) {
-    super(site, inline);
+  constructor(site: ItemSite, token: Token | null, lines: readonly string[], inline: InlineText | null) {
+    super(site, token, lines, inline ?? undefined);
     if (!inline) {
       this.#parts = NO_PARTS;
       return;
@@ -403,15 +422,16 @@ class SignatoryEntry extends ListEntry implements Signatory {
   readonly #parts: number[];
   #ranges: (Range | null)[] | undefined = undefined;
 
-  constructor(site: ItemSite, inline: InlineText | null, byOrganizations: boolean) {
-    super(site, inline);
-    if (!inline) {
+  constructor(site: ItemSite, token: Token | null, lines: readonly string[], byOrganizations: boolean) {
+    super(site, token, lines);
+    if (!token) {
       this.#parts = NO_PARTS;
       return;
     }
-    const parts = signatoryParts(inline.plain, byOrganizations);
-    const plain = inline.plain;
-    const clean = inline.collapsed;
+    // The text as read: for a one-line plain item, the token's content.
+    const plain = this.plain;
+    const parts = signatoryParts(plain, byOrganizations);
+    const clean = this.text === plain;
     this.name = text(plain, parts[0], parts[1], clean);
     this.role = text(plain, parts[2], parts[3], clean);
     this.organization = text(plain, parts[4], parts[5], clean);
@@ -444,12 +464,12 @@ class SignatoryEntry extends ListEntry implements Signatory {
 
 const NO_PARTS: number[] = [];
 
-/** Reads a list item (`inline` is its text; null for an empty item) as a cited report. */
-export function readReportEntry(site: ItemSite, inline: InlineText | null): CitedReport {
-  return new ReportEntry(site, inline);
+/** Reads a list item (`token` is its inline text; null for an empty item) as a cited report. */
+export function readReportEntry(site: ItemSite, token: Token | null, lines: readonly string[]): CitedReport {
+  return new ReportEntry(site, token, lines, token ? new InlineText(token, lines) : null);
 }
 
 /** Reads a list item as a signatory: `Name, Role, Organization`, or with `signed-by: organizations`, `Organization[, Place]`. */
-export function readSignatoryEntry(site: ItemSite, inline: InlineText | null, byOrganizations: boolean): Signatory {
-  return new SignatoryEntry(site, inline, byOrganizations);
+export function readSignatoryEntry(site: ItemSite, token: Token | null, lines: readonly string[], byOrganizations: boolean): Signatory {
+  return new SignatoryEntry(site, token, lines, byOrganizations);
 }

@@ -37,6 +37,14 @@ export class InlineText {
   private oneCol = 0;
   private oneLength = 0;
 
+  /** The text of a one-line inline token without markup (most entries), with no InlineText made; else null. */
+  static simpleText(token: Token): string | null {
+    const children = token.children;
+    return children && children.length === 1 && children[0].type === 'text' && children[0].content === token.content && !token.content.includes('\n')
+      ? token.content
+      : null;
+  }
+
   constructor(token: Token, sourceLines: readonly string[]) {
     const content = token.content;
     const firstLine = token.map ? token.map[0] : 0;

@@ -461,7 +461,7 @@ class LetterReader {
       }
       return;
     }
-    const text = hasText ? new InlineText(this.tokens[index + 2], this.lines) : null;
+    const text = hasText ? this.tokens[index + 2] : null;
     const line = this.lines[first] ?? '';
     const indent = leadingSpace(line);
     // The item's last non-blank line, as linesRange finds it, without building a range.
@@ -479,11 +479,11 @@ class LetterReader {
     };
     owner.section.entryCount++;
     if (owner.kind === 'reports') {
-      const report = readReportEntry(site, text);
+      const report = readReportEntry(site, text, this.lines);
       this.reports.push(report);
       if (this.listPart?.kind === 'reports') this.listPart.entries.push(report);
     } else {
-      const signatory = readSignatoryEntry(site, text, this.signedBy === 'organizations');
+      const signatory = readSignatoryEntry(site, text, this.lines, this.signedBy === 'organizations');
       this.signatories.push(signatory);
       if (this.listPart?.kind === 'signatories') this.listPart.entries.push(signatory);
     }
