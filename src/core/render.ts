@@ -126,10 +126,13 @@ function prepare(tokens: Token[], parts: Map<number, LetterPart>, resolveImage?:
 }
 
 /** The index of the token that closes the block opened at `index`. */
+const closingTypes = new Map<string, string>();
+
 function closing(tokens: Token[], index: number): number {
   const open = tokens[index];
   if (open.nesting !== 1) return index;
-  const type = open.type.slice(0, -5) + '_close';
+  let type = closingTypes.get(open.type);
+  if (type === undefined) closingTypes.set(open.type, (type = open.type.slice(0, -5) + '_close'));
   for (let j = index + 1; j < tokens.length; j++) {
     if (tokens[j].type === type && tokens[j].level === open.level) return j;
   }
@@ -221,7 +224,8 @@ function renderEntries<T extends CitedReport | Signatory>(tokens: Token[], entri
 /** The items of a list: each drawn by `render` from its parsed entry, or as written when it has none. */
 function renderItems<T extends { line: number } | { range: Range }>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, className: (entry: T) => string): string {
   const lineOf = (entry: T) => ('line' in entry ? entry.line : entry.range.start.line);
-  const items: string[] = [];
+  // Appended as markdown-it's renderer does: the engine joins strings only where they are used.
+  let items = '';
   const list = tokens[0];
   let k = 0;
   for (let i = 1; i < tokens.length - 1; i++) {
@@ -233,10 +237,10 @@ function renderItems<T extends { line: number } | { range: Range }>(tokens: Toke
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
     const from = entry && tokens[i + 1]?.type === 'paragraph_open' ? i + 4 : i + 1;
     const more = from < end ? renderer!.renderer.render(prepare(tokens.slice(from, end), new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
-    items.push(`<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? render(entry) : ''}${more}</li>\n`);
+    items += `<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? render(entry) : ''}${more}</li>\n`;
     i = end;
   }
-  return items.join('');
+  return items;
 }
 
 function renderAddresseeList(tokens: Token[], addressees: Addressee[], env: Env): string {
@@ -374,8 +378,11 @@ function signatoryCount(env: Env): string {
 
 function countSignatories({ letter, strings }: Env): string {
   // Parsed values have their whitespace collapsed already: case is all there is to fold.
+  // Few organizations, written alike, sign many times: fold each way of writing one once.
+  const written = new Set<string>();
+  for (const s of letter.signatories) if (s.organization) written.add(s.organization);
   const organizations = new Set<string>();
-  for (const s of letter.signatories) if (s.organization) organizations.add(s.organization.toLowerCase());
+  for (const organization of written) organizations.add(organization.toLowerCase());
   return letter.signedBy === 'organizations' ? strings.organizations(organizations.size) : strings.signatories(letter.signatories.length, organizations.size);
 }
 
