@@ -8,8 +8,10 @@ import type { LetterDiagnostic, LintOptions, ParseOptions, Paper, Range, Severit
 import { configToOptions } from './core';
 import { convertPlainText } from './core';
 import { applyTextEdit, decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories, type TextEdit } from './core';
+import { english, translator, type Message, type Translate } from './core';
 import { errorCode, errorMessage, FileWriteError, findChrome, findLetterConfigFile, loadLetterConfig, type FoundConfig, missingChromeMessage, PdfError, printToPdf, samePath, writeFileAtomic } from './node';
 import { homepage, version } from '../package.json';
+import japanese from '../l10n/bundle.l10n.ja.json';
 
 const program = 'advocacy-letter';
 
@@ -49,6 +51,7 @@ const configOptions: OptionSpec[] = [
   { name: 'config', takesValue: true },
   { name: 'no-config', takesValue: false },
 ];
+const langOption: OptionSpec = { name: 'lang', takesValue: true };
 
 const globalHelp = `Usage: ${program} COMMAND [options]
 
@@ -70,6 +73,11 @@ Exit status: 0 no error found, 1 lint found an error, 2 a file could not be read
 or the arguments are wrong.
 `;
 
+/** The language of the engine's messages, which every command takes. */
+const langHelp = `  --lang en|ja            the language of messages, notes and reports: English
+                          (default) or Japanese; JSON and SARIF stay English
+`;
+
 /** The configuration options every command that reads a letter takes. */
 const configOptionsHelp = `  --config FILE           use FILE as the configuration instead of the nearest
                           .advocacy-letter.json in the letter's folder or a parent
@@ -85,7 +93,7 @@ Options:
   --ignore CODE[,CODE…]   turn checks off; repeatable
   --severity CODE=LEVEL   change a check's severity; repeatable; LEVEL is error,
                           warning, information, hint or ignore
-${configOptionsHelp}  -h, --help              show this help
+${configOptionsHelp}${langHelp}  -h, --help              show this help
 
 Formats:
   text    one line per problem on stdout: FILE:LINE:COLUMN SEVERITY CODE MESSAGE,
@@ -114,7 +122,7 @@ publisher, year, url, line}], signatories [{name, role, organization, place,
 line}], cc, subject, signedBy. Lines are 1-based.
 
 Options:
-${configOptionsHelp}  -h, --help              show this help
+${configOptionsHelp}${langHelp}  -h, --help              show this help
 
 Exit status: 0, or 2 when the file cannot be read or the arguments are wrong.
 `;
@@ -128,7 +136,7 @@ Options:
                           replaced in one step, never left half written
   --paper a4|letter       page size when the letter's front matter sets no
                           \`paper\`; a4 by default
-${configOptionsHelp}  -h, --help              show this help
+${configOptionsHelp}${langHelp}  -h, --help              show this help
 
 Exit status: 0, or 2 when a file cannot be read or written or the arguments are
 wrong.
@@ -148,7 +156,7 @@ Options:
                           install paths of Chrome, Chromium and Edge
   --paper a4|letter       page size when the letter's front matter sets no
                           \`paper\`; a4 by default
-${configOptionsHelp}  -h, --help              show this help
+${configOptionsHelp}${langHelp}  -h, --help              show this help
 
 The PDF is written in one step: a failure never leaves a half file.
 
@@ -165,6 +173,7 @@ const commands: Command[] = [
       { name: 'ignore', takesValue: true },
       { name: 'severity', takesValue: true },
       ...configOptions,
+      langOption,
       helpOption,
     ],
     help: lintHelp,
@@ -172,13 +181,13 @@ const commands: Command[] = [
   },
   {
     name: 'parse',
-    options: [...configOptions, helpOption],
+    options: [...configOptions, langOption, helpOption],
     help: parseHelp,
     run: runParse,
   },
   {
     name: 'render',
-    options: [{ name: 'output', short: 'o', takesValue: true }, paperOption, ...configOptions, helpOption],
+    options: [{ name: 'output', short: 'o', takesValue: true }, paperOption, ...configOptions, langOption, helpOption],
     help: renderHelp,
     run: runRender,
   },
@@ -190,6 +199,7 @@ const commands: Command[] = [
       { name: 'chrome', takesValue: true },
       paperOption,
       ...configOptions,
+      langOption,
       helpOption,
     ],
     help: pdfHelp,
@@ -197,7 +207,7 @@ const commands: Command[] = [
   },
   {
     name: 'convert',
-    options: [{ name: 'output', short: 'o', takesValue: true }, { name: 'force', takesValue: false }, helpOption],
+    options: [{ name: 'output', short: 'o', takesValue: true }, { name: 'force', takesValue: false }, langOption, helpOption],
     help: `Usage: ${program} convert FILE.txt [-o OUT.letter.md] [--force]
 
 Turn a letter published as plain text (a web page copied out, an e-mail) into
@@ -212,6 +222,8 @@ Options:
   -o, --output OUT.letter.md   write to OUT instead of stdout, in one step
   --force                      replace OUT if it exists; without it an existing
                                file is never touched
+  --lang en|ja                 the language of the notes: English (default) or
+                               Japanese
   -h, --help                   show this help
 
 Exit status: 0, or 2 when FILE cannot be read, OUT exists (without --force) or
@@ -225,7 +237,9 @@ cannot be written, or the arguments are wrong.
       if (toFile && samePath(file, output)) throw new CliError(`refusing to write the letter over ${file}; give another -o file`);
       if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${file} is a directory; give a plain-text letter`);
       const text = readLetter(file);
-      const { markdown, notes } = withEngine(file, 'converting', () => convertPlainText(text));
+      const say = messagesIn(args);
+      const { markdown, l10n } = withEngine(file, 'converting', () => convertPlainText(text));
+      const notes = l10n.notes.map(say);
       if (!toFile) out.stdout(markdown);
       else await writeFileAtomic(output, markdown, { overwrite: args.values.has('force') }).catch((error: unknown) => Promise.reject(writeError(error, output)));
       if (toFile && !/\.letter\.md$/i.test(output)) notes.push(`${output} is not named *.letter.md: the extension reads only such files as letters.`);
@@ -241,6 +255,7 @@ cannot be written, or the arguments are wrong.
       { name: 'by', takesValue: true },
       { name: 'locale', takesValue: true },
       { name: 'no-bom', takesValue: false },
+      langOption,
       helpOption,
     ],
     help: `Usage: ${program} signatories import LETTER.letter.md DATA.csv [--dry-run] [-o OUT]
@@ -271,6 +286,8 @@ Options:
   --locale TAG             sort: the collation's language (en, ja, de…); the
                            letter's lang by default
   --no-bom                 export: no byte order mark in OUT
+  --lang en|ja             import: the language of the rows' reasons and the
+                           messages: English (default) or Japanese
   -h, --help               show this help
 
 Exit status: 0, or 2 when a file cannot be read or written, the CSV is
@@ -279,6 +296,7 @@ malformed (the letter is not touched) or the arguments are wrong.
     run: async (args, out) => {
       const [sub, file, csvFile] = args.positionals;
       const see = `see ${program} signatories --help`;
+      const say = messagesIn(args);
       if (sub !== 'import' && sub !== 'export' && sub !== 'sort') {
         throw new CliError(sub === undefined ? `signatories needs import, export or sort; ${see}` : `unknown signatories command '${sub}'; use import, export or sort (${see})`);
       }
@@ -308,11 +326,12 @@ malformed (the letter is not touched) or the arguments are wrong.
           throw new CliError(readFailure(csvFile, error));
         }
         const decoded = decodeCsv(bytes);
-        if ('error' in decoded) throw new CliError(`${csvFile}: ${decoded.error}; ${file} was not changed`);
+        if ('error' in decoded) throw new CliError(`${csvFile}: ${said(say, decoded.error, decoded.l10n)}; ${file} was not changed`);
         const plan = withEngine(file, 'importing signatories into', () => planSignatoryImport(letter, decoded.text));
-        if (plan.error) throw new CliError(`${csvFile}: ${plan.error.message}; ${file} was not changed`);
-        out.stdout(importReport(plan, csvFile));
+        if (plan.error) throw new CliError(`${csvFile}: ${said(say, plan.error.message, plan.error.l10n)}; ${file} was not changed`);
+        out.stdout(importReport(plan, csvFile, say));
         edit = plan.edit;
+        // The summary line is the command line's own, in English like its other lines.
         summary = [`${plan.added.length} added`, importSummary(plan, 0)].filter(Boolean).join(', ');
       } else {
         const by = lastValue(args, 'by');
@@ -385,7 +404,9 @@ function dispatch(argv: readonly string[], out: CliOutput): number | Promise<num
     out.stdout(command.help);
     return exitCodes.ok;
   }
-  return command.run(parseArgs(command, rest), out);
+  const args = parseArgs(command, rest);
+  messagesIn(args); // an unknown --lang is a usage error before any work
+  return command.run(args, out);
 }
 
 function findCommand(name: string): Command {
@@ -559,6 +580,7 @@ function runLint(args: ParsedArgs, out: CliOutput): number {
     throw new CliError(`lint needs at least one FILE; see ${program} lint --help`);
   }
   const configs = configLookup(args, out);
+  const say = messagesIn(args);
 
   const linted: LintedFile[] = [];
   let unreadable = false;
@@ -579,7 +601,7 @@ function runLint(args: ParsedArgs, out: CliOutput): number {
       if (format === 'text') {
         // Printed as each file is done, so a long run shows progress.
         for (const d of done.diagnostics) {
-          out.stdout(textLine(file, d));
+          out.stdout(textLine(file, d, say));
         }
       }
     } catch (error) {
@@ -660,6 +682,7 @@ interface ConfigOptions {
 function configLookup(args: ParsedArgs, out: CliOutput): (letterFile: string) => ConfigOptions {
   const none: ConfigOptions = { lint: {}, parse: {} };
   if (args.values.has('no-config')) return () => none;
+  const say = messagesIn(args);
   const loaded = new Map<string, ConfigOptions>();
   const load = (file: string): ConfigOptions => {
     let options = loaded.get(file);
@@ -672,7 +695,7 @@ function configLookup(args: ParsedArgs, out: CliOutput): (letterFile: string) =>
     }
     for (const problem of found.problems) {
       const { line, column } = oneBased(problem.range);
-      out.stderr(`${file}:${line}:${column} warning config ${oneLine(problem.message)}\n`);
+      out.stderr(`${file}:${line}:${column} warning config ${oneLine(said(say, problem.message, problem.l10n))}\n`);
     }
     options = configToOptions(found.config);
     loaded.set(file, options);
@@ -721,9 +744,22 @@ function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-function textLine(file: string, d: LetterDiagnostic): string {
+function textLine(file: string, d: LetterDiagnostic, say: Translate): string {
   const { line, column } = oneBased(d.range);
-  return `${file}:${line}:${column} ${d.severity} ${d.code} ${oneLine(d.message)}\n`;
+  return `${file}:${line}:${column} ${d.severity} ${d.code} ${oneLine(said(say, d.message, d.l10n))}\n`;
+}
+
+/** The engine's messages in the language of `--lang`: English by default, or Japanese (l10n/bundle.l10n.ja.json, as the editor shows them). */
+function messagesIn(args: ParsedArgs): Translate {
+  const lang = lastValue(args, 'lang');
+  if (lang === undefined || /^en(-|$)/i.test(lang)) return english;
+  if (/^ja(-|$)/i.test(lang)) return translator(japanese);
+  throw new CliError(`unknown language '${lang}' for --lang; use en or ja`);
+}
+
+/** An engine text in the chosen language: its message translated, else its English text. */
+function said(say: Translate, text: string, l10n: Message | undefined): string {
+  return l10n && say !== english ? say(l10n) : text;
 }
 
 function plural(count: number, word: string, words = `${word}s`): string {

@@ -1,6 +1,7 @@
 // Edits a writer can ask for beside a problem: placeholders for a missing part, removal of a
 // duplicate, joining a wrapped entry, a disable comment. The editor shows them as quick fixes.
 import type { LetterDiagnostic, LetterFix, TextEdit } from './diagnostic';
+import { templates, titled } from './messages';
 import type { CitedReport, Entry, Letter, Position, Range, Signatory } from './model';
 
 const point = (position: Position): Range => ({ start: position, end: position });
@@ -14,18 +15,18 @@ function entryEnd(letter: Letter, entry: Entry): Position {
   return { line: end.line, character };
 }
 
-function snippetFix(title: string, at: Position, snippet: string): LetterFix {
-  return { title, snippet: true, edits: [{ range: point(at), newText: snippet }] };
+function snippetFix(title: ReturnType<typeof titled>, at: Position, snippet: string): LetterFix {
+  return { ...title, snippet: true, edits: [{ range: point(at), newText: snippet }] };
 }
 
 /** Deletes the list item with everything nested in it. */
-function removeEntry(letter: Letter, entry: Entry, title: string): LetterFix {
+function removeEntry(letter: Letter, entry: Entry, title: ReturnType<typeof titled>): LetterFix {
   const last = entry.range.end.line;
   const end: Position = last + 1 < letter.lineCount ? { line: last + 1, character: 0 } : { line: last, character: letter.lines[last].length };
   const start: Position = last + 1 < letter.lineCount || entry.range.start.line === 0
     ? { line: entry.range.start.line, character: 0 }
     : { line: entry.range.start.line - 1, character: letter.lines[entry.range.start.line - 1].length };
-  return { title, edits: [{ range: { start, end }, newText: '' }] };
+  return { ...title, edits: [{ range: { start, end }, newText: '' }] };
 }
 
 function entryAt<T extends Entry>(entries: T[], range: Range): T | undefined {
@@ -39,30 +40,30 @@ export function suggestedFixes(letter: Letter, diagnostic: LetterDiagnostic): Le
   switch (diagnostic.code) {
     case 'report-year-missing': {
       const r = report();
-      return r ? [snippetFix('Add the year of publication', entryEnd(letter, r), ', ${1:Year}')] : [];
+      return r ? [snippetFix(titled(templates.fixAddYear), entryEnd(letter, r), ', ${1:Year}')] : [];
     }
     case 'report-publisher-missing': {
       const r = report();
       if (!r) return [];
       return r.yearRange
-        ? [snippetFix('Add the publisher or author', r.yearRange.start, '${1:Publisher}, ')]
-        : [snippetFix('Add the publisher or author', entryEnd(letter, r), ', ${1:Publisher}')];
+        ? [snippetFix(titled(templates.fixAddPublisher), r.yearRange.start, '${1:Publisher}, ')]
+        : [snippetFix(titled(templates.fixAddPublisher), entryEnd(letter, r), ', ${1:Publisher}')];
     }
     case 'signatory-role-missing': {
       const s = signatory();
-      return s?.nameRange ? [snippetFix('Add the role', s.nameRange.end, ', ${1:Role}')] : [];
+      return s?.nameRange ? [snippetFix(titled(templates.fixAddRole), s.nameRange.end, ', ${1:Role}')] : [];
     }
     case 'signatory-organization-missing': {
       const s = signatory();
-      return s ? [snippetFix('Add the organization', entryEnd(letter, s), ', ${1:Organization}')] : [];
+      return s ? [snippetFix(titled(templates.fixAddOrganization), entryEnd(letter, s), ', ${1:Organization}')] : [];
     }
     case 'report-duplicate': {
       const r = report();
-      return r ? [removeEntry(letter, r, `Remove cited report ${r.index} (a duplicate)`)] : [];
+      return r ? [removeEntry(letter, r, titled(templates.fixRemoveReport, r.index))] : [];
     }
     case 'signatory-duplicate': {
       const s = signatory();
-      return s ? [removeEntry(letter, s, `Remove signatory ${s.index} (a duplicate)`)] : [];
+      return s ? [removeEntry(letter, s, titled(templates.fixRemoveSignatory, s.index))] : [];
     }
     default:
       return [];
@@ -80,8 +81,7 @@ export function joinEntryLines(letter: Letter, entry: Entry): LetterFix | null {
     const to = letter.lines[line].search(/\S|$/);
     edits.push({ range: { start: { line: line - 1, character: from }, end: { line, character: to } }, newText: ' ' });
   }
-  const what = 'role' in entry ? `signatory ${entry.index}` : `cited report ${entry.index}`;
-  return { title: `Join ${what} onto one line`, edits };
+  return { ...titled('role' in entry ? templates.fixJoinSignatory : templates.fixJoinReport, entry.index), edits };
 }
 
 /** The paragraph, field or list item holding `line`: a disable comment goes above its first line. */
@@ -107,17 +107,17 @@ export function disableFix(letter: Letter, diagnostic: LetterDiagnostic): Letter
   if (fm && (!fm.closed || diagnostic.range.start.line <= fm.range.end.line)) {
     const after = fm.closed ? fm.range.end.line + 1 : letter.lineCount;
     if (after < letter.lineCount) {
-      return { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: point({ line: after, character: 0 }), newText: `${fileWide}\n` }] };
+      return { ...titled(templates.fixDisableFile, diagnostic.code), edits: [{ range: point({ line: after, character: 0 }), newText: `${fileWide}\n` }] };
     }
     const last = letter.lineCount - 1;
-    return { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: point({ line: last, character: letter.lines[last].length }), newText: `\n\n${fileWide}\n` }] };
+    return { ...titled(templates.fixDisableFile, diagnostic.code), edits: [{ range: point({ line: last, character: letter.lines[last].length }), newText: `\n\n${fileWide}\n` }] };
   }
   const { start, entry } = blockOf(letter, diagnostic.range.start.line);
   // A list item's comment is indented like its marker, to stay in its list; anything else starts the line
   // (four spaces would make it code).
   const indent = entry ? /^[ \t]*/.exec(letter.lines[start])![0] : '';
   return {
-    title: `Disable ${diagnostic.code} for this line`,
+    ...titled(templates.fixDisableLine, diagnostic.code),
     edits: [{ range: point({ line: start, character: 0 }), newText: `${indent}<!-- letter-lint-disable-next-line ${diagnostic.code} -->\n` }],
   };
 }

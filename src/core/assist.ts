@@ -2,6 +2,7 @@
 // of roles and organizations already used in the letter.
 import type { LetterDiagnostic } from './diagnostic';
 import { firstComma } from './entries';
+import { english, message, templates, type Template, type Translate } from './messages';
 import type { Letter, Position, Range } from './model';
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -18,10 +19,13 @@ export interface Description {
   markdown: string;
 }
 
-const row = (label: string, value: string | number | null) => `| ${label} | ${value === null ? '*missing*' : escapeMarkdown(String(value))} |`;
-
-/** What the engine read at `position`: a cited report, a signatory, an addressee or the date. */
-export function describeAt(letter: Letter, diagnostics: readonly LetterDiagnostic[], position: Position): Description | null {
+/**
+ * What the engine read at `position`: a cited report, a signatory, an addressee or the date, with
+ * the problems found there. `translate` gives the labels and problems in another language.
+ */
+export function describeAt(letter: Letter, diagnostics: readonly LetterDiagnostic[], position: Position, translate: Translate = english): Description | null {
+  const t = (template: Template, ...args: (string | number)[]) => translate(message(template, ...args));
+  const row = (label: Template, value: string | number | null) => `| ${t(label)} | ${value === null ? t(templates.missing) : escapeMarkdown(String(value))} |`;
   let range: Range | null = null;
   let lines: string[] = [];
   const report = letter.reports.find((r) => rangeContains(r.range, position));
@@ -29,28 +33,29 @@ export function describeAt(letter: Letter, diagnostics: readonly LetterDiagnosti
   const addressee = letter.addressees.find((a) => a.source === 'body' && rangeContains(a.range, position));
   if (report) {
     range = report.range;
-    lines = [`**Cited report ${report.index}**`, '', '| | |', '| --- | --- |', row('Title', report.title), row('Publisher', report.publisher),
-      row('Year', report.undated ? 'n.d.' : report.yearText ?? null)];
-    if (report.url !== null) lines.push(row('Link', report.url));
+    lines = [`**${t(templates.citedReport, report.index)}**`, '', '| | |', '| --- | --- |', row(templates.reportTitle, report.title), row(templates.publisher, report.publisher),
+      row(templates.year, report.undated ? 'n.d.' : report.yearText ?? null)];
+    if (report.url !== null) lines.push(row(templates.link, report.url));
   } else if (signatory) {
     range = signatory.range;
-    lines = [`**Signatory ${signatory.index}**`, '', '| | |', '| --- | --- |'];
-    if (letter.signedBy === 'organizations') lines.push(row('Organization', signatory.organization), row('Place', signatory.place));
-    else lines.push(row('Name', signatory.name), row('Role', signatory.role), row('Organization', signatory.organization));
+    lines = [`**${t(templates.signatory, signatory.index)}**`, '', '| | |', '| --- | --- |'];
+    if (letter.signedBy === 'organizations') lines.push(row(templates.organization, signatory.organization), row(templates.place, signatory.place));
+    else lines.push(row(templates.name, signatory.name), row(templates.role, signatory.role), row(templates.organization, signatory.organization));
   } else if (addressee) {
     range = addressee.range;
-    lines = ['**Addressee**', '', '| | |', '| --- | --- |', row('Name', addressee.name), ...addressee.titles.map((t) => row('Title', t.text))];
+    lines = [`**${t(templates.addressee)}**`, '', '| | |', '| --- | --- |', row(templates.name, addressee.name), ...addressee.titles.map((title) => row(templates.addresseeTitle, title.text))];
   } else {
-    for (const [date, label] of [[letter.date, 'Date'], [letter.replyBy, 'Reply by']] as const) {
+    for (const [date, label] of [[letter.date, templates.date], [letter.replyBy, templates.replyBy]] as const) {
       if (date && rangeContains(date.range, position)) {
         range = date.range;
-        lines = [`**${label}**: ${date.iso ?? 'not a date the format reads'}`];
+        lines = [`**${t(label)}**: ${date.iso ?? t(templates.notADate)}`];
       }
     }
   }
   if (!range) return null;
   const problems = diagnostics.filter((d) => rangeContains(range!, d.range.start));
-  if (problems.length > 0) lines.push('', ...problems.map((d) => `- ${d.severity === 'error' ? '$(error)' : d.severity === 'warning' ? '$(warning)' : '$(info)'} ${escapeMarkdown(d.message)} \`${d.code}\``));
+  const problemText = (d: LetterDiagnostic) => (d.l10n ? translate(d.l10n) : d.message);
+  if (problems.length > 0) lines.push('', ...problems.map((d) => `- ${d.severity === 'error' ? '$(error)' : d.severity === 'warning' ? '$(warning)' : '$(info)'} ${escapeMarkdown(problemText(d))} \`${d.code}\``));
   return { range, markdown: lines.join('\n') };
 }
 

@@ -3,6 +3,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { positionsIn } from './textPositions';
 import type { LintOptions, Severity, SignatoryField } from './diagnostic';
+import { said, templates, type Message, type MessageArg, type Template } from './messages';
 import type { FieldKind, Range } from './model';
 import type { ParseOptions } from './parseLetter';
 import { rules } from './rules';
@@ -19,6 +20,8 @@ export interface LetterConfig {
 
 export interface ConfigProblem {
   message: string;
+  /** The message's template and arguments, for translation. */
+  l10n?: Message;
   range: Range;
 }
 
@@ -34,29 +37,30 @@ export function readLetterConfig(text: string): { config: LetterConfig; problems
   const position = positionsIn(text);
   const rangeOf = (offset: number, length: number): Range => ({ start: position(offset), end: position(offset + length) });
   const problems: ConfigProblem[] = [];
-  const problem = (node: Node, message: string) => problems.push({ message, range: rangeOf(node.offset, node.length) });
+  const problem = (node: Node, template: Template, ...args: MessageArg[]) => problems.push({ ...said(template, ...args), range: rangeOf(node.offset, node.length) });
 
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
-    problems.push({ message: `Invalid JSON: ${printParseErrorCode(e.error)}`, range: rangeOf(e.offset, e.length) });
+    problems.push({ ...said(templates.configInvalidJson, printParseErrorCode(e.error)), range: rangeOf(e.offset, e.length) });
   }
   const config: LetterConfig = {};
   if (!root) return { config, problems };
   if (root.type !== 'object') {
-    problem(root, 'The configuration must be an object.');
+    problem(root, templates.configNotObject);
     return { config, problems };
   }
 
   /** The property nodes of an object node, each key reported when not among `known`. */
-  const properties = (node: Node, known: readonly string[], where: string) => {
+  const properties = (node: Node, known: readonly string[], where: string | null) => {
     const out: { key: string; keyNode: Node; value: Node }[] = [];
     for (const property of node.children ?? []) {
       const [keyNode, value] = property.children ?? [];
       if (!keyNode || !value) continue;
       const key = String(keyNode.value);
       if (!known.includes(key)) {
-        problem(keyNode, `Unknown key "${key}"${where}; expected one of ${list(known)}.`);
+        if (where) problem(keyNode, templates.configUnknownKeyIn, key, where, list(known));
+        else problem(keyNode, templates.configUnknownKey, key, list(known));
         continue;
       }
       out.push({ key, keyNode, value });
@@ -65,28 +69,28 @@ export function readLetterConfig(text: string): { config: LetterConfig; problems
   };
   const isObject = (node: Node, what: string) => {
     if (node.type === 'object') return true;
-    problem(node, `${what} must be an object.`);
+    problem(node, templates.configMustBeObject, what);
     return false;
   };
   const strings = (node: Node, what: string, allowed?: readonly string[]): string[] | undefined => {
     if (node.type !== 'array') {
-      problem(node, `${what} must be an array of strings.`);
+      problem(node, templates.configMustBeStrings, what);
       return undefined;
     }
     const values: string[] = [];
     for (const item of node.children ?? []) {
-      if (item.type !== 'string') problem(item, `${what}: each entry must be a string.`);
-      else if (allowed && !allowed.includes(item.value)) problem(item, `${what}: unknown value "${item.value}"; expected one of ${list(allowed)}.`);
-      else if (!allowed && String(item.value).trim() === '') problem(item, `${what}: an entry must not be empty.`);
+      if (item.type !== 'string') problem(item, templates.configEntryNotString, what);
+      else if (allowed && !allowed.includes(item.value)) problem(item, templates.configUnknownValue, what, String(item.value), list(allowed));
+      else if (!allowed && String(item.value).trim() === '') problem(item, templates.configEntryEmpty, what);
       else values.push(item.value);
     }
     return values;
   };
 
   const codes = rules.map((r) => r.code);
-  for (const { key, value } of properties(root, ['$schema', 'severity', 'signatories', 'sections', 'fieldLabels'], '')) {
+  for (const { key, value } of properties(root, ['$schema', 'severity', 'signatories', 'sections', 'fieldLabels'], null)) {
     if (key === '$schema') {
-      if (value.type !== 'string') problem(value, '"$schema" must be a string.');
+      if (value.type !== 'string') problem(value, templates.configSchemaNotString);
     } else if (key === 'severity') {
       if (!isObject(value, '"severity"')) continue;
       const severity: Record<string, Severity | 'ignore'> = {};
@@ -94,22 +98,22 @@ export function readLetterConfig(text: string): { config: LetterConfig; problems
         const [keyNode, level] = property.children ?? [];
         if (!keyNode || !level) continue;
         const code = String(keyNode.value);
-        if (!codes.includes(code)) problem(keyNode, `Unknown check code "${code}".`);
+        if (!codes.includes(code)) problem(keyNode, templates.configUnknownCode, code);
         else if (level.type !== 'string' || !(levels as readonly string[]).includes(level.value)) {
-          problem(level, `The severity of "${code}" must be one of ${list(levels)}.`);
+          problem(level, templates.configSeverity, code, list(levels));
         } else severity[code] = level.value;
       }
       config.severity = severity;
     } else if (key === 'signatories') {
       if (!isObject(value, '"signatories"')) continue;
-      for (const entry of properties(value, ['requiredFields'], ' in "signatories"')) {
+      for (const entry of properties(value, ['requiredFields'], 'signatories')) {
         const fields = strings(entry.value, '"signatories.requiredFields"', signatoryFields);
         if (fields) config.signatories = { requiredFields: fields as SignatoryField[] };
       }
     } else if (key === 'sections') {
       if (!isObject(value, '"sections"')) continue;
       const sections: NonNullable<LetterConfig['sections']> = {};
-      for (const entry of properties(value, sectionKinds, ' in "sections"')) {
+      for (const entry of properties(value, sectionKinds, 'sections')) {
         const names = strings(entry.value, `"sections.${entry.key}"`);
         if (names) sections[entry.key as (typeof sectionKinds)[number]] = names;
       }
@@ -117,7 +121,7 @@ export function readLetterConfig(text: string): { config: LetterConfig; problems
     } else if (key === 'fieldLabels') {
       if (!isObject(value, '"fieldLabels"')) continue;
       const labels: NonNullable<LetterConfig['fieldLabels']> = {};
-      for (const entry of properties(value, fieldKinds, ' in "fieldLabels"')) {
+      for (const entry of properties(value, fieldKinds, 'fieldLabels')) {
         const names = strings(entry.value, `"fieldLabels.${entry.key}"`);
         if (names) labels[entry.key as FieldKind] = names;
       }

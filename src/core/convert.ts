@@ -10,6 +10,7 @@
 // that the checks can report them; only layout (indentation, bullets, separator lines) changes, and
 // characters Markdown would read as markup are escaped.
 import { asciiDigits, parseDate } from './dates';
+import { english, joined, message, templates, type Message } from './messages';
 import { defaultVocabulary } from './vocabulary';
 
 export interface ConvertResult {
@@ -17,6 +18,8 @@ export interface ConvertResult {
   markdown: string;
   /** What the conversion decided, one sentence each, for the writer to check. */
   notes: string[];
+  /** The notes' templates and arguments, for translation: `notes[i]` is the English of `l10n.notes[i]`. */
+  l10n: { notes: Message[] };
 }
 
 type Role = 'reports' | 'signatories';
@@ -277,8 +280,8 @@ class Converter {
   private readonly source: string[];
   private readonly units: Unit[] = [];
   /** What the conversion decided about the letter's parts, in the order it decided. */
-  private readonly decisions: string[] = [];
-  private noTitle: string | null = null;
+  private readonly decisions: Message[] = [];
+  private noTitle: Message | null = null;
   private readonly escapes: Escaper = { count: 0, lines: new Set() };
   private separators = 0;
   private continuations = 0;
@@ -298,10 +301,11 @@ class Converter {
     this.findSignatories();
     this.scopeReports();
     const markdown = this.write();
-    return { markdown, notes: this.summary() };
+    const notes = this.summary();
+    return { markdown, notes: notes.map(english), l10n: { notes } };
   }
 
-  private note(text: string): void {
+  private note(text: Message): void {
     this.decisions.push(text);
   }
 
@@ -339,7 +343,7 @@ class Converter {
             this.units.push({ kind: 'title', line, text: raw.trim() });
             return;
           }
-          this.noTitle = `No title: the first line (${quote(raw.trim())}) does not read as one; add a first line \`# Title\`.`;
+          this.noTitle = message(templates.noteNoTitleFirstLine, quote(raw.trim()));
         }
         const previous = i > 0 ? block.lines[i - 1] : undefined;
         const marker = markerOf(raw);
@@ -502,7 +506,7 @@ class Converter {
       if (before?.kind === 'heading' && before.section) {
         unit.role = before.section;
         if (before.section === 'reports') {
-          this.note(`Cited Reports: the ${plural(unit.items.length, 'item')} under ${quote(before.text)} (line ${unit.line + 1}).`);
+          this.note(message(templates.noteReportsUnder, countItems(unit.items.length), quote(before.text), unit.line + 1));
         }
         return;
       }
@@ -515,14 +519,14 @@ class Converter {
       if (!mention) return;
       const words = mention[0].replace(/\s+/g, ' ');
       if (!this.readsAsCitations(unit)) {
-        this.note(`The list at line ${unit.line + 1} follows ${quote(words)}, but its items do not read as citations (no comma, no year): left as a list.`);
+        this.note(message(templates.noteNotCitations, unit.line + 1, quote(words)));
         return;
       }
       unit.role = 'reports';
       unit.heading = 'Cited Reports';
       if (generated) this.demote(k - 1, unit);
       const wordsShown = /listed\s+below/i.test(words) ? 'listed below' : words;
-      this.note(`Cited Reports: the ${plural(unit.items.length, 'item')} after ${quote(wordsShown)} (line ${intro.line + 1}).`);
+      this.note(message(templates.noteReportsAfter, countItems(unit.items.length), quote(wordsShown), intro.line + 1));
     });
   }
 
@@ -551,7 +555,7 @@ class Converter {
     if (labelled) {
       const k = this.units.indexOf(labelled);
       const heading = this.units[k - 1] as HeadingUnit;
-      this.decideOrganizations(labelled, `under ${quote(heading.text)}`);
+      this.decideOrganizations(labelled, message(templates.noteUnder, quote(heading.text)));
       return;
     }
     const lastList = this.units.reduce((found, u, k) => (u.kind === 'list' ? k : found), -1);
@@ -563,12 +567,12 @@ class Converter {
         list.role = 'signatories';
         list.heading = 'Signatories';
         if (before?.kind === 'heading' && !before.section) this.demote(lastList - 1, list);
-        this.decideOrganizations(list, signedOff ? `after ${quote(before.lines[0].trim())}` : 'of the closing list');
+        this.decideOrganizations(list, signedOff ? message(templates.noteAfter, quote(before.lines[0].trim())) : message(templates.noteClosingList));
         return;
       }
     }
     if (this.findSignatoryLines()) return;
-    this.note('No signatories found: make the signatories a list under `## Signatories`, one `- Name, Role, Organization` a line.');
+    this.note(message(templates.noteNoSignatories));
   }
 
   /** Most entries are `Name, Role, Organization`: two commas or more, and no sentence. */
@@ -588,7 +592,7 @@ class Converter {
       let end = h + 1;
       while (end < this.units.length && this.units[end].kind === 'para' && (this.units[end] as ParaUnit).lines.every(isNameLine)) end++;
       if (end === h + 1) break;
-      this.signatoryLines(h + 1, end, null, `under ${quote(heading.text)}, one a line`);
+      this.signatoryLines(h + 1, end, null, message(templates.noteUnderLines, quote(heading.text)));
       return true;
     }
     for (let k = this.units.length - 1; k >= 0 && k >= this.units.length - 3; k--) {
@@ -601,14 +605,14 @@ class Converter {
       const signedOff = before?.kind === 'para' && SIGN_OFF.test(before.lines[0].trim());
       const count = (this.units.slice(first, k + 1) as ParaUnit[]).reduce((n, p) => n + p.lines.length, 0);
       if (count < 2 && !signedOff) return false;
-      this.signatoryLines(first, k + 1, 'Signatories', signedOff ? `after ${quote(before.lines[0].trim())}, one a line` : 'of the closing lines, one a line');
+      this.signatoryLines(first, k + 1, 'Signatories', signedOff ? message(templates.noteAfterLines, quote(before.lines[0].trim())) : message(templates.noteClosingLines));
       return true;
     }
     return false;
   }
 
   /** Makes the paragraphs `[first, end)` a signatories list, one signatory a line. */
-  private signatoryLines(first: number, end: number, heading: string | null, where: string): void {
+  private signatoryLines(first: number, end: number, heading: string | null, where: Message): void {
     const paras = this.units.slice(first, end) as ParaUnit[];
     const lines = paras.flatMap((p, n) => p.lines.map((text, i) => ({ text, line: p.line + i, blankBefore: n > 0 && i === 0 })));
     const people = this.readsAsPeople(lines.map((l) => l.text));
@@ -631,18 +635,16 @@ class Converter {
   }
 
   /** Signatories that are organizations alone (`Amnesty International`, `No Fence, Japan`) get `signed-by: organizations`. */
-  private decideOrganizations(list: ListUnit, where: string): void {
+  private decideOrganizations(list: ListUnit, where: Message): void {
     const entries = list.items.map(itemText);
     const people = entries.filter((e) => partSeparators(e) >= 2).length;
-    const what = `Signatories: the ${plural(list.items.length, 'item')} ${where} (line ${list.line + 1})`;
+    const what = message(templates.noteSignatories, countItems(list.items.length), where, list.line + 1);
     if (people * 2 > entries.length) {
-      this.note(`${what}; ${people} of ${entries.length} read as Name, Role, Organization.`);
+      this.note(message(templates.noteSignatoriesPeople, what, people, entries.length));
       return;
     }
     this.signedByOrganizations = true;
-    this.note(
-      `${what}; most name an organization alone, so the front matter says \`signed-by: organizations\` (remove it if they are people: each then needs Name, Role, Organization).`,
-    );
+    this.note(message(templates.noteSignatoriesOrganizations, what));
   }
 
   /**
@@ -656,9 +658,7 @@ class Converter {
         if (next.kind === 'heading' || (next.kind === 'list' && next.heading !== null)) return;
         if (next.kind === 'list') {
           unit.asLabel = true;
-          this.note(
-            `Cited Reports is a label paragraph (\`Cited Reports:\`), not a heading: the list at line ${next.line + 1} would otherwise fall in its section.`,
-          );
+          this.note(message(templates.noteReportsLabel, next.line + 1));
           return;
         }
       }
@@ -738,37 +738,38 @@ class Converter {
   }
 
   /** The notes: title, fields, headings, then the sections as decided, then what changed in the layout. */
-  private summary(): string[] {
-    const notes: string[] = [];
+  private summary(): Message[] {
+    const notes: Message[] = [];
     const title = this.units.find((u): u is TitleUnit => u.kind === 'title');
-    if (title) notes.push(`Title: ${quote(title.text)} (the first line).`);
+    if (title) notes.push(message(templates.noteTitle, quote(title.text)));
     else if (this.noTitle) notes.push(this.noTitle);
-    else notes.push('No title: the text is empty.');
+    else notes.push(message(templates.noteNoTitleEmpty));
     const fields = this.units.filter((u): u is FieldUnit => u.kind === 'field');
     if (fields.length > 0) {
-      notes.push(`Fields: ${fields.flatMap((f) => f.labels.map((l) => `${l} (line ${f.line + 1})`)).join(', ')}.`);
+      notes.push(message(templates.noteFields, joined(fields.flatMap((f) => f.labels.map((l) => message(templates.noteFieldAt, l, f.line + 1))), templates.commaList)));
     } else {
-      notes.push('No fields found: add the addressee (`To: Name, Title`) and the date (`Date: May 7, 2013`).');
+      notes.push(message(templates.noteNoFields));
     }
     if (!fields.some((f) => f.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) {
       // `January 10, 2023` on a line of its own: the date, but the checks read only a labelled one.
       const dated = this.units.find((u): u is ParaUnit => u.kind === 'para' && u.lines.length === 1 && parseDate(u.lines[0]) !== null);
-      if (dated) notes.push(`Line ${dated.line + 1} (${quote(dated.lines[0].trim())}) reads as the letter's date: label it \`Date: ${dated.lines[0].trim()}\` for the checks to find it.`);
+      if (dated) notes.push(message(templates.noteDateLine, dated.line + 1, quote(dated.lines[0].trim()), dated.lines[0].trim()));
     }
     const headings = this.units.filter((u): u is HeadingUnit => u.kind === 'heading' && u.section === null);
     if (headings.length > 0) {
-      notes.push(`Headings: ${headings.map((h) => `${quote(h.text)} (line ${h.line + 1})`).join(', ')}: short lines standing alone.`);
+      notes.push(message(templates.noteHeadings, joined(headings.map((h) => message(templates.noteHeadingAt, quote(h.text), h.line + 1)), templates.commaList)));
     }
     append(notes, this.decisions);
-    if (this.japanese) notes.push('Japanese text: the front matter says `lang: ja`.');
+    if (this.japanese) notes.push(message(templates.noteJapanese));
     if (this.continuations > 0) {
-      notes.push(`Wrapped lines: ${plural(this.continuations, 'continuation line')} kept under their list items, indented.`);
+      notes.push(message(templates.noteWrapped, count(this.continuations, templates.continuationLineCount, templates.continuationLinesCount)));
     }
-    if (this.separators > 0) notes.push(`Dropped ${plural(this.separators, 'separator line')} (\`-----\` and the like).`);
+    if (this.separators > 0) notes.push(message(templates.noteSeparators, count(this.separators, templates.separatorLineCount, templates.separatorLinesCount)));
     if (this.escapes.count > 0) {
       const lines = [...this.escapes.lines].sort((a, b) => a - b);
       const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}…` : lines.join(', ');
-      notes.push(`Escaped ${plural(this.escapes.count, 'character')} Markdown would read as markup (line${lines.length === 1 ? '' : 's'} ${shown}).`);
+      const characters = count(this.escapes.count, templates.characterCount, templates.charactersCount);
+      notes.push(message(lines.length === 1 ? templates.noteEscapedLine : templates.noteEscapedLines, characters, shown));
     }
     return notes;
   }
@@ -783,11 +784,14 @@ function itemText(item: Item): string {
   return [item.text, ...item.continuation].join(' ');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `1 item`, `3 items`: a count as a message, in the singular or the plural template. */
+function count(n: number, one: string, many: string): Message {
+  return message(n === 1 ? one : many, n);
 }
 
+const countItems = (n: number) => count(n, templates.itemCount, templates.itemsCount);
+
+/** A line of the text as notes quote it (between `'…'` in the template): shortened when long. */
 function quote(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return `'${short}'`;
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -1,3 +1,4 @@
+import type { Message } from './messages';
 import type { Range } from './model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -11,6 +12,8 @@ export interface TextEdit {
 
 export interface LetterFix {
   title: string;
+  /** The title's template and arguments, for translation. */
+  l10n?: Message;
   edits: TextEdit[];
   /** The edits' text is a snippet (`${1:Year}` tab stops) for the editor to expand. */
   snippet?: boolean;
@@ -19,13 +22,18 @@ export interface LetterFix {
 export interface RelatedInformation {
   range: Range;
   message: string;
+  /** The message's template and arguments, for translation. */
+  l10n?: Message;
 }
 
 /** One problem found in a letter. Ranges are 0-based, end exclusive. */
 export interface LetterDiagnostic {
   code: string;
   severity: Severity;
+  /** English: what the command line prints. */
   message: string;
+  /** The message's template and arguments, for the editor to show it in its display language (src/core/messages.ts). */
+  l10n?: Message;
   range: Range;
   /** Path of the check's page in the project, e.g. `docs/rules/report-year-missing.md`. */
   docs: string;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { message, said, templates, type Message } from './messages';
 import type { FrontMatter, FrontMatterKey, Range } from './model';
 import { positionsIn } from './textPositions';
 
@@ -26,7 +27,7 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
   if (doc.contents === null) return result;
   if (!isMap(doc.contents)) {
     const r = doc.contents.range;
-    result.errors.push({ text: 'Front matter must be `key: value` lines', range: r ? span(r[0], r[1]) : range });
+    result.errors.push({ text: templates.frontMatterNotMapping, l10n: message(templates.frontMatterNotMapping), range: r ? span(r[0], r[1]) : range });
     return result;
   }
   let data: Record<string, unknown> = {};
@@ -34,7 +35,8 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
     const js = doc.toJS({ maxAliasCount: MAX_ALIASES });
     if (js && typeof js === 'object') data = js as Record<string, unknown>;
   } catch (e) {
-    result.errors.push({ text: `Front matter cannot be read: ${(e as Error).message}`, range });
+    const { message: text, l10n } = said(templates.frontMatterUnreadable, (e as Error).message);
+    result.errors.push({ text, l10n, range });
     return result;
   }
   const seen = new Set<string>();
@@ -43,7 +45,8 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
     const key = String(pair.key.value);
     if (seen.has(key)) {
       const r = pair.key.range;
-      result.errors.push({ text: `\`${key}\` is given twice`, range: r ? span(r[0], r[1]) : range });
+      const { message: text, l10n } = said(templates.frontMatterKeyTwice, key);
+      result.errors.push({ text, l10n, range: r ? span(r[0], r[1]) : range });
       continue;
     }
     seen.add(key);
@@ -53,28 +56,28 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
     const problem = typeProblem(key, data[key], valueNode);
     result.keys.push({ key, keyRange, valueRange, value: data[key], valid: problem === null });
     // A YAML error already explains a broken value; report types only in YAML that parses.
-    if (problem && result.errors.length === 0) result.invalid.push({ key, message: problem, range: valueRange });
+    if (problem && result.errors.length === 0) result.invalid.push({ key, ...said(problem), range: valueRange });
   }
   return result;
 }
 
-function typeProblem(key: string, value: unknown, node: YamlNode | null): string | null {
+function typeProblem(key: string, value: unknown, node: YamlNode | null): Message | null {
   const scalar = typeof value === 'string' || typeof value === 'number';
   switch (key) {
     case 'title':
     case 'date':
     case 'reply-by':
-      return scalar && String(value).trim() !== '' ? null : `\`${key}\` must be text`;
+      return scalar && String(value).trim() !== '' ? null : message(templates.frontMatterNotText, key);
     case 'lang':
-      return typeof value === 'string' && BCP47.test(value.trim()) ? null : '`lang` must be a language tag such as `en` or `ja`';
+      return typeof value === 'string' && BCP47.test(value.trim()) ? null : message(templates.frontMatterLang);
     case 'to':
       if (typeof value === 'string' && value.trim() !== '') return null;
       if (isSeq(node) && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '')) return null;
-      return '`to` must be text or a list of texts, one per addressee';
+      return message(templates.frontMatterTo);
     case 'paper':
-      return typeof value === 'string' && /^(a4|letter)$/i.test(value.trim()) ? null : '`paper` must be `a4` or `letter`';
+      return typeof value === 'string' && /^(a4|letter)$/i.test(value.trim()) ? null : message(templates.frontMatterPaper);
     case 'signed-by':
-      return typeof value === 'string' && /^(people|organi[sz]ations)$/i.test(value.trim()) ? null : '`signed-by` must be `people` or `organizations`';
+      return typeof value === 'string' && /^(people|organi[sz]ations)$/i.test(value.trim()) ? null : message(templates.frontMatterSignedBy);
     default:
       return null;
   }

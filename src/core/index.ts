@@ -12,6 +12,7 @@ export { suggestedFixes, joinEntryLines, disableFix, entryInsertion } from './ac
 export { letterOutline, letterFoldingRanges, type OutlineItem, type OutlineKind, type FoldingRegion } from './outline';
 export { describeAt, completionAt, rangeContains, type Description, type CompletionOffer } from './assist';
 export { fieldLabels, sectionNames, type VocabularyExtras } from './vocabulary';
-export { planSignatoryImport, signatoriesToCsv, sortSignatories, entryPlacement, placedEntries, importSummary, importReport, decodeCsv, applyTextEdit, csvHeaders, type SignatoryImportPlan, type SignatoryImportOptions, type ImportedSignatory, type RowNote, type SignatorySortKey, type EntryPlacement, type CsvExportOptions } from './signatoryCsv';
+export { planSignatoryImport, signatoriesToCsv, sortSignatories, entryPlacement, placedEntries, importSummary, importReport, decodeCsv, applyTextEdit, csvHeaders, type SignatoryImportPlan, type SignatoryImportOptions, type ImportedSignatory, type RowNote, type CsvError, type SignatorySortKey, type EntryPlacement, type CsvExportOptions } from './signatoryCsv';
 export { convertPlainText, type ConvertResult } from './convert';
 export { readLetterConfig, configToOptions, configFileName, type LetterConfig, type ConfigProblem } from './config';
+export { english, formatMessage, message, messageKey, translator, templates, catalogueKeys, type Message, type MessageArg, type Template, type Translate } from './messages';

@@ -20,7 +20,7 @@ export function lintLetter(letter: Letter, options: LintOptions = {}): LetterDia
       letter,
       (problem: Problem) => {
         if (silenced.at(rule.code, problem.range.start.line)) return;
-        diagnostics.push({ code: rule.code, severity, message: problem.message, range: problem.range, docs: rule.docs, related: problem.related, fix: problem.fix });
+        diagnostics.push({ code: rule.code, severity, message: problem.message, l10n: problem.l10n, range: problem.range, docs: rule.docs, related: problem.related, fix: problem.fix });
       },
       context,
     );

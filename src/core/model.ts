@@ -1,3 +1,5 @@
+import type { Message } from './messages';
+
 /** A place in the letter: 0-based line and UTF-16 column, as VS Code counts them. */
 export interface Position {
   line: number;
@@ -132,9 +134,9 @@ export interface FrontMatter {
   /** The keys in the order written, as far as the YAML could be read; empty when it is not a mapping. */
   keys: FrontMatterKey[];
   /** YAML errors, each with where it is. */
-  errors: Span[];
+  errors: (Span & { l10n?: Message })[];
   /** Keys holding a value of the wrong type, with why. */
-  invalid: { key: string; message: string; range: Range }[];
+  invalid: { key: string; message: string; range: Range; l10n?: Message }[];
   closed: boolean;
 }
 

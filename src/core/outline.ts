@@ -1,4 +1,5 @@
 // The letter's outline (VS Code's Outline view and breadcrumbs) and its folding ranges.
+import { english, message, templates, type Translate } from './messages';
 import type { Letter, Range } from './model';
 
 export type OutlineKind = 'title' | 'addressee' | 'date' | 'replyBy' | 'subject' | 'section' | 'report' | 'signatory';
@@ -18,19 +19,20 @@ const contains = (outer: Range, inner: Range) =>
   (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
   (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
 
-/** Title, then addressees, date, subject, and each section with its reports or signatories by name. */
-export function letterOutline(letter: Letter): OutlineItem[] {
+/** Title, then addressees, date, subject, and each section with its reports or signatories by name. `translate` gives the labels in another language. */
+export function letterOutline(letter: Letter, translate: Translate = english): OutlineItem[] {
+  const t = (template: string, ...args: (string | number)[]) => translate(message(template, ...args));
   const items: OutlineItem[] = [];
   for (const a of letter.addressees) {
     items.push({ name: a.name, detail: a.titles.map((t) => t.text).join(', '), kind: 'addressee', range: a.range, selectionRange: a.nameRange, children: [] });
   }
-  if (letter.date) items.push({ name: letter.date.raw, detail: 'Date', kind: 'date', range: letter.date.range, selectionRange: letter.date.range, children: [] });
-  if (letter.replyBy) items.push({ name: letter.replyBy.raw, detail: 'Reply by', kind: 'replyBy', range: letter.replyBy.range, selectionRange: letter.replyBy.range, children: [] });
-  if (letter.subject) items.push({ name: letter.subject.text, detail: 'Subject', kind: 'subject', range: letter.subject.range, selectionRange: letter.subject.range, children: [] });
+  if (letter.date) items.push({ name: letter.date.raw, detail: t(templates.date), kind: 'date', range: letter.date.range, selectionRange: letter.date.range, children: [] });
+  if (letter.replyBy) items.push({ name: letter.replyBy.raw, detail: t(templates.replyBy), kind: 'replyBy', range: letter.replyBy.range, selectionRange: letter.replyBy.range, children: [] });
+  if (letter.subject) items.push({ name: letter.subject.text, detail: t(templates.subject), kind: 'subject', range: letter.subject.range, selectionRange: letter.subject.range, children: [] });
 
   const sections: OutlineItem[] = letter.sections.map((s) => ({
     name: s.heading,
-    detail: s.kind === 'reports' ? `${s.entryCount} cited reports` : s.kind === 'signatories' ? `${s.entryCount} signatories` : '',
+    detail: s.kind === 'reports' ? t(templates.citedReportsCount, s.entryCount) : s.kind === 'signatories' ? t(templates.signatoriesCount, s.entryCount) : '',
     kind: 'section',
     range: s.range,
     selectionRange: s.headingRange,
@@ -38,7 +40,7 @@ export function letterOutline(letter: Letter): OutlineItem[] {
   }));
   const entries: OutlineItem[] = [
     ...letter.reports.map((r): OutlineItem => ({
-      name: r.title ?? `Cited report ${r.index}`,
+      name: r.title ?? t(templates.citedReport, r.index),
       detail: [r.publisher, r.year].filter((x) => x !== null).join(', '),
       kind: 'report',
       range: r.range,
@@ -46,7 +48,7 @@ export function letterOutline(letter: Letter): OutlineItem[] {
       children: [],
     })),
     ...letter.signatories.map((s): OutlineItem => ({
-      name: s.name ?? s.organization ?? `Signatory ${s.index}`,
+      name: s.name ?? s.organization ?? t(templates.signatory, s.index),
       detail: [s.name ? s.role : null, s.name ? s.organization : s.place].filter((x) => x).join(', '),
       kind: 'signatory',
       range: s.range,
@@ -74,7 +76,7 @@ export function letterOutline(letter: Letter): OutlineItem[] {
     const range: Range = { start: title.range.start, end: { line: last, character: letter.lines[last].length } };
     return [{ name: title.text, detail: '', kind: 'title', range, selectionRange: title.range, children: items }];
   }
-  if (title) items.unshift({ name: title.text, detail: 'Title', kind: 'title', range: title.range, selectionRange: title.range, children: [] });
+  if (title) items.unshift({ name: title.text, detail: translate(message(templates.letterTitle)), kind: 'title', range: title.range, selectionRange: title.range, children: [] });
   return items;
 }
 

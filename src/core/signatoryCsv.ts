@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { SignatoryField, TextEdit } from './diagnostic';
 import { collapse } from './entries';
 import { entryPlacement, LIST_MARKER, placedEntries } from './actions';
+import { english, joined, listed, message, said, templates, type Message, type MessageArg, type Translate } from './messages';
 import type { Letter, Position, Signatory } from './model';
 
 export { entryPlacement, placedEntries, type EntryPlacement } from './actions';
@@ -55,9 +56,17 @@ export interface CsvColumns {
   headers: string[];
 }
 
+/** Why a CSV cannot be imported, and on which row. */
+export interface CsvError {
+  row: number;
+  message: string;
+  /** The message's template and arguments, for translation. */
+  l10n?: Message;
+}
+
 interface CsvTable {
   records: string[][];
-  error?: { row: number; message: string };
+  error?: CsvError;
 }
 
 function readCsv(csv: string): CsvTable {
@@ -75,13 +84,13 @@ function readCsv(csv: string): CsvTable {
   const first = result.errors.reduce<Papa.ParseError | undefined>((a, e) => (a === undefined || (e.row ?? 0) < (a.row ?? 0) ? e : a), undefined);
   if (first) {
     const row = (first.row ?? 0) + 1;
-    const message =
+    const why =
       first.code === 'MissingQuotes'
-        ? `a quoted field that starts on row ${row} is never closed (a missing ")`
+        ? said(templates.csvUnclosedQuote, row)
         : first.code === 'InvalidQuotes'
-          ? `the quotes of row ${row} do not pair up: a quoted field starts there and its closing " is followed by more text (a missing closing ", or a " inside a quoted value not written twice: "")`
-          : `row ${row} cannot be read: ${first.message}`;
-    return { records: result.data, error: { row, message } };
+          ? said(templates.csvQuotesUnpaired, row)
+          : said(templates.csvRowUnreadable, row, first.message);
+    return { records: result.data, error: { row, ...why } };
   }
   return { records: result.data };
 }
@@ -116,6 +125,15 @@ export interface RowNote {
   reason: string;
   /** Why that matters and what to do, when the reason does not say it. */
   detail?: string;
+  /** The reason's and the detail's templates and arguments, for translation. */
+  l10n?: { reason: Message; detail?: Message };
+}
+
+/** A row note from the reason's and the detail's messages. */
+function rowNote(row: number, reason: Message, detail?: Message): RowNote {
+  return detail
+    ? { row, reason: english(reason), detail: english(detail), l10n: { reason, detail } }
+    : { row, reason: english(reason), l10n: { reason } };
 }
 
 export interface SignatoryImportPlan {
@@ -125,7 +143,7 @@ export interface SignatoryImportPlan {
   /** Rows that cannot be signatories as they are; the others are still imported. */
   rejected: RowNote[];
   /** The CSV cannot be imported at all: nothing is added, there is no edit. */
-  error?: { row: number; message: string };
+  error?: CsvError;
   /** One insertion that adds every new signatory; absent when nothing is added or on an error. */
   edit?: TextEdit;
   /** The columns read, when the header was understood. */
@@ -148,37 +166,40 @@ const ALL_FIELDS: readonly SignatoryField[] = ['name', 'role', 'organization'];
 export function planSignatoryImport(letter: Letter, csv: string, options: SignatoryImportOptions = {}): SignatoryImportPlan {
   const byOrganizations = letter.signedBy === 'organizations';
   const plan: SignatoryImportPlan = { added: [], skipped: [], rejected: [], rows: 0, signedBy: letter.signedBy };
-  const fail = (row: number, message: string): SignatoryImportPlan => ({ ...plan, added: [], skipped: [], rejected: [], edit: undefined, error: { row, message } });
+  const failed = (error: CsvError): SignatoryImportPlan => ({ ...plan, added: [], skipped: [], rejected: [], edit: undefined, error });
+  const fail = (row: number, why: Message) => failed({ row, ...said(why) });
 
   const table = readCsv(csv);
-  if (table.error) return fail(table.error.row, table.error.message);
+  if (table.error) return failed(table.error);
   const headerIndex = table.records.findIndex((r) => !isBlank(r));
-  if (headerIndex < 0) return fail(1, 'the CSV is empty: it needs a header row (name, role, organization) and a row per signatory');
+  if (headerIndex < 0) return fail(1, message(templates.csvEmpty));
 
   const header = table.records[headerIndex];
   const columns = findColumns(header, headerIndex + 1);
-  if ('message' in columns) return fail(headerIndex + 1, columns.message);
+  if ('error' in columns) return fail(headerIndex + 1, columns.error);
   const required = new Set<CsvColumn>(byOrganizations ? ['organization'] : options.requiredFields ?? ALL_FIELDS);
   const wanted: CsvColumn[] = byOrganizations ? ['organization', 'place'] : ['name', 'role', 'organization'];
   const missing = wanted.filter((c) => required.has(c) && columns.found[c] === undefined);
   if (missing.length > 0 || !wanted.some((c) => columns.found[c] !== undefined)) {
     const lacking = missing.length > 0 ? missing : wanted;
-    const looked = lacking.map((c) => `${c} (${csvHeaders[c].join(', ')})`).join('; ');
+    const looked = joined(lacking.map((c) => message(templates.parenthesized, columnName(c), csvHeaders[c].join(', '))), templates.semicolonList);
     const shown = header.map((h) => h.trim()).filter(Boolean).join(', ');
-    return fail(
+    const why = message(
+      lacking.length > 1 && missing.length > 0 ? templates.csvNoHeaderColumns : templates.csvNoHeaderColumn,
       headerIndex + 1,
-      `row ${headerIndex + 1} should be the header, but it has no ${listed(lacking, missing.length > 0 ? 'and' : 'or')} column${lacking.length > 1 && missing.length > 0 ? 's' : ''}; ` +
-        `headers looked for: ${looked}; row ${headerIndex + 1} reads: ${shown || '(nothing)'}` +
-        (header.length === 1 && /[;\t]/.test(header[0]) ? ' (its columns are separated by semicolons or tabs: save the sheet as “CSV UTF-8 (comma delimited)”)' : ''),
+      listed(lacking.map(columnName), missing.length > 0 ? 'and' : 'or'),
+      looked,
+      shown || message(templates.csvNothing),
     );
+    return fail(headerIndex + 1, header.length === 1 && /[;\t]/.test(header[0]) ? message(templates.csvSeparatedBySemicolons, why) : why);
   }
   plan.columns = columns;
 
   // Existing signatories by the duplicate check's key.
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Message>();
   for (const s of letter.signatories) {
     const key = duplicateKey(byOrganizations, s.name, s.organization);
-    if (key !== null && !seen.has(key)) seen.set(key, `already in the letter as signatory ${s.index} (line ${s.range.start.line + 1})`);
+    if (key !== null && !seen.has(key)) seen.set(key, message(templates.rowInLetter, s.index, s.range.start.line + 1));
   }
 
   const candidates: ImportedSignatory[] = [];
@@ -187,7 +208,7 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     if (isBlank(record)) continue;
     const row = i + 1;
     if (record.length > header.length) {
-      return fail(row, `row ${row} has ${record.length} fields but the header has ${header.length}: is there a value with a comma that is not in quotes?`);
+      return fail(row, message(templates.csvTooManyFields, row, record.length, header.length));
     }
     plan.rows++;
     const value = (column: CsvColumn) => {
@@ -199,23 +220,19 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     if (byOrganizations) {
       const organization = value('organization');
       if (COMMA.test(organization)) {
-        reasons.push({ row, reason: `the organization “${organization}” holds a comma`, detail: 'an entry is “Organization, Place”, so what follows the comma would be read as the place' });
+        reasons.push(rowNote(row, message(templates.rowOrganizationComma, organization), message(templates.rowOrganizationCommaDetail)));
       }
       parts = [organization, value('place')];
     } else {
       const name = value('name');
       const role = value('role');
       if (COMMA.test(name)) {
-        reasons.push({ row, reason: `the name “${name}” holds a comma`, detail: 'an entry is “Name, Role, Organization”, so what follows the comma would be read as the role; write the name without it' });
+        reasons.push(rowNote(row, message(templates.rowNameComma, name), message(templates.rowNameCommaDetail)));
       } else if (SPACED_DASH.test(name)) {
-        reasons.push({ row, reason: `the name “${name}” holds a spaced dash`, detail: 'in an entry a dash with spaces around it separates the name from the role' });
+        reasons.push(rowNote(row, message(templates.rowNameDash, name), message(templates.rowNameDashDetail)));
       }
       if (COMMA.test(role)) {
-        reasons.push({
-          row,
-          reason: `the role “${role}” holds a comma`,
-          detail: 'an entry is “Name, Role, Organization”, so what follows the comma would be read as the organization; shorten the role or move the rest to the organization column',
-        });
+        reasons.push(rowNote(row, message(templates.rowRoleComma, role), message(templates.rowRoleCommaDetail)));
       }
       parts = [name, role, value('organization')];
     }
@@ -224,10 +241,10 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
       ? { name: null, role: null, organization: a, place: b }
       : { name: a, role: b, organization: c, place: null };
     const absent = (byOrganizations ? (['organization'] as const) : (['name', 'role', 'organization'] as const)).filter((f) => required.has(f) && !person[f]);
-    if (absent.length > 0) reasons.unshift({ row, reason: listed(absent.map((f) => `no ${f}`), 'and') });
+    if (absent.length > 0) reasons.unshift(rowNote(row, listed(absent.map((f) => message(noField[f])), 'and') as Message));
     else if (!person.name && !person.role && !person.organization && !person.place) {
       const read = wanted.filter((w) => columns.found[w] !== undefined);
-      reasons.unshift({ row, reason: `nothing in the ${listed(read, 'or')} column${read.length > 1 ? 's' : ''}` });
+      reasons.unshift(rowNote(row, message(read.length > 1 ? templates.rowNothingInColumns : templates.rowNothingInColumn, listed(read.map(columnName), 'or'))));
     }
     if (reasons.length > 0) {
       plan.rejected.push(joinNotes(reasons));
@@ -236,10 +253,10 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     const key = duplicateKey(byOrganizations, person.name, person.organization);
     const earlier = key === null ? undefined : seen.get(key);
     if (earlier) {
-      plan.skipped.push({ row, reason: earlier });
+      plan.skipped.push(rowNote(row, earlier));
       continue;
     }
-    if (key !== null) seen.set(key, `same as row ${row}`);
+    if (key !== null) seen.set(key, message(templates.rowSameAs, row));
     candidates.push({ row, ...person, text: entryText(parts) });
   }
 
@@ -251,7 +268,7 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     const after = parseLetter(applyTextEdit(letter.lines.join('\n'), edit), options.parse);
     const read = after.signatories.slice(letter.signatories.length);
     if (after.signatories.length !== letter.signatories.length + accepted.length) {
-      return fail(accepted[0].row, 'the new signatories would not be read as entries of the letter’s signatories list; add one by hand (Insert Signatory) and import again');
+      return fail(accepted[0].row, message(templates.csvNotEntries));
     }
     const wrong = accepted.filter((s, k) => !sameParts(s, read[k]));
     if (wrong.length === 0) {
@@ -261,7 +278,7 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     }
     for (const s of wrong) {
       const k = accepted.indexOf(s);
-      plan.rejected.push({ row: s.row, reason: `it would read back as “${read[k].text}”`, detail: 'a value holds text that the letter reads as markup' });
+      plan.rejected.push(rowNote(s.row, message(templates.rowReadsBackAs, read[k].text), message(templates.rowReadsBackAsDetail)));
     }
     accepted = accepted.filter((s) => !wrong.includes(s));
   }
@@ -269,17 +286,25 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
   return plan;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function listed(items: readonly string[], conjunction: 'and' | 'or'): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
+const columnNames: Record<CsvColumn, string> = {
+  name: templates.columnName,
+  role: templates.columnRole,
+  organization: templates.columnOrganization,
+  place: templates.columnPlace,
+};
+/** A column's name in messages: `name`, `role`, `organization`, `place`. */
+const columnName = (column: CsvColumn): Message => message(columnNames[column]);
+const noField: Record<SignatoryField, string> = { name: templates.rowNoName, role: templates.rowNoRole, organization: templates.rowNoOrganization };
 
+/** The reasons of one row as one note, `; ` between them. */
 function joinNotes(notes: RowNote[]): RowNote {
   if (notes.length === 1) return notes[0];
-  return { row: notes[0].row, reason: notes.map((n) => n.reason).join('; '), detail: notes.map((n) => n.detail).filter(Boolean).join('; ') || undefined };
+  const reason = joined(notes.map((n) => n.l10n!.reason), templates.semicolonList) as Message;
+  const details = notes.map((n) => n.l10n!.detail).filter((d): d is Message => d !== undefined);
+  return rowNote(notes[0].row, reason, details.length > 0 ? (joined(details, templates.semicolonList) as Message) : undefined);
 }
 
-function findColumns(header: readonly string[], row: number): CsvColumns | { message: string } {
+function findColumns(header: readonly string[], row: number): CsvColumns | { error: Message } {
   const found: Partial<Record<CsvColumn, number>> = {};
   const unused: { index: number; header: string }[] = [];
   for (let index = 0; index < header.length; index++) {
@@ -291,7 +316,7 @@ function findColumns(header: readonly string[], row: number): CsvColumns | { mes
     const earlier = found[column];
     if (earlier !== undefined) {
       return {
-        message: `the header has two ${column} columns, ${columnLetter(earlier)} “${header[earlier].trim()}” and ${columnLetter(index)} “${header[index].trim()}”; rename or remove one`,
+        error: message(templates.csvTwoColumns, columnName(column), columnLetter(earlier), header[earlier].trim(), columnLetter(index), header[index].trim()),
       };
     }
     found[column] = index;
@@ -378,55 +403,88 @@ function insertionEdit(letter: Letter, added: readonly ImportedSignatory[]): Tex
 // ---------------------------------------------------------------------------------------------
 // Texts for people
 
-/** `30 skipped as duplicates, 20 rejected (row 12: no organization; …; and 17 more)`, the first `shown` rejected rows named (none: counts only); empty when nothing was skipped or rejected. */
-export function importSummary(plan: SignatoryImportPlan, shown = 3): string {
-  const parts: string[] = [];
-  if (plan.skipped.length > 0) parts.push(plan.skipped.length === 1 ? '1 skipped as a duplicate' : `${plan.skipped.length} skipped as duplicates`);
-  if (plan.rejected.length > 0 && shown <= 0) parts.push(`${plan.rejected.length} rejected`);
+/** A note's message: its reason's, else its English reason as it is. */
+const reasonOf = (note: RowNote): MessageArg => note.l10n?.reason ?? note.reason;
+
+/**
+ * `30 skipped as duplicates, 20 rejected (row 12: no organization; …; and 17 more)`, the first `shown`
+ * rejected rows named (none: counts only); empty when nothing was skipped or rejected. `translate`
+ * gives the text in another language.
+ */
+export function importSummary(plan: SignatoryImportPlan, shown = 3, translate: Translate = english): string {
+  const parts: Message[] = [];
+  if (plan.skipped.length > 0) parts.push(message(plan.skipped.length === 1 ? templates.importSkippedOne : templates.importSkipped, plan.skipped.length));
+  if (plan.rejected.length > 0 && shown <= 0) parts.push(message(templates.importRejected, plan.rejected.length));
   else if (plan.rejected.length > 0) {
-    const first = plan.rejected.slice(0, shown).map((r) => `row ${r.row}: ${r.reason}`);
+    const first = plan.rejected.slice(0, shown).map((r) => message(templates.importRow, r.row, reasonOf(r)));
     const more = plan.rejected.length - first.length;
-    parts.push(`${plan.rejected.length} rejected (${first.join('; ')}${more > 0 ? `; and ${more} more` : ''})`);
+    const rows = joined(first, templates.semicolonList);
+    parts.push(message(templates.importRejectedRows, plan.rejected.length, more > 0 ? message(templates.importAndMore, rows, more) : rows));
   }
-  return parts.join(', ');
+  return parts.length === 0 ? '' : translate(joined(parts, templates.commaList) as Message);
 }
 
-/** Every row of the plan, for a writer to read: the columns used, then rejected, skipped and added rows. */
-export function importReport(plan: SignatoryImportPlan, source = 'the CSV'): string {
+/** Why nothing was imported, as a message: the plan's error, or a decoding error. */
+function errorOf(error: { message: string; l10n?: Message }): MessageArg {
+  return error.l10n ?? error.message;
+}
+
+/**
+ * Every row of the plan, for a writer to read: the columns used, then rejected, skipped and added
+ * rows. `source` names the CSV (its file name); `translate` gives the text in another language.
+ */
+export function importReport(plan: SignatoryImportPlan, source?: string, translate: Translate = english): string {
+  const from: MessageArg = source ?? message(templates.importTheCsv);
   const out: string[] = [];
   if (plan.error) {
-    out.push(`Nothing imported from ${source}: ${plan.error.message}.`);
+    out.push(translate(message(templates.importNothing, from, errorOf(plan.error))));
     return `${out.join('\n')}\n`;
   }
-  const duplicates = plan.skipped.length === 1 ? 'skipped as a duplicate' : 'skipped as duplicates';
-  out.push(`${plan.added.length} to add, ${plan.skipped.length} ${duplicates}, ${plan.rejected.length} rejected, of ${plan.rows} row${plan.rows === 1 ? '' : 's'} in ${source}.`);
+  const skipped = message(plan.skipped.length === 1 ? templates.importSkippedOne : templates.importSkipped, plan.skipped.length);
+  const rows = message(plan.rows === 1 ? templates.importRowCount : templates.importRowsCount, plan.rows);
+  out.push(translate(message(templates.importCounts, plan.added.length, skipped, plan.rejected.length, rows, from)));
   if (plan.columns) {
     const { found, unused, row, headers } = plan.columns;
     const used = (Object.entries(found) as [CsvColumn, number][])
       .sort((a, b) => a[1] - b[1])
-      .map(([column, index]) => `${column} ← ${columnLetter(index)} “${headers[index]}”`);
-    out.push(`Header on row ${row}: ${used.join(', ')}${unused.length > 0 ? `; not read: ${unused.map((u) => `${columnLetter(u.index)} “${u.header}”`).join(', ')}` : ''}.`);
+      .map(([column, index]) => message(templates.importColumnFrom, columnName(column), columnLetter(index), headers[index]));
+    const unread = unused.map((u) => message(templates.importColumn, columnLetter(u.index), u.header));
+    out.push(
+      translate(
+        unread.length > 0
+          ? message(templates.importHeaderUnread, row, joined(used, templates.commaList), joined(unread, templates.commaList))
+          : message(templates.importHeader, row, joined(used, templates.commaList)),
+      ),
+    );
   }
-  const section = (title: string, lines: string[]) => {
+  const section = (title: string, lines: Message[]) => {
     if (lines.length === 0) return;
-    out.push('', `${title} (${lines.length})`, ...lines.map((l) => `  ${l}`));
+    out.push('', translate(message(templates.parenthesized, message(title), lines.length)));
+    for (const line of lines) out.push(`  ${translate(line)}`);
   };
-  section('Rejected', plan.rejected.map((r) => `row ${r.row}: ${r.reason}${r.detail ? ` (${r.detail})` : ''}`));
-  section('Skipped', plan.skipped.map((r) => `row ${r.row}: ${r.reason}`));
-  section('Added', plan.added.map((s) => `row ${s.row}: ${s.text}`));
+  section(
+    templates.importRejectedTitle,
+    plan.rejected.map((r) => (r.detail ? message(templates.importRowDetail, r.row, reasonOf(r), r.l10n?.detail ?? r.detail) : message(templates.importRow, r.row, reasonOf(r)))),
+  );
+  section(templates.importSkippedTitle, plan.skipped.map((r) => message(templates.importRow, r.row, reasonOf(r))));
+  section(templates.importAddedTitle, plan.added.map((s) => message(templates.importRow, s.row, s.text)));
   return `${out.join('\n')}\n`;
 }
 
-/** CSV bytes as text, or why they are not a UTF-8 CSV file. A UTF-8 byte order mark is dropped. */
-export function decodeCsv(bytes: Uint8Array): { text: string } | { error: string } {
-  const advice = 'save it from the spreadsheet as “CSV UTF-8 (comma delimited)” and try again';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { error: `it is UTF-16 text, not UTF-8; ${advice}` };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { error: `it is a workbook (.xlsx or .ods), not a CSV file; ${advice}` };
-  if (bytes.subarray(0, 8192).includes(0)) return { error: `it is not a text file; ${advice}` };
+/** CSV bytes as text, or why they are not a UTF-8 CSV file (`l10n`: the reason's template and arguments). A UTF-8 byte order mark is dropped. */
+export function decodeCsv(bytes: Uint8Array): { text: string } | { error: string; l10n: Message } {
+  const advice = message(templates.csvSaveAdvice);
+  const fail = (template: string) => {
+    const { message: error, l10n } = said(template, advice);
+    return { error, l10n };
+  };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail(templates.csvUtf16);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return fail(templates.csvWorkbook);
+  if (bytes.subarray(0, 8192).includes(0)) return fail(templates.csvNotText);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { error: `it is not UTF-8 text (a spreadsheet's plain “CSV” is often Shift_JIS or Windows-1252); ${advice}` };
+    return fail(templates.csvNotUtf8);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { disableFix, joinEntryLines, rangeContains, suggestedFixes, type LetterDiagnostic, type LetterFix } from '../core';
 import { codeOf, fromPosition, toRange, toWorkspaceEdit } from './convert';
+import { localized } from './l10n';
 import type { LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';
 
@@ -29,7 +30,7 @@ export class LetterCodeActions implements vscode.CodeActionProvider {
         [disableFix(letter, problem), false],
       ];
       for (const [fix, preferred] of fixes) {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(localized(fix.title, fix.l10n), vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document.uri, fix);
         action.diagnostics = [shown];
         action.isPreferred = preferred;
@@ -41,7 +42,7 @@ export class LetterCodeActions implements vscode.CodeActionProvider {
       const entry = [...letter.signatories, ...letter.reports].find((e) => rangeContains(e.textRange, at));
       const join = entry && joinEntryLines(letter, entry);
       if (join) {
-        const action = new vscode.CodeAction(join.title, vscode.CodeActionKind.RefactorRewrite);
+        const action = new vscode.CodeAction(localized(join.title, join.l10n), vscode.CodeActionKind.RefactorRewrite);
         action.edit = toWorkspaceEdit(document.uri, join);
         actions.push(action);
       }

@@ -1,6 +1,7 @@
 // Engine values (0-based plain objects) to VS Code's classes and back.
 import * as vscode from 'vscode';
 import type { LetterDiagnostic, LetterFix, Position, Range, Severity } from '../core';
+import { localized } from './l10n';
 
 export const toPosition = (p: Position) => new vscode.Position(p.line, p.character);
 export const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -16,11 +17,11 @@ const severities: Record<Severity, vscode.DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'advocacy-letter';
 
 export function toDiagnostic(uri: vscode.Uri, d: LetterDiagnostic, docsRoot: vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, severities[d.severity]);
+  const diagnostic = new vscode.Diagnostic(toRange(d.range), localized(d.message, d.l10n), severities[d.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: d.code, target: vscode.Uri.joinPath(docsRoot, d.docs) };
   if (d.related) {
-    diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
+    diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), localized(r.message, r.l10n)));
   }
   return diagnostic;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { convertPlainText } from '../core';
 import type { Command } from './commands';
+import { translate } from './l10n';
 import { LANGUAGE_ID } from './letterDocuments';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -50,11 +51,11 @@ export class ConvertPlainText implements Command {
   async execute(argument?: unknown): Promise<vscode.TextEditor | undefined> {
     const input = await source(argument);
     if (!input) return undefined;
-    const { markdown, notes } = convertPlainText(input.text);
+    const { markdown, l10n } = convertPlainText(input.text);
     const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: markdown });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const saveAs = input.file ? `${input.name.replace(/\.[^.]*$/, '') || input.name}.letter.md` : 'NAME.letter.md';
-    void vscode.window.showInformationMessage(vscode.l10n.t('Converted {0} to a letter, not saved yet (save it as {1}). {2}', input.name, saveAs, notes.join(' ')));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Converted {0} to a letter, not saved yet (save it as {1}). {2}', input.name, saveAs, l10n.notes.map(translate).join(' ')));
     return editor;
   }
 }

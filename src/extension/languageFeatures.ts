@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { completionAt, describeAt, letterFoldingRanges, letterOutline, type OutlineItem, type OutlineKind } from '../core';
 import { fromPosition, toRange } from './convert';
+import { translate } from './l10n';
 import type { LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';
 
@@ -28,7 +29,7 @@ export class LetterSymbols implements vscode.DocumentSymbolProvider, vscode.Fold
   constructor(private readonly documents: LetterDocuments) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return letterOutline(this.documents.letter(document)).map(toSymbol);
+    return letterOutline(this.documents.letter(document), translate).map(toSymbol);
   }
 
   provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
@@ -42,7 +43,7 @@ export class LetterHover implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const letter = this.documents.letter(document);
     const problems = this.documents.diagnostics(document, letterSettings(document).lint);
-    const description = describeAt(letter, problems, fromPosition(position));
+    const description = describeAt(letter, problems, fromPosition(position), translate);
     if (!description) return undefined;
     // The writer's own text is escaped by the engine; theme icons only, no command links.
     const markdown = new vscode.MarkdownString(description.markdown, true);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { configFileName, configToOptions, readLetterConfig, type ConfigProblem, type LintOptions, type ParseOptions } from '../core';
 import { Disposable } from './disposable';
+import { localized } from './l10n';
 import { useConfigFileLint } from './settings';
 
 export interface ConfigFileOptions {
@@ -26,7 +27,7 @@ function parentOf(uri: vscode.Uri): vscode.Uri | undefined {
 
 function toDiagnostic(problem: ConfigProblem): vscode.Diagnostic {
   const { start, end } = problem.range;
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), problem.message, vscode.DiagnosticSeverity.Warning);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), localized(problem.message, problem.l10n), vscode.DiagnosticSeverity.Warning);
   diagnostic.source = 'advocacy-letter';
   return diagnostic;
 }

@@ -8,6 +8,7 @@ import {
 } from '../core';
 import type { Command } from './commands';
 import { toPosition, toRange } from './convert';
+import { localized, translate } from './l10n';
 import { isLetter, type LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';
 
@@ -93,7 +94,7 @@ export class ImportSignatories implements Command {
       return failed(error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? vscode.l10n.t('no such file') : errorText(error));
     }
     const decoded = decodeCsv(bytes);
-    if ('error' in decoded) return failed(decoded.error);
+    if ('error' in decoded) return failed(localized(decoded.error, decoded.l10n));
 
     // Planned again if the letter changes while the writer reads the question.
     for (;;) {
@@ -101,8 +102,8 @@ export class ImportSignatories implements Command {
       const plan = planSignatoryImport(this.documents.letter(document), decoded.text, {
         requiredFields: letterSettings(document).lint.requiredSignatoryFields,
       });
-      if (plan.error) return failed(plan.error.message, plan);
-      const summary = importSummary(plan);
+      if (plan.error) return failed(localized(plan.error.message, plan.error.l10n), plan);
+      const summary = importSummary(plan, 3, translate);
       if (plan.added.length === 0 || !plan.edit) {
         void vscode.window
           .showInformationMessage(
@@ -130,7 +131,7 @@ export class ImportSignatories implements Command {
       void vscode.window
         .showInformationMessage(
           summary
-            ? vscode.l10n.t('Added {0} from {1} ({2}).', signatoryCount(plan.added.length), name, importSummary(plan, 0))
+            ? vscode.l10n.t('Added {0} from {1} ({2}).', signatoryCount(plan.added.length), name, importSummary(plan, 0, translate))
             : vscode.l10n.t('Added {0} from {1}.', signatoryCount(plan.added.length), name),
           vscode.l10n.t('Show Details'),
         )
@@ -159,7 +160,7 @@ export class ImportSignatories implements Command {
 
 /** Every added, skipped and rejected row, in an untitled document beside the letter. */
 async function showDetails(plan: SignatoryImportPlan, name: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ content: importReport(plan, name), language: 'plaintext' });
+  const document = await vscode.workspace.openTextDocument({ content: importReport(plan, name, translate), language: 'plaintext' });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
 }
 

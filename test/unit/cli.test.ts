@@ -197,6 +197,23 @@ describe('lint --format text', () => {
     assert.match(result.stderr, /^\d+ problems \(1 error, 0 warnings, 0 information, \d+ hints?\) in 1 file\n$/);
   });
 
+  test('--lang ja: the messages in Japanese, the rest of the line, the summary and JSON as before', () => {
+    const english = run(['lint', seed]);
+    const japanese = run(['lint', '--lang', 'ja', seed]);
+    assert.equal(japanese.status, english.status);
+    assert.equal(japanese.stderr, english.stderr);
+    const lines = japanese.stdout.split('\n');
+    assert.equal(lines[0], `${seed}:17:3 error report-year-missing 引用報告書 4 に発行年がありません。`);
+    assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), english.stdout.split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')));
+    assert.equal(run(['lint', '--lang=ja-JP', '--format', 'json', seed]).stdout, run(['lint', '--format', 'json', seed]).stdout);
+    assert.equal(run(['lint', '--lang', 'en', seed]).stdout, english.stdout);
+    assertUsageError(run(['lint', '--lang', 'fr', seed]), "unknown language 'fr' for --lang; use en or ja");
+    assertUsageError(run(['parse', '--no-config', '--lang', 'fr', seed]), "unknown language 'fr' for --lang; use en or ja");
+    const notes = run(['convert', '--lang', 'ja', path.join(root, 'test', 'fixtures', 'convert', 'open-letter-2013.txt')]);
+    assert.equal(notes.status, 0);
+    assert.match(notes.stderr, /^note: 表題: 「Open Letter to Kim Jong-un Urges Explanation」\(1 行目\)。\n/);
+  });
+
   test('no problems: nothing on stdout, exit 0', () => {
     const file = tmpFile('clean3.letter.md', cleanLetter);
     const result = run(['lint', file]);
@@ -518,8 +535,8 @@ describe('arguments', () => {
   });
 
   const commandOptions: Record<string, string[]> = {
-    lint: ['--format', '-f,', 'text', 'json', 'sarif', '--ignore', '--severity', '--help'],
-    parse: ['--help'],
+    lint: ['--format', '-f,', 'text', 'json', 'sarif', '--ignore', '--severity', '--lang en|ja', '--help'],
+    parse: ['--lang en|ja', '--help'],
     render: ['-o, --output', '--paper a4|letter', '--help'],
     pdf: ['-o, --output OUT.pdf', '--force', '--chrome PATH', '--paper a4|letter', '--help'],
   };

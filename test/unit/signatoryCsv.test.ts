@@ -17,6 +17,13 @@ const fixture = (name: string) => fs.readFileSync(path.join(csvFixtures, name), 
 const seedText = fs.readFileSync(path.join(repoRoot, 'examples', 'open-letter-2013.letter.md'), 'utf8');
 
 const letterOf = (...lines: string[]) => lines.join('\n') + '\n';
+/** Row notes and errors without their messages for translation (`l10n`, checked in l10n.test.ts). */
+const english = <T extends { l10n?: unknown }>(value: T | undefined) => {
+  if (value === undefined) return undefined;
+  const { l10n, ...rest } = value;
+  return rest;
+};
+const englishNotes = <T extends { l10n?: unknown }>(notes: T[]) => notes.map(english);
 
 /** A complete letter whose signatories section holds `entries` (lines, markers included). */
 function quietLetter(entries: string[], options: { head?: string[]; heading?: string | null } = {}): string {
@@ -239,7 +246,7 @@ describe('import: reading CSV', () => {
       [5, 'the name “Doe, John” holds a comma'],
       [6, 'the role “Treasurer, Board” holds a comma'],
     ]);
-    assert.deepEqual(plan.skipped, [{ row: 7, reason: 'already in the letter as signatory 1 (line 29)' }]);
+    assert.deepEqual(englishNotes(plan.skipped), [{ row: 7, reason: 'already in the letter as signatory 1 (line 29)' }]);
     assert.deepEqual(plan.columns!.found, { name: 0, role: 1, organization: 2 });
     assert.equal(after.signatories.length, letter.signatories.length + 3);
   });
@@ -247,7 +254,7 @@ describe('import: reading CSV', () => {
   test('a record spanning lines counts as one row, as a spreadsheet shows it', () => {
     const csv = csvOf('name,role,organization', rowOf('A One', 'Director\nof\nPrograms', 'Org'), '', rowOf('B Two', 'Chair', ''));
     const { plan } = importInto(quietLetter(['- Jane Doe, Director, Example Watch']), csv);
-    assert.deepEqual(plan.rejected, [{ row: 4, reason: 'no organization' }]);
+    assert.deepEqual(englishNotes(plan.rejected), [{ row: 4, reason: 'no organization' }]);
   });
 
   test('Japanese headers and values, into a `lang: ja` letter with no signatories section', () => {
@@ -260,7 +267,7 @@ describe('import: reading CSV', () => {
       ['佐藤 花子', '事務局長', '北朝鮮難民救援基金'],
       ['伊藤 次郎', '代表理事', 'アジア人権センター'],
     ]);
-    assert.deepEqual(plan.rejected, [{ row: 4, reason: 'no organization' }]);
+    assert.deepEqual(englishNotes(plan.rejected), [{ row: 4, reason: 'no organization' }]);
     assert.ok(result.endsWith('本文。\n\n## 署名者\n\n- 山田 太郎, 代表, ヒューマンライツ・ナウ\n- 佐藤 花子, 事務局長, 北朝鮮難民救援基金\n- 伊藤 次郎, 代表理事, アジア人権センター\n'), result);
     assert.deepEqual(lintLetter(after).filter((d) => SIGNATORY_CODES.test(d.code) || d.code.startsWith('signatories')), []);
   });
@@ -308,7 +315,7 @@ describe('import: reading CSV', () => {
 
   test('rows with nothing in the read columns are rejected, blank rows ignored', () => {
     const { plan } = importInto(quietLetter([]), csvOf('name,role,organization,email', ',,,x@example.org', ',,,', 'A,B,C'), { requiredFields: [] });
-    assert.deepEqual(plan.rejected, [{ row: 2, reason: 'nothing in the name, role or organization columns' }]);
+    assert.deepEqual(englishNotes(plan.rejected), [{ row: 2, reason: 'nothing in the name, role or organization columns' }]);
     assert.equal(plan.rows, 2);
     assert.equal(plan.added.length, 1);
   });
@@ -322,7 +329,7 @@ describe('import: a malformed CSV changes nothing and names the row', () => {
     const rows = goodRows(100);
     rows[55] = '"Unclosed Name,Role,Org';
     const { plan, result } = importInto(text, csvOf('name,role,organization', ...rows));
-    assert.deepEqual(plan.error, { row: 57, message: 'a quoted field that starts on row 57 is never closed (a missing ")' });
+    assert.deepEqual(english(plan.error), { row: 57, message: 'a quoted field that starts on row 57 is never closed (a missing ")' });
     assert.equal(plan.edit, undefined);
     assert.deepEqual([plan.added, plan.skipped, plan.rejected], [[], [], []]);
     assert.equal(result, text);
@@ -343,13 +350,13 @@ describe('import: a malformed CSV changes nothing and names the row', () => {
     const rows = goodRows(20);
     rows[10] = 'Smith, John,Director,Example Watch';
     const { plan } = importInto(text, csvOf('name,role,organization', ...rows));
-    assert.deepEqual(plan.error, { row: 12, message: 'row 12 has 4 fields but the header has 3: is there a value with a comma that is not in quotes?' });
+    assert.deepEqual(english(plan.error), { row: 12, message: 'row 12 has 4 fields but the header has 3: is there a value with a comma that is not in quotes?' });
     assert.equal(plan.edit, undefined);
   });
 
   test('no usable header, two name columns, an empty file', () => {
     assert.match(importInto(text, 'email,phone\r\na,b\r\n').plan.error!.message, /^row 1 should be the header, but it has no name, role and organization columns; .* row 1 reads: email, phone$/);
-    assert.deepEqual(importInto(text, 'Name,Full name,Role,Org\r\n').plan.error, {
+    assert.deepEqual(english(importInto(text, 'Name,Full name,Role,Org\r\n').plan.error), {
       row: 1,
       message: 'the header has two name columns, A “Name” and B “Full name”; rename or remove one',
     });
@@ -413,7 +420,7 @@ describe('import: a letter signed by organizations', () => {
     assert.equal(plan.error, undefined);
     assert.deepEqual(plan.columns!.found, { organization: 0, place: 1 });
     assert.deepEqual(plan.added.map((a) => [a.row, a.organization, a.place, a.text]), [[2, 'Example Watch', 'Switzerland', 'Example Watch, Switzerland']]);
-    assert.deepEqual(plan.skipped, [
+    assert.deepEqual(englishNotes(plan.skipped), [
       { row: 4, reason: 'already in the letter as signatory 1 (line 14)' },
       { row: 5, reason: 'same as row 2' },
     ]);

@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import { letterAnchor, type RuleDefinition } from './rule';
 
 export const addresseeMissing: RuleDefinition = {
@@ -6,7 +7,7 @@ export const addresseeMissing: RuleDefinition = {
   description: 'The letter names no addressee (a `To:` field or `to` in the front matter).',
   check(letter, report) {
     if (letter.addressees.length === 0) {
-      report({ message: 'The letter has no addressee: add a `To:` line naming the person or body it is for', range: letterAnchor(letter) });
+      report(saidAt(letterAnchor(letter), templates.addresseeMissing));
     }
   },
 };

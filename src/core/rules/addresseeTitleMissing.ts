@@ -1,4 +1,5 @@
-import { quoted, type RuleDefinition } from './rule';
+import { saidAt, shortened, templates } from '../messages';
+import type { RuleDefinition } from './rule';
 
 export const addresseeTitleMissing: RuleDefinition = {
   code: 'addressee-title-missing',
@@ -7,7 +8,7 @@ export const addresseeTitleMissing: RuleDefinition = {
   check(letter, report) {
     for (const addressee of letter.addressees) {
       if (addressee.titles.length === 0) {
-        report({ message: `Addressee ${quoted(addressee.name)} has no title or position`, range: addressee.range });
+        report(saidAt(addressee.range, templates.addresseeTitleMissing, shortened(addressee.name)));
       }
     }
   },

@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import { letterAnchor, type RuleDefinition } from './rule';
 
 export const dateMissing: RuleDefinition = {
@@ -6,7 +7,7 @@ export const dateMissing: RuleDefinition = {
   description: 'The letter has no date (a `Date:` field or `date` in the front matter).',
   check(letter, report) {
     if (!letter.date) {
-      report({ message: 'The letter has no date: add a `Date:` line such as `Date: May 7, 2013`', range: letterAnchor(letter) });
+      report(saidAt(letterAnchor(letter), templates.dateMissing));
     }
   },
 };

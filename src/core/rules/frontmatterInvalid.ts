@@ -1,3 +1,4 @@
+import { catalogued, saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 export const frontmatterInvalid: RuleDefinition = {
@@ -7,7 +8,7 @@ export const frontmatterInvalid: RuleDefinition = {
   check(letter, report) {
     const fm = letter.frontMatter;
     if (!fm) return;
-    for (const error of fm.errors) report({ message: `Front matter: ${error.text}`, range: error.range });
-    for (const invalid of fm.invalid) report({ message: `Front matter: ${invalid.message}`, range: invalid.range });
+    for (const error of fm.errors) report(saidAt(error.range, templates.frontMatterProblem, error.l10n ?? catalogued(error.text)));
+    for (const invalid of fm.invalid) report(saidAt(invalid.range, templates.frontMatterProblem, invalid.l10n ?? invalid.message));
   },
 };

@@ -1,4 +1,5 @@
 import { frontMatterKeys } from '../frontMatter';
+import { saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 const known = new Set<string>(frontMatterKeys);
@@ -10,7 +11,7 @@ export const frontmatterUnknownKey: RuleDefinition = {
   check(letter, report) {
     for (const { key, keyRange } of letter.frontMatter?.keys ?? []) {
       if (!known.has(key)) {
-        report({ message: `Front matter key \`${key}\` is not one the letter format knows (${frontMatterKeys.join(', ')})`, range: keyRange });
+        report(saidAt(keyRange, templates.frontMatterUnknownKey, key, frontMatterKeys.join(', ')));
       }
     }
   },

@@ -1,4 +1,5 @@
-import type { RuleDefinition } from './rule';
+import { saidAt, templates } from '../messages';
+import type { Problem, RuleDefinition } from './rule';
 
 export const replyByBeforeDate: RuleDefinition = {
   code: 'reply-by-before-date',
@@ -7,10 +8,8 @@ export const replyByBeforeDate: RuleDefinition = {
   check(letter, report) {
     const { date, replyBy } = letter;
     if (!date?.iso || !replyBy?.iso || replyBy.iso > date.iso) return;
-    report({
-      message: `The reply deadline (${replyBy.iso}) is ${replyBy.iso === date.iso ? 'the same day as' : 'before'} the letter's date (${date.iso})`,
-      range: replyBy.range,
-      related: [{ range: date.range, message: `The letter is dated ${date.iso}` }],
-    });
+    const problem: Problem = saidAt(replyBy.range, replyBy.iso === date.iso ? templates.replyBySameDay : templates.replyByBeforeDate, replyBy.iso, date.iso);
+    problem.related = [saidAt(date.range, templates.letterDated, date.iso)];
+    report(problem);
   },
 };

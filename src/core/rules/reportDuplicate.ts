@@ -1,5 +1,6 @@
 import type { CitedReport } from '../model';
-import { foldKey, type RuleDefinition } from './rule';
+import { saidAt, templates } from '../messages';
+import { foldKey, type Problem, type RuleDefinition } from './rule';
 
 export const reportDuplicate: RuleDefinition = {
   code: 'report-duplicate',
@@ -15,11 +16,9 @@ export const reportDuplicate: RuleDefinition = {
         first.set(key, r);
         continue;
       }
-      report({
-        message: `Cited report ${r.index} repeats cited report ${earlier.index} (same title and year)`,
-        range: r.textRange,
-        related: [{ range: earlier.textRange, message: `Cited report ${earlier.index} is the first` }],
-      });
+      const problem: Problem = saidAt(r.textRange, templates.reportDuplicate, r.index, earlier.index);
+      problem.related = [saidAt(earlier.textRange, templates.reportFirst, earlier.index)];
+      report(problem);
     }
   },
 };

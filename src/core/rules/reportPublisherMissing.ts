@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 export const reportPublisherMissing: RuleDefinition = {
@@ -6,7 +7,7 @@ export const reportPublisherMissing: RuleDefinition = {
   description: 'A cited report has no publisher or author.',
   check(letter, report) {
     for (const r of letter.reports) {
-      if (!r.publisher && r.title) report({ message: `Cited report ${r.index} has no publisher or author`, range: r.textRange });
+      if (!r.publisher && r.title) report(saidAt(r.textRange, templates.reportPublisherMissing, r.index));
     }
   },
 };

@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 export const reportTitleMissing: RuleDefinition = {
@@ -6,7 +7,7 @@ export const reportTitleMissing: RuleDefinition = {
   description: 'A cited report has no title.',
   check(letter, report) {
     for (const r of letter.reports) {
-      if (!r.title) report({ message: `Cited report ${r.index} has no title`, range: r.textRange });
+      if (!r.title) report(saidAt(r.textRange, templates.reportTitleMissing, r.index));
     }
   },
 };

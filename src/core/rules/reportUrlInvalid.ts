@@ -1,4 +1,5 @@
-import { quoted, type RuleDefinition } from './rule';
+import { saidAt, shortened, templates } from '../messages';
+import type { RuleDefinition } from './rule';
 
 export const reportUrlInvalid: RuleDefinition = {
   code: 'report-url-invalid',
@@ -7,7 +8,7 @@ export const reportUrlInvalid: RuleDefinition = {
   check(letter, report) {
     for (const r of letter.reports) {
       if (r.url !== null && r.urlRange && !/^https?:\/\/[^\s/]/i.test(r.url.trim())) {
-        report({ message: `Cited report ${r.index} links to ${quoted(r.url, 40)}, which is not an http(s) address`, range: r.urlRange });
+        report(saidAt(r.urlRange, templates.reportUrlInvalid, r.index, shortened(r.url, 40)));
       }
     }
   },

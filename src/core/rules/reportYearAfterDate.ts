@@ -1,4 +1,5 @@
-import type { RuleDefinition } from './rule';
+import { saidAt, templates } from '../messages';
+import type { Problem, RuleDefinition } from './rule';
 
 export const reportYearAfterDate: RuleDefinition = {
   code: 'report-year-after-date',
@@ -10,11 +11,9 @@ export const reportYearAfterDate: RuleDefinition = {
     for (const r of letter.reports) {
       // Compared as precisely as the citation is dated: `2013` is not after 2013-05-07, `2013-06` is.
       if (r.dateIso !== null && r.yearRange && r.dateIso > letterDate.slice(0, r.dateIso.length)) {
-        report({
-          message: `Cited report ${r.index} is dated ${r.yearText ?? r.year}, after the letter's date (${letterDate})`,
-          range: r.yearRange,
-          related: [{ range: letter.date!.range, message: `The letter is dated ${letter.date!.iso}` }],
-        });
+        const problem: Problem = saidAt(r.yearRange, templates.reportYearAfterDate, r.index, String(r.yearText ?? r.year), letterDate);
+        problem.related = [saidAt(letter.date!.range, templates.letterDated, letter.date!.iso!)];
+        report(problem);
       }
     }
   },

@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 export const reportYearMissing: RuleDefinition = {
@@ -7,7 +8,7 @@ export const reportYearMissing: RuleDefinition = {
   check(letter, report) {
     for (const r of letter.reports) {
       if (r.year === null && r.title) {
-        report({ message: `Cited report ${r.index} has no year${r.undated ? ' (it says n.d.)' : ''}`, range: r.textRange });
+        report(saidAt(r.textRange, r.undated ? templates.reportYearMissingUndated : templates.reportYearMissing, r.index));
       }
     }
   },

@@ -1,4 +1,5 @@
-import { quoted, type RuleDefinition } from './rule';
+import { saidAt, shortened, templates } from '../messages';
+import type { RuleDefinition } from './rule';
 
 export const reportsEmpty: RuleDefinition = {
   code: 'reports-empty',
@@ -7,7 +8,7 @@ export const reportsEmpty: RuleDefinition = {
   check(letter, report) {
     for (const section of letter.sections) {
       if (section.kind === 'reports' && section.entryCount === 0) {
-        report({ message: `The ${quoted(section.heading)} section lists no reports: add one list item per report`, range: section.headingRange });
+        report(saidAt(section.headingRange, templates.reportsEmpty, shortened(section.heading)));
       }
     }
   },

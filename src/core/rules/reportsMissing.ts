@@ -1,4 +1,5 @@
-import { quoted, type RuleDefinition } from './rule';
+import { message, saidAt, shortened, templates } from '../messages';
+import type { RuleDefinition } from './rule';
 
 export const reportsMissing: RuleDefinition = {
   code: 'reports-missing',
@@ -9,7 +10,7 @@ export const reportsMissing: RuleDefinition = {
     const mention = letter.reportsMentions[0];
     if (!mention) return;
     const { start, end } = mention;
-    const words = start.line === end.line ? letter.lines[start.line].slice(start.character, end.character) : 'documents listed below';
-    report({ message: `The letter speaks of ${quoted(words.replace(/\s+/g, ' '))} but has no cited reports section (## Cited Reports) listing them`, range: mention });
+    const words = start.line === end.line ? shortened(letter.lines[start.line].slice(start.character, end.character).replace(/\s+/g, ' ')) : message(templates.documentsListedBelow);
+    report(saidAt(mention, templates.reportsMissing, words));
   },
 };

@@ -1,9 +1,12 @@
 import type { LetterFix, RelatedInformation, Severity, SignatoryField } from '../diagnostic';
+import type { Message } from '../messages';
 import type { Letter, Range } from '../model';
 
 /** What a check reports: the message names the entry; the range is the entry or the part that is wrong. */
 export interface Problem {
   message: string;
+  /** The message's template and arguments, for translation (`saidAt(range, template, ...args)` gives both). */
+  l10n?: Message;
   range: Range;
   related?: RelatedInformation[];
   fix?: LetterFix;
@@ -37,9 +40,4 @@ export function letterAnchor(letter: Letter): Range {
 /** Folds case, for comparing titles, names and organizations (parsed values already have their whitespace collapsed). */
 export function foldKey(text: string | null): string {
   return text === null ? '' : text.toLowerCase();
-}
-
-/** `“Title”` for messages, shortened when long. */
-export function quoted(text: string, max = 60): string {
-  return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
 }

@@ -1,4 +1,5 @@
-import { quoted, type RuleDefinition } from './rule';
+import { saidAt, shortened, templates } from '../messages';
+import type { RuleDefinition } from './rule';
 
 export const signatoriesEmpty: RuleDefinition = {
   code: 'signatories-empty',
@@ -7,7 +8,7 @@ export const signatoriesEmpty: RuleDefinition = {
   check(letter, report) {
     for (const section of letter.sections) {
       if (section.kind === 'signatories' && section.entryCount === 0) {
-        report({ message: `The ${quoted(section.heading)} section lists no signatories: add one list item per signatory`, range: section.headingRange });
+        report(saidAt(section.headingRange, templates.signatoriesEmpty, shortened(section.heading)));
       }
     }
   },

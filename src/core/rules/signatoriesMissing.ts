@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import { letterAnchor, type RuleDefinition } from './rule';
 
 export const signatoriesMissing: RuleDefinition = {
@@ -6,7 +7,7 @@ export const signatoriesMissing: RuleDefinition = {
   description: 'The letter has no signatories section.',
   check(letter, report) {
     if (!letter.sections.some((s) => s.kind === 'signatories')) {
-      report({ message: 'The letter has no signatories: add a `## Signatories` section with one list item per signatory', range: letterAnchor(letter) });
+      report(saidAt(letterAnchor(letter), templates.signatoriesMissing));
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Signatory } from '../model';
-import { foldKey, type RuleDefinition } from './rule';
+import { saidAt, templates } from '../messages';
+import { foldKey, type Problem, type RuleDefinition } from './rule';
 
 export const signatoryDuplicate: RuleDefinition = {
   code: 'signatory-duplicate',
@@ -16,11 +17,9 @@ export const signatoryDuplicate: RuleDefinition = {
         first.set(key, s);
         continue;
       }
-      report({
-        message: `Signatory ${s.index} repeats signatory ${earlier.index} (same ${byOrganizations ? 'organization' : 'name and organization'})`,
-        range: s.textRange,
-        related: [{ range: earlier.textRange, message: `Signatory ${earlier.index} is the first` }],
-      });
+      const problem: Problem = saidAt(s.textRange, byOrganizations ? templates.signatoryDuplicateOrganization : templates.signatoryDuplicate, s.index, earlier.index);
+      problem.related = [saidAt(earlier.textRange, templates.signatoryFirst, earlier.index)];
+      report(problem);
     }
   },
 };

@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 export const signatoryNameMissing: RuleDefinition = {
@@ -7,7 +8,7 @@ export const signatoryNameMissing: RuleDefinition = {
   check(letter, report, { requiredSignatoryFields }) {
     if (letter.signedBy === 'organizations' || !requiredSignatoryFields.includes('name')) return;
     for (const s of letter.signatories) {
-      if (!s.name) report({ message: `Signatory ${s.index} has no name`, range: s.textRange });
+      if (!s.name) report(saidAt(s.textRange, templates.signatoryNameMissing, s.index));
     }
   },
 };

@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 export const signatoryOrganizationMissing: RuleDefinition = {
@@ -9,8 +10,8 @@ export const signatoryOrganizationMissing: RuleDefinition = {
     if (!byOrganizations && !requiredSignatoryFields.includes('organization')) return;
     for (const s of letter.signatories) {
       if (s.organization) continue;
-      if (byOrganizations) report({ message: `Signatory ${s.index} names no organization`, range: s.textRange });
-      else if (s.name || !requiredSignatoryFields.includes('name')) report({ message: `Signatory ${s.index}${s.name ? ` (${s.name})` : ''} has no organization`, range: s.textRange });
+      if (byOrganizations) report(saidAt(s.textRange, templates.signatoryOrganizationUnnamed, s.index));
+      else if (s.name || !requiredSignatoryFields.includes('name')) report(s.name ? saidAt(s.textRange, templates.signatoryOrganizationMissingNamed, s.index, s.name) : saidAt(s.textRange, templates.signatoryOrganizationMissing, s.index));
     }
   },
 };

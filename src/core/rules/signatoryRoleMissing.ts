@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import type { RuleDefinition } from './rule';
 
 export const signatoryRoleMissing: RuleDefinition = {
@@ -7,7 +8,7 @@ export const signatoryRoleMissing: RuleDefinition = {
   check(letter, report, { requiredSignatoryFields }) {
     if (letter.signedBy === 'organizations' || !requiredSignatoryFields.includes('role')) return;
     for (const s of letter.signatories) {
-      if (!s.role && (s.name || !requiredSignatoryFields.includes('name'))) report({ message: `Signatory ${s.index}${s.name ? ` (${s.name})` : ''} has no role`, range: s.textRange });
+      if (!s.role && (s.name || !requiredSignatoryFields.includes('name'))) report(s.name ? saidAt(s.textRange, templates.signatoryRoleMissingNamed, s.index, s.name) : saidAt(s.textRange, templates.signatoryRoleMissing, s.index));
     }
   },
 };

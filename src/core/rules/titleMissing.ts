@@ -1,3 +1,4 @@
+import { saidAt, templates } from '../messages';
 import { letterAnchor, type RuleDefinition } from './rule';
 
 export const titleMissing: RuleDefinition = {
@@ -6,7 +7,7 @@ export const titleMissing: RuleDefinition = {
   description: 'The letter has no title (a level-1 heading or `title` in the front matter).',
   check(letter, report) {
     if (!letter.title || letter.title.text === '') {
-      report({ message: 'The letter has no title: add a level-1 heading (`# …`) or `title:` in the front matter', range: letterAnchor(letter) });
+      report(saidAt(letterAnchor(letter), templates.titleMissing));
     }
   },
 };

@@ -1,26 +1,52 @@
+import { formatMessage, message, templates, titled, type Message } from '../messages';
 import type { Letter, Range } from '../model';
 import type { Problem, RuleDefinition } from './rule';
 
 // Runs of two or more spaces, NBSPs or tabs, and whitespace ending a line. A lone NBSP is deliberate.
 const IRREGULAR = /[ \t\u00a0]{2,}|[ \t\u00a0]+$/g;
 
-/** The texts the check reads: each labelled field, listed addressee, cited report and signatory. */
-function* checkedTexts(letter: Letter): Generator<{ owner: () => string; range: Range }> {
-  for (const f of letter.fields) yield { owner: () => `The ${f.label} field`, range: f.range };
+/**
+ * The texts the check reads: each labelled field, listed addressee, cited report and signatory. An
+ * entry comes with the lines it may stand on (its text starts on its marker's line or, after a bare
+ * marker, the next), so that its range is built only when one of them has something to report.
+ */
+function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range: () => Range; first: number; last: number }> {
+  for (const f of letter.fields) yield { owner: () => message(templates.fieldOwner, f.label), range: () => f.range, first: f.range.start.line, last: f.range.end.line };
   let i = 0;
   for (const a of letter.addressees) {
     const n = ++i;
-    if (a.listItem) yield { owner: () => `Addressee ${n}`, range: a.range };
+    if (a.listItem) yield { owner: () => message(templates.addresseeOwner, n), range: () => a.range, first: a.range.start.line, last: a.range.end.line };
   }
-  for (const r of letter.reports) if (r.text !== '') yield { owner: () => `Cited report ${r.index}`, range: r.textRange };
-  for (const s of letter.signatories) if (s.text !== '') yield { owner: () => `Signatory ${s.index}`, range: s.textRange };
+  for (const r of letter.reports) {
+    if (r.text !== '' && suspicious(letter.lines, r.line, r.line + r.lineCount)) yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange, first: r.line, last: r.line + r.lineCount };
+  }
+  for (const s of letter.signatories) {
+    if (s.text !== '' && suspicious(letter.lines, s.line, s.line + s.lineCount)) yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange, first: s.line, last: s.line + s.lineCount };
+  }
 }
 
-function describe(run: string, trailing: boolean): string {
-  if (trailing) return 'trailing whitespace';
-  if (run.includes('\u00a0') && run.includes(' ')) return 'a non-breaking space next to a space';
-  if (run.includes('\t')) return 'a tab in the text';
-  return 'a doubled space';
+/** Most lines have nothing to report: a space run, an NBSP, a tab or a last space is looked for before the regex. */
+function suspicious(lines: readonly string[], first: number, last: number): boolean {
+  for (let line = first; line <= last && line < lines.length; line++) {
+    const text = lines[line];
+    if (text.indexOf('  ') >= 0 || text.indexOf('\u00a0') >= 0 || text.indexOf('\t') >= 0 || text.charCodeAt(text.length - 1) === 0x20) return true;
+  }
+  return false;
+}
+
+// Shared by every problem of their kind: a long letter may have thousands.
+const TRAILING = message(templates.trailingWhitespace);
+const NBSP = message(templates.nbspNextToSpace);
+const TAB = message(templates.tabInText);
+const DOUBLED = message(templates.doubledSpace);
+const REMOVE = titled(templates.fixRemoveTrailing);
+const SINGLE = titled(templates.fixSingleSpace);
+
+function describe(run: string, trailing: boolean): Message {
+  if (trailing) return TRAILING;
+  if (run.includes('\u00a0') && run.includes(' ')) return NBSP;
+  if (run.includes('\t')) return TAB;
+  return DOUBLED;
 }
 
 export const whitespaceIrregular: RuleDefinition = {
@@ -28,24 +54,27 @@ export const whitespaceIrregular: RuleDefinition = {
   severity: 'hint',
   description: 'Doubled spaces, a non-breaking space next to a space, or trailing spaces inside an entry or field.',
   check(letter, report) {
-    for (const { owner, range } of checkedTexts(letter)) {
+    for (const text of checkedTexts(letter)) {
+      if (!suspicious(letter.lines, text.first, text.last)) continue;
+      const range = text.range();
+      const owner = text.owner;
       for (let line = range.start.line; line <= range.end.line; line++) {
         const text = letter.lines[line] ?? '';
-        // Most lines have nothing to report: look for a space run, an NBSP, a tab or a last space before the regex.
-        const lastChar = text.charCodeAt(text.length - 1);
-        if (text.indexOf('  ') < 0 && text.indexOf('\u00a0') < 0 && text.indexOf('\t') < 0 && lastChar !== 0x20) continue;
+        if (!suspicious(letter.lines, line, line)) continue;
         // A continuation line starts after its indentation and any block quote markers.
         const from = line === range.start.line ? range.start.character : text.search(/[^\s>]|$/);
         IRREGULAR.lastIndex = from;
         for (let m = IRREGULAR.exec(text); m; m = IRREGULAR.exec(text)) {
           const trailing = m.index + m[0].length === text.length;
           const at: Range = { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } };
+          const l10n = message(templates.whitespaceIrregular, owner(), describe(m[0], trailing));
           const problem: Problem = {
-            message: `${owner()} has ${describe(m[0], trailing)}`,
+            message: formatMessage(l10n),
+            l10n,
             range: at,
             fix: trailing
-              ? { title: 'Remove the trailing whitespace', edits: [{ range: at, newText: '' }] }
-              : { title: 'Replace with a single space', edits: [{ range: at, newText: ' ' }] },
+              ? { title: REMOVE.title, l10n: REMOVE.l10n, edits: [{ range: at, newText: '' }] }
+              : { title: SINGLE.title, l10n: SINGLE.l10n, edits: [{ range: at, newText: ' ' }] },
           };
           report(problem);
         }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { letterCss, renderReadLetter, type LetterStyle } from '../../core';
 import type { FromPreview, PreviewSettings as WebviewSettings, ToPreview } from '../../preview/messages';
 import { Disposable } from '../disposable';
+import { translate } from '../l10n';
 import { isLetter, type LetterDocuments } from '../letterDocuments';
 import { letterSettings, previewSettings } from '../settings';
 
@@ -136,7 +137,10 @@ export class LetterPreview extends Disposable {
     const lint = letterSettings(document).lint;
     const webview = this.panel.webview;
     const folder = vscode.Uri.joinPath(document.uri, '..');
-    const { html } = renderReadLetter(read, this.documents.diagnostics(document, lint), {
+    // The marks' tooltips in the display language (hints are not marked).
+    const diagnostics = this.documents.diagnostics(document, lint);
+    const problems = settings.markProblems ? diagnostics.map((d) => (d.l10n && d.severity !== 'hint' ? { ...d, message: translate(d.l10n) } : d)) : diagnostics;
+    const { html } = renderReadLetter(read, problems, {
       markProblems: settings.markProblems,
       resolveImage: (src) => webview.asWebviewUri(vscode.Uri.joinPath(folder, src)).toString(),
     });
