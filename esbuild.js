@@ -91,11 +91,12 @@ const common = {
 };
 
 /** Libraries the extension loads on first use, each a bundle of its own: dist/NAME.js. */
-const lazyModules = { yaml: 'src/extension/lazyYaml.ts', papaparse: 'src/extension/lazyPapaparse.ts' };
+const lazyModules = { yaml: 'src/extension/lazyYaml.ts', papaparse: 'src/extension/lazyPapaparse.ts', 'jsonc-parser': 'src/extension/lazyJsonc.ts' };
 
 /**
- * In the extension's bundle, `yaml` and `papaparse` are the lazy stand-ins of src/extension/lazy*.ts;
- * the libraries themselves are dist/yaml.js and dist/papaparse.js (built below), required on first use.
+ * In the extension's bundle, `yaml`, `papaparse` and `jsonc-parser` are the lazy stand-ins of
+ * src/extension/lazy*.ts; the libraries themselves are dist/yaml.js, dist/papaparse.js and
+ * dist/jsonc-parser.js (built below), required on first use.
  * @type {import('esbuild').Plugin}
  */
 const lazyYamlPlugin = {
@@ -105,7 +106,7 @@ const lazyYamlPlugin = {
       build.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
         args.importer.endsWith(path.normalize(stand)) ? undefined : { path: path.resolve(stand) },
       );
-      build.onResolve({ filter: new RegExp(`^\\./${name}\\.js$`) }, () => ({ path: `./${name}.js`, external: true }));
+      build.onResolve({ filter: new RegExp(`^\\./${name.replace(/[.-]/g, '\\$&')}\\.js$`) }, () => ({ path: `./${name}.js`, external: true }));
     }
   },
 };

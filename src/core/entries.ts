@@ -160,9 +160,11 @@ abstract class ListEntry implements Entry {
     // Most items are one line of plain text: their InlineText is made only if a range is asked for.
     const plain = token ? (inline ? inline.plain : InlineText.simpleText(token) ?? this.inline!.plain) : '';
     this.#plain = plain;
-    this.#textStart = trimStart(plain, 0, plain.length);
-    this.#textEnd = trimEnd(plain, this.#textStart, plain.length);
-    this.text = isCollapsed(plain) ? plain : collapse(plain);
+    // A collapsed text (most are) has no white space at its ends to trim.
+    const clean = isCollapsed(plain);
+    this.#textStart = clean ? 0 : trimStart(plain, 0, plain.length);
+    this.#textEnd = clean ? plain.length : trimEnd(plain, this.#textStart, plain.length);
+    this.text = clean ? plain : collapse(plain);
     this.lineCount = this.#inline ? this.#inline.lineCount : 1;
   }
 
@@ -321,33 +323,36 @@ const SPACED_DASH = /\s[-–—]\s/;
 function signatoryParts(plain: string, byOrganizations: boolean): number[] {
   const begin = trimStart(plain, 0, plain.length);
   const end = entryEnd(plain, begin, plain.length, '.;。；');
-  const none = { start: 0, end: 0 };
-  let name = none;
-  let role = none;
-  let organization = none;
-  let place = none;
+  const parts = [0, 0, 0, 0, 0, 0, 0, 0];
+  const comma = firstComma(plain, begin, end);
   if (byOrganizations) {
-    const [org, rest] = splitParts(plain, begin, end, 2);
-    organization = org;
-    place = rest ?? none;
-  } else {
-    // A spaced dash right after the name separates like a comma: `Name – Role, Organization`.
-    const comma = firstComma(plain, begin, end);
-    const nameEnd = comma >= 0 ? comma : end;
-    const dash = hasDash(plain, begin, nameEnd) ? SPACED_DASH.exec(plain.slice(begin, nameEnd)) : null;
-    let afterName: number;
-    if (dash) {
-      name = trimPart(plain, begin, begin + dash.index);
-      afterName = begin + dash.index + dash[0].length;
-    } else {
-      name = trimPart(plain, begin, nameEnd);
-      afterName = comma >= 0 ? comma + 1 : end;
-    }
-    const [r, o] = splitParts(plain, afterName, end, 2);
-    role = r;
-    organization = o ?? none;
+    setPart(parts, 4, plain, begin, comma >= 0 ? comma : end);
+    if (comma >= 0) setPart(parts, 6, plain, comma + 1, end);
+    return parts;
   }
-  return [name.start, name.end, role.start, role.end, organization.start, organization.end, place.start, place.end];
+  // A spaced dash right after the name separates like a comma: `Name – Role, Organization`.
+  const nameEnd = comma >= 0 ? comma : end;
+  const dash = hasDash(plain, begin, nameEnd) ? SPACED_DASH.exec(plain.slice(begin, nameEnd)) : null;
+  let afterName: number;
+  if (dash) {
+    setPart(parts, 0, plain, begin, begin + dash.index);
+    afterName = begin + dash.index + dash[0].length;
+  } else {
+    setPart(parts, 0, plain, begin, nameEnd);
+    afterName = comma >= 0 ? comma + 1 : end;
+  }
+  // Role, then the organization: all the rest, commas included.
+  const second = firstComma(plain, afterName, end);
+  setPart(parts, 2, plain, afterName, second >= 0 ? second : end);
+  if (second >= 0) setPart(parts, 4, plain, second + 1, end);
+  return parts;
+}
+
+/** Puts the trimmed `[start, end)` at `parts[k]`, `parts[k + 1]`. */
+function setPart(parts: number[], k: number, plain: string, start: number, end: number): void {
+  const from = trimStart(plain, start, end);
+  parts[k] = from;
+  parts[k + 1] = trimEnd(plain, from, end);
 }
 
 function hasDash(plain: string, start: number, end: number): boolean {

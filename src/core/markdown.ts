@@ -18,6 +18,7 @@ export function createLetterMarkdown({ shortcuts = true }: { shortcuts?: boolean
   linkify.test = (text: string) => (text.includes('://') || text.includes('www.') || text.includes('@')) && test(text);
   md.block.ruler.before('table', 'front_matter', frontMatterBlock, { alt: [] });
   if (shortcuts) {
+    md.core.ruler.at('normalize', normalizeOnce);
     md.core.ruler.at('inline', inlineWithPlainText);
     useQuickTokens(md);
   }
@@ -110,6 +111,17 @@ function useQuickTokens(md: MarkdownIt): void {
       return token;
     }
   };
+}
+
+/** markdown-it's `normalize` core rule (line breaks to `\n`, NUL to U+FFFD), which leaves a text that needs neither as it is, unscanned by a regex. */
+function normalizeOnce(state: StateCore): void {
+  state.src = normalizeSource(state.src);
+}
+
+/** The text as markdown-it reads it: CRLF and CR line breaks as LF, NUL as U+FFFD. */
+export function normalizeSource(text: string): string {
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+  return text.indexOf('\0') >= 0 ? text.replace(/\0/g, '\uFFFD') : text;
 }
 
 // Characters that can start inline markup for markdown-it's rules (emphasis, code, links, images,

@@ -3,7 +3,7 @@ import { parseDate } from './dates';
 import { collapse, isSpaceCode, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
 import { readFrontMatter } from './frontMatter';
 import { InlineText } from './inlineText';
-import { createLetterMarkdown } from './markdown';
+import { createLetterMarkdown, normalizeSource } from './markdown';
 import type {
   Addressee, CitedReport, DisableDirective, Field, FieldSource, FrontMatter, Letter, LetterDate, Paper,
   Range, Section, Signatory, SignedBy, Span,
@@ -44,7 +44,7 @@ export interface ReadLetter {
 
 export function readLetter(text: string, options: ParseOptions = {}): ReadLetter {
   // The same normalisation markdown-it applies, so its line numbers are ours.
-  const source = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  const source = normalizeSource(text);
   markdown ??= createLetterMarkdown();
   const tokens = markdown.parse(source, {});
   const vocabulary = options.vocabulary ? buildVocabulary(options.vocabulary) : defaultVocabulary;

@@ -1,5 +1,6 @@
-// The engine's markdown-it (src/core/markdown.ts) takes two shortcuts for speed: texts without markup
-// skip the inline parser, and tokens are constructed without markdown-it's transpiler helpers. Both
+// The engine's markdown-it (src/core/markdown.ts) takes shortcuts for speed: texts without markup
+// skip the inline parser, tokens are constructed without markdown-it's transpiler helpers, and a text
+// without CR or NUL is not normalized by regex. All
 // must give exactly the tokens markdown-it itself gives: compared here, field by field, on every
 // fixture letter, the seed letter and arbitrary texts.
 import { describe, test } from 'node:test';
@@ -41,6 +42,12 @@ describe('the engine markdown-it gives markdown-it own tokens', () => {
     const files = [...lettersIn('test/fixtures'), ...lettersIn('examples')];
     assert.ok(files.length > 100, `only ${files.length} letters`);
     for (const file of files) assertSameTokens(fs.readFileSync(path.join(root, file), 'utf8'), file);
+  });
+
+  test('on CRLF and CR line breaks and NUL characters', () => {
+    for (const text of ['# Title\r\n\r\n- Name, Role, Org\r\n- Other\0Name, Role, Org\r\n', 'To: A\rDate: 1 May 2024\r\r* x\0\r', '\0', '\r\n']) {
+      assertSameTokens(text, JSON.stringify(text));
+    }
   });
 
   test('every token is a markdown-it Token with its methods', () => {

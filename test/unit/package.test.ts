@@ -97,7 +97,7 @@ function zipRead(zip: Buffer, entry: ZipEntry): Buffer {
 
 /** Paths a package may hold, under extension/ (vsce names README, CHANGELOG and LICENSE as below). */
 const allowed: RegExp[] = [
-  /^dist\/(extension|yaml|papaparse|cli|preview)\.js$/,
+  /^dist\/(extension|yaml|papaparse|jsonc-parser|cli|preview)\.js$/,
   /^dist\/web\/extension\.js$/,
   /^syntaxes\/[^/]+\.tmLanguage\.json$/,
   /^snippets\/[^/]+\.code-snippets$/,
@@ -151,7 +151,7 @@ describe('the .vsix package', { skip }, () => {
   });
 
   test('holds the bundles, the manifest, the readme, changelog, license and icon', () => {
-    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/papaparse.js', 'dist/preview.js', 'dist/cli.js', 'dist/web/extension.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png', 'language-configuration.json']) {
+    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/papaparse.js', 'dist/jsonc-parser.js', 'dist/preview.js', 'dist/cli.js', 'dist/web/extension.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png', 'language-configuration.json']) {
       assert.ok(byName.has(`extension/${name}`), `extension/${name} is not in the package`);
     }
     const icon = read('images/icon.png');
@@ -184,10 +184,10 @@ describe('the .vsix package', { skip }, () => {
     // The web worker extension host has no Node: the web bundle may require nothing but vscode.
     assert.deepEqual(requires('dist/web/extension.js'), ['vscode']);
     assert.ok(!/["'`]node:[a-z]/.test(read('dist/web/extension.js').toString('utf8')), 'no node: module in the web bundle');
-    // The Node bundle loads its YAML and CSV parsers lazily from beside it (dist/yaml.js, dist/papaparse.js).
+    // The Node bundle loads its YAML, CSV and JSONC parsers lazily from beside it (dist/yaml.js, dist/papaparse.js, dist/jsonc-parser.js).
     const extension = requires('dist/extension.js');
-    assert.ok(extension.includes('vscode') && extension.includes('./yaml.js') && extension.includes('./papaparse.js'), `dist/extension.js requires ${extension.join(', ')}`);
-    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/papaparse.js', 'dist/cli.js', 'dist/preview.js', 'dist/web/extension.js']) {
+    assert.ok(extension.includes('vscode') && extension.includes('./yaml.js') && extension.includes('./papaparse.js') && extension.includes('./jsonc-parser.js'), `dist/extension.js requires ${extension.join(', ')}`);
+    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/papaparse.js', 'dist/jsonc-parser.js', 'dist/cli.js', 'dist/preview.js', 'dist/web/extension.js']) {
       assert.ok(!read(name).toString('utf8').includes('sourceMappingURL'), `${name} is not a production build (it points to a source map)`);
     }
   });

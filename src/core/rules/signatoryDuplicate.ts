@@ -8,14 +8,29 @@ export const signatoryDuplicate: RuleDefinition = {
   description: 'The same signatory (name and organization; signed by organizations: the organization) is listed twice.',
   check(letter, report) {
     const byOrganizations = letter.signedBy === 'organizations';
-    const first = new Map<string, Signatory>();
+    const key = (s: Signatory) => (byOrganizations ? foldKey(s.organization) : `${foldKey(s.name)}\u0000${foldKey(s.organization)}`);
+    // A letter of thousands of signatories is compared by a hash of the folded key, made without
+    // building the key; keys are built only for the entries whose hash was seen before.
+    const byHash = new Map<number, Signatory>();
+    let byKey: Map<string, Signatory> | undefined;
     for (const s of letter.signatories) {
-      const key = byOrganizations ? foldKey(s.organization) : `${foldKey(s.name)}\u0000${foldKey(s.organization)}`;
-      if (key === '' || key === '\u0000') continue;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, s);
+      if (byOrganizations ? !s.organization : !s.name && !s.organization) continue;
+      const hash = foldedHash(s.organization, byOrganizations ? FNV_BASIS : foldedHash(s.name, FNV_BASIS) ^ 0x9e3779b9);
+      const holder = byHash.get(hash);
+      if (!holder) {
+        byHash.set(hash, s);
         continue;
+      }
+      // The same hash: the same signatory, or (rarely) a different key that hashes alike.
+      const k = key(s);
+      let earlier: Signatory | undefined = key(holder) === k ? holder : undefined;
+      if (!earlier) {
+        byKey ??= new Map();
+        earlier = byKey.get(k);
+        if (!earlier) {
+          byKey.set(k, s);
+          continue;
+        }
       }
       const problem: Problem = saidAt(s.textRange, byOrganizations ? templates.signatoryDuplicateOrganization : templates.signatoryDuplicate, s.index, earlier.index);
       problem.related = [saidAt(earlier.textRange, templates.signatoryFirst, earlier.index)];
@@ -23,3 +38,23 @@ export const signatoryDuplicate: RuleDefinition = {
     }
   },
 };
+
+const FNV_BASIS = 0x811c9dc5;
+
+/** FNV-1a of `foldKey(text)`, continuing from `hash`: ASCII is folded in place, anything else through toLowerCase. */
+function foldedHash(text: string | null, hash: number): number {
+  if (text === null) return hash;
+  const start = hash;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return foldedHashOf(text.toLowerCase(), start);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash;
+}
+
+function foldedHashOf(folded: string, hash: number): number {
+  for (let i = 0; i < folded.length; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
+  return hash;
+}

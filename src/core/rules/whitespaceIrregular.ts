@@ -29,7 +29,7 @@ function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range:
 function suspicious(lines: readonly string[], first: number, last: number): boolean {
   for (let line = first; line <= last && line < lines.length; line++) {
     const text = lines[line];
-    if (text.indexOf('  ') >= 0 || text.indexOf('\u00a0') >= 0 || text.indexOf('\t') >= 0 || text.charCodeAt(text.length - 1) === 0x20) return true;
+    if (text.charCodeAt(text.length - 1) === 0x20 || text.indexOf('  ') >= 0 || text.indexOf('\u00a0') >= 0 || text.indexOf('\t') >= 0) return true;
   }
   return false;
 }
