@@ -139,7 +139,6 @@ abstract class ListEntry implements Entry {
   readonly #token: Token | null;
   readonly #lines: readonly string[];
   #inline: InlineText | null | undefined;
-  readonly #plain: string;
   readonly #textStart: number;
   readonly #textEnd: number;
   #range: Range | undefined = undefined;
@@ -159,7 +158,6 @@ abstract class ListEntry implements Entry {
     this.#inline = inline;
     // Most items are one line of plain text: their InlineText is made only if a range is asked for.
     const plain = token ? (inline ? inline.plain : InlineText.simpleText(token) ?? this.inline!.plain) : '';
-    this.#plain = plain;
     // A collapsed text (most are) has no white space at its ends to trim.
     const clean = isCollapsed(plain);
     this.#textStart = clean ? 0 : trimStart(plain, 0, plain.length);
@@ -170,7 +168,7 @@ abstract class ListEntry implements Entry {
 
   /** The item's text as a reader sees it (markup gone), before white space is collapsed. */
   protected get plain(): string {
-    return this.#plain;
+    return this.#inline ? this.#inline.plain : this.#token ? this.#token.content : '';
   }
 
   /** The item's text with its source mapping, read on first use. */
@@ -318,12 +316,13 @@ const SPACED_DASH = /\s[-–—]\s/;
 
 /**
  * Where `Name, Role, Organization` (or, signed by organizations, `Organization[, Place]`) stand in a
- * list item's text: the plain-text offsets of name, role, organization and place, start and end.
+ * list item's text: the plain-text offsets of name, role, organization and place, start and end,
+ * written into `parts` (reading a letter reuses one array: the offsets are read once and dropped).
  */
-function signatoryParts(plain: string, byOrganizations: boolean): number[] {
+function signatoryParts(plain: string, byOrganizations: boolean, parts: number[] = [0, 0, 0, 0, 0, 0, 0, 0]): number[] {
+  parts.fill(0);
   const begin = trimStart(plain, 0, plain.length);
   const end = entryEnd(plain, begin, plain.length, '.;。；');
-  const parts = [0, 0, 0, 0, 0, 0, 0, 0];
   const comma = firstComma(plain, begin, end);
   if (byOrganizations) {
     setPart(parts, 4, plain, begin, comma >= 0 ? comma : end);
@@ -397,25 +396,25 @@ class ReportEntry extends ListEntry implements CitedReport {
   }
 
   /** Title, publisher, year and first link: their ranges, made together on first use. */
-  #range(k: number): Range | null {
+  protected partRange(k: number): Range | null {
     this.#ranges ??= [0, 1, 2, 3].map((i) => this.rangeOf(this.#parts[2 * i] ?? 0, this.#parts[2 * i + 1] ?? 0));
     return this.#ranges[k];
   }
 
   get titleRange(): Range | null {
-    return this.#range(0);
+    return this.partRange(0);
   }
 
   get publisherRange(): Range | null {
-    return this.#range(1);
+    return this.partRange(1);
   }
 
   get yearRange(): Range | null {
-    return this.#range(2);
+    return this.partRange(2);
   }
 
   get urlRange(): Range | null {
-    return this.#range(3);
+    return this.partRange(3);
   }
 }
 
@@ -424,50 +423,55 @@ class SignatoryEntry extends ListEntry implements Signatory {
   readonly role: string | null = null;
   readonly organization: string | null = null;
   readonly place: string | null = null;
-  readonly #parts: number[];
+  readonly #byOrganizations: boolean;
   #ranges: (Range | null)[] | undefined = undefined;
 
   constructor(site: ItemSite, token: Token | null, lines: readonly string[], byOrganizations: boolean) {
     super(site, token, lines);
-    if (!token) {
-      this.#parts = NO_PARTS;
-      return;
-    }
+    this.#byOrganizations = byOrganizations;
+    if (!token) return;
     // The text as read: for a one-line plain item, the token's content.
     const plain = this.plain;
-    const parts = signatoryParts(plain, byOrganizations);
+    const parts = signatoryParts(plain, byOrganizations, SCRATCH);
     const clean = this.text === plain;
     this.name = text(plain, parts[0], parts[1], clean);
     this.role = text(plain, parts[2], parts[3], clean);
     this.organization = text(plain, parts[4], parts[5], clean);
     this.place = text(plain, parts[6], parts[7], clean);
-    this.#parts = parts;
   }
 
-  /** Name, role, organization and place: their ranges, made together on first use. */
-  #range(k: number): Range | null {
-    this.#ranges ??= [0, 1, 2, 3].map((i) => this.rangeOf(this.#parts[2 * i] ?? 0, this.#parts[2 * i + 1] ?? 0));
+  /**
+   * Name, role, organization and place: their ranges, made together on first use. Where the parts
+   * stand is read again then rather than kept: few entries are ever asked.
+   */
+  protected partRange(k: number): Range | null {
+    if (!this.#ranges) {
+      const parts = signatoryParts(this.plain, this.#byOrganizations);
+      this.#ranges = [0, 1, 2, 3].map((i) => this.rangeOf(parts[2 * i], parts[2 * i + 1]));
+    }
     return this.#ranges[k];
   }
 
   get nameRange(): Range | null {
-    return this.#range(0);
+    return this.partRange(0);
   }
 
   get roleRange(): Range | null {
-    return this.#range(1);
+    return this.partRange(1);
   }
 
   get organizationRange(): Range | null {
-    return this.#range(2);
+    return this.partRange(2);
   }
 
   get placeRange(): Range | null {
-    return this.#range(3);
+    return this.partRange(3);
   }
 }
 
 const NO_PARTS: number[] = [];
+/** The parts of the signatory being read. */
+const SCRATCH = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /** Reads a list item (`token` is its inline text; null for an empty item) as a cited report. */
 export function readReportEntry(site: ItemSite, token: Token | null, lines: readonly string[]): CitedReport {

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseDate } from './dates';
-import { collapse, isSpaceCode, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
+import { collapse, isSpaceCode, type ItemSite, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
 import { readFrontMatter } from './frontMatter';
 import { InlineText } from './inlineText';
 import { createLetterMarkdown, normalizeSource } from './markdown';
@@ -89,6 +89,7 @@ class LetterReader {
   private readonly afterComments = new Map<number, number>();
   private listPart: Extract<LetterPart, { entries: unknown[] }> | Extract<LetterPart, { kind: 'addressees' }> | null = null;
   private listDepth = 0;
+  private readonly site: ItemSite = { index: 0, line: 0, indent: 0, markerEnd: 0, lineLength: 0, lastLine: 0, lastLength: 0 };
   private quoteDepth = 0;
   private listOwner: ListOwner | null = null;
   /** A `To:` or `Signatories:` paragraph claims the list at this token index. */
@@ -468,15 +469,15 @@ class LetterReader {
     let last = Math.min(end, this.lines.length) - 1;
     while (last > first && isBlank(this.lines[last])) last--;
     last = Math.max(first, last);
-    const site = {
-      index: owner.kind === 'reports' ? this.reports.length + 1 : this.signatories.length + 1,
-      line: first,
-      indent,
-      markerEnd: Math.min(line.length, indent + item.markup.length),
-      lineLength: line.length,
-      lastLine: last,
-      lastLength: (this.lines[last] ?? '').length,
-    };
+    // One site for every item: an entry copies what it needs.
+    const site = this.site;
+    site.index = owner.kind === 'reports' ? this.reports.length + 1 : this.signatories.length + 1;
+    site.line = first;
+    site.indent = indent;
+    site.markerEnd = Math.min(line.length, indent + item.markup.length);
+    site.lineLength = line.length;
+    site.lastLine = last;
+    site.lastLength = (this.lines[last] ?? '').length;
     owner.section.entryCount++;
     if (owner.kind === 'reports') {
       const report = readReportEntry(site, text, this.lines);
