@@ -1,10 +1,11 @@
 // `npm run bench`: the engine measured against markdown-it, its yardstick. Prints one JSON object
-// per line. Each size runs in a child process of its own, so that its peak memory is its own.
-// What is measured is the engine as users run it: src/core and markdown-it bundled and minified by
-// esbuild as for dist/extension.js (dist/bench/engine.js); markdown-it's side is the same bundled copy.
-// Times are medians of several runs after warm-up, in CPU milliseconds of the process (the child runs
-// with V8's garbage collector on its main thread, so that its work counts once and steadily); compare
-// ratios, not milliseconds: these machines are shared.
+// per line. What is measured is the engine as users run it: src/core and markdown-it bundled and
+// minified by esbuild as for dist/extension.js (dist/bench/engine.js); markdown-it's side is the same
+// bundled copy. Each figure comes from a process of its own that does only that one thing, over and
+// over (as an editor re-reads a letter), so that no run pays for another's garbage: the median of
+// several runs after warm-up, in CPU milliseconds, with V8's collector on the main thread so that its
+// work counts steadily. Processes for markdown-it and for the engine alternate, and each ratio is the
+// median of the ratios of such pairs: a shared machine's drift hits both sides of a pair alike.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -32,7 +33,8 @@ function buildEngine(): void {
   });
 }
 const SIZES = [100, 1_000, 10_000, 20_000];
-const PROCESSES = 3;
+/** Processes per compared pair and size: markdown-it's and the engine's, alternately. */
+const PROCESS_PAIRS = 3;
 
 /** A sign-on letter of `signatories` entries and a tenth as many cited reports, written the way real ones are. */
 export function generateLetter(signatories: number): string {
@@ -81,52 +83,47 @@ const cpu = () => {
   return (user + system) / 1000;
 };
 
-/** Times `a` and `b` alternately (so drift of a shared machine and garbage left by one run hit both), after warm-up. */
-function compare(a: () => unknown, b: () => unknown, runs: number): [number, number] {
-  for (let i = 0; i < 3; i++) {
-    a();
-    b();
-  }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let start = cpu();
-    a();
-    ta.push(cpu() - start);
-    start = cpu();
-    b();
-    tb.push(cpu() - start);
-  }
-  return [median(ta), median(tb)];
-}
+/** What one measuring process does, over and over. */
+const MEASURES = ['markdownItParse', 'parseLint', 'markdownItRender', 'render', 'markdownItRendererOnly', 'rendererOnly'] as const;
+type Measure = (typeof MEASURES)[number];
 
-function child(size: number): void {
-  const { lintLetter, parseLetter, readLetter, renderLetter, renderReadLetter, markdownIt } = require(engineBundle) as typeof Core & { markdownIt: typeof MarkdownIt };
+/** Compared pairs: markdown-it's side, the engine's side, and the name of their ratio. */
+const PAIRS: [Measure, Measure, string][] = [
+  ['markdownItParse', 'parseLint', 'parseLintRatio'],
+  ['markdownItRender', 'render', 'renderRatio'],
+  // What the preview does on an edit: the editor's cache holds the parse; the renderer only renders.
+  ['markdownItRendererOnly', 'rendererOnly', 'rendererOnlyRatio'],
+];
+
+function child(size: number, measure: Measure): void {
+  const { lintLetter, readLetter, renderLetter, renderReadLetter, markdownIt } = require(engineBundle) as typeof Core & { markdownIt: typeof MarkdownIt };
   const text = generateLetter(size);
   const md = markdownIt();
-  const runs = size >= 10_000 ? 11 : 15;
-  const [mdParse, parseLint] = compare(() => md.parse(text, {}), () => lintLetter(parseLetter(text)), runs);
-  const [mdRender, render] = compare(() => md.render(text), () => renderLetter(text), runs);
-  // What the preview does on an edit: the editor's cache holds the parse; the renderer only renders.
   const read = readLetter(text);
   const diagnostics = lintLetter(read.letter);
   const tokens = md.parse(text, {});
-  const [mdRenderOnly, renderOnly] = compare(() => md.renderer.render(tokens, md.options, {}), () => renderReadLetter(read, diagnostics), runs);
-  const letter = parseLetter(text);
+  const run: Record<Measure, () => unknown> = {
+    markdownItParse: () => md.parse(text, {}),
+    parseLint: () => lintLetter(readLetter(text).letter),
+    markdownItRender: () => md.render(text),
+    render: () => renderLetter(text),
+    markdownItRendererOnly: () => md.renderer.render(tokens, md.options, {}),
+    rendererOnly: () => renderReadLetter(read, diagnostics),
+  };
+  const f = run[measure];
+  const runs = size >= 10_000 ? 11 : 21;
+  for (let i = 0; i < 5; i++) f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = cpu();
+    f();
+    times.push(cpu() - start);
+  }
   console.log(JSON.stringify({
-    signatories: size,
-    reports: letter.reports.length,
-    parsedSignatories: letter.signatories.length,
+    ms: median(times),
+    reports: read.letter.reports.length,
+    parsedSignatories: read.letter.signatories.length,
     bytes: text.length,
-    markdownItParseMs: round(mdParse),
-    parseLintMs: round(parseLint),
-    parseLintRatio: round(parseLint / mdParse),
-    markdownItRenderMs: round(mdRender),
-    renderMs: round(render),
-    renderRatio: round(render / mdRender),
-    markdownItRendererOnlyMs: round(mdRenderOnly),
-    rendererOnlyMs: round(renderOnly),
-    rendererOnlyRatio: round(renderOnly / mdRenderOnly),
     peakRssMB: round(process.resourceUsage().maxRSS / 1024),
     heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024),
   }));
@@ -167,7 +164,7 @@ function activation(): void {
 
 function main(): void {
   const [mode, argument] = process.argv.slice(2);
-  if (mode === '--child') return child(Number(argument));
+  if (mode === '--child') return child(Number(argument), process.argv[4] as Measure);
   if (mode === '--activation') return activation();
   const self = (...args: string[]) => {
     const result = spawnSync(process.execPath, ['--single-threaded-gc', '--import', 'tsx', __filename, ...args], { cwd: root, encoding: 'utf8' });
@@ -179,16 +176,23 @@ function main(): void {
   const only = mode === '--sizes' ? argument.split(',').map(Number) : null;
   const results: Record<number, { parseLintMs: number; renderMs: number }> = {};
   for (const size of only ?? SIZES) {
-    // A process's times drift with its collector's timing: each size is measured in several processes,
-    // and every figure is the median of theirs (the ratios too, so each is one process's own).
-    const runs: Record<string, number>[] = [];
-    for (let p = 0; p < PROCESSES; p++) runs.push(self('--child', String(size)));
-    const line: Record<string, number | number[]> = { ...runs[0] };
-    for (const key of Object.keys(runs[0])) line[key] = median(runs.map((run) => run[key]));
-    line.processes = PROCESSES;
-    line.parseLintRatios = runs.map((run) => run.parseLintRatio);
-    line.renderRatios = runs.map((run) => run.renderRatio);
-    results[size] = line as unknown as { parseLintMs: number; renderMs: number };
+    const line: Record<string, unknown> = { signatories: size };
+    for (const [yardstick, engine, ratio] of PAIRS) {
+      const pairs: { md: Record<string, number>; ours: Record<string, number> }[] = [];
+      for (let p = 0; p < PROCESS_PAIRS; p++) pairs.push({ md: self('--child', String(size), yardstick), ours: self('--child', String(size), engine) });
+      const first = pairs[0].ours;
+      Object.assign(line, { reports: first.reports, parsedSignatories: first.parsedSignatories, bytes: first.bytes });
+      line[`${yardstick}Ms`] = round(median(pairs.map((pair) => pair.md.ms)));
+      line[`${engine}Ms`] = round(median(pairs.map((pair) => pair.ours.ms)));
+      const ratios = pairs.map((pair) => round(pair.ours.ms / pair.md.ms));
+      line[ratio] = median(ratios);
+      line[`${ratio}s`] = ratios;
+      if (engine === 'parseLint') {
+        line.peakRssMB = median(pairs.map((pair) => pair.ours.peakRssMB));
+        line.markdownItPeakRssMB = median(pairs.map((pair) => pair.md.peakRssMB));
+      }
+    }
+    results[size] = line as { parseLintMs: number; renderMs: number };
     console.log(JSON.stringify(line));
   }
   if (only) return;
