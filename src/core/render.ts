@@ -349,13 +349,27 @@ function renderDate(date: Pick<LetterDate, 'raw' | 'iso'>, lang: string): string
 export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const when = new Date(Date.UTC(y, m - 1, d));
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  try {
-    return new Intl.DateTimeFormat(lang, options).format(when);
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(when);
-  }
+  return dateFormat(lang).format(when);
 }
+
+// Intl formatters are costly to make: one per language, made once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, DATE_OPTIONS);
+    } catch {
+      format = new Intl.DateTimeFormat('en', DATE_OPTIONS);
+    }
+    dateFormats.set(lang, format);
+  }
+  return format;
+}
+
+const numberFormats = { en: new Intl.NumberFormat('en'), ja: new Intl.NumberFormat('ja') };
 
 /** Parts given only in the front matter are shown at the top, where a letter has them. */
 function frontMatterHeader(env: Env): string {
@@ -396,7 +410,7 @@ interface Strings {
   organizations(count: number): string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${numberFormats.en.format(n)} ${n === 1 ? one : many}`;
 
 const STRINGS: Record<string, Strings> = {
   en: {
@@ -412,8 +426,8 @@ const STRINGS: Record<string, Strings> = {
     replyBy: '回答期限：',
     subject: '件名：',
     cc: '写し：',
-    signatories: (people, organizations) => `署名者${people.toLocaleString('ja')}名（${organizations.toLocaleString('ja')}団体）`,
-    organizations: (count) => `署名団体 ${count.toLocaleString('ja')}団体`,
+    signatories: (people, organizations) => `署名者${numberFormats.ja.format(people)}名（${numberFormats.ja.format(organizations)}団体）`,
+    organizations: (count) => `署名団体 ${numberFormats.ja.format(count)}団体`,
   },
 };
 
