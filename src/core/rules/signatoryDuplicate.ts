@@ -10,17 +10,25 @@ export const signatoryDuplicate: RuleDefinition = {
     const byOrganizations = letter.signedBy === 'organizations';
     const key = (s: Signatory) => (byOrganizations ? foldKey(s.organization) : `${foldKey(s.name)}\u0000${foldKey(s.organization)}`);
     // A letter of thousands of signatories is compared by a hash of the folded key, made without
-    // building the key; keys are built only for the entries whose hash was seen before.
-    const byHash = new Map<number, Signatory>();
+    // building the key, in an open-addressing table; keys are built only when a hash repeats.
+    const signatories = letter.signatories;
+    let size = 16;
+    while (size < signatories.length * 2) size *= 2;
+    const hashes = new Int32Array(size);
+    const slots = new Int32Array(size); // index + 1 of the first signatory with the hash; 0: empty
     let byKey: Map<string, Signatory> | undefined;
-    for (const s of letter.signatories) {
+    for (let i = 0; i < signatories.length; i++) {
+      const s = signatories[i];
       if (byOrganizations ? !s.organization : !s.name && !s.organization) continue;
-      const hash = foldedHash(s.organization, byOrganizations ? FNV_BASIS : foldedHash(s.name, FNV_BASIS) ^ 0x9e3779b9);
-      const holder = byHash.get(hash);
-      if (!holder) {
-        byHash.set(hash, s);
+      const hash = foldedHash(s.organization, byOrganizations ? FNV_BASIS : foldedHash(s.name, FNV_BASIS) ^ 0x9e3779b9) | 0;
+      let b = hash & (size - 1);
+      while (slots[b] !== 0 && hashes[b] !== hash) b = (b + 1) & (size - 1);
+      if (slots[b] === 0) {
+        hashes[b] = hash;
+        slots[b] = i + 1;
         continue;
       }
+      const holder = signatories[slots[b] - 1];
       // The same hash: the same signatory, or (rarely) a different key that hashes alike.
       const k = key(s);
       let earlier: Signatory | undefined = key(holder) === k ? holder : undefined;

@@ -1,4 +1,5 @@
 import { formatMessage, message, templates, titled, type Message } from '../messages';
+import { isSpaceCode } from '../entries';
 import type { Letter, Range } from '../model';
 import type { Problem, RuleDefinition } from './rule';
 
@@ -25,11 +26,17 @@ function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range:
   }
 }
 
-/** Most lines have nothing to report: a space run, an NBSP, a tab or a last space is looked for before the regex. */
+/**
+ * Most lines have nothing to report: a space run, an NBSP, a tab or a last space is looked for, past
+ * the line's indentation and quote markers (a wrapped entry's continuation is indented), before the regex.
+ */
 function suspicious(lines: readonly string[], first: number, last: number): boolean {
   for (let line = first; line <= last && line < lines.length; line++) {
     const text = lines[line];
-    if (text.charCodeAt(text.length - 1) === 0x20 || text.indexOf('  ') >= 0 || text.indexOf('\u00a0') >= 0 || text.indexOf('\t') >= 0) return true;
+    let from = 0;
+    while (from < text.length && (isSpaceCode(text.charCodeAt(from)) || text.charCodeAt(from) === 0x3e)) from++;
+    if (from === text.length) continue;
+    if (text.charCodeAt(text.length - 1) === 0x20 || text.indexOf('  ', from) >= 0 || text.indexOf('\u00a0', from) >= 0 || text.indexOf('\t', from) >= 0) return true;
   }
   return false;
 }
