@@ -36,6 +36,7 @@ interface Env {
   strings: Strings;
   /** The separator between a signatory's parts, made once per rendering. */
   sep?: string;
+  fragments?: SignatoryFragments;
 }
 
 let renderer: MarkdownIt | undefined;
@@ -237,7 +238,7 @@ function renderItems<T extends { line: number } | { range: Range }>(tokens: Toke
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
     const from = entry && tokens[i + 1]?.type === 'paragraph_open' ? i + 4 : i + 1;
     const more = from < end ? renderer!.renderer.render(prepare(tokens.slice(from, end), new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
-    items += `<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? render(entry) : ''}${more}</li>\n`;
+    items += `<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? (more ? render(entry) + more : render(entry)) : more}</li>\n`;
     i = end;
   }
   return items;
@@ -277,14 +278,37 @@ function renderReport(r: CitedReport, env: Env): string {
 
 // Parts are set on lines of their own by CSS; the hidden separators keep them apart as plain text.
 function renderSignatory(s: Signatory, env: Env): string {
+  const f = (env.fragments ??= signatoryFragments(env));
+  // The parts are pieces of the text: when it has nothing to escape (most), neither have they.
+  const e = NEEDS_ESCAPE.test(s.text) ? escape : unchanged;
   if (env.letter.signedBy === 'organizations') {
-    if (!s.organization) return escape(s.text);
-    return `<strong class="signatory-organization">${escape(s.organization)}</strong>${s.place ? `${SEP(env)}<span class="signatory-place">${escape(s.place)}</span>` : ''}`;
+    if (!s.organization) return e(s.text);
+    const html = `<strong class="signatory-organization">${e(s.organization)}</strong>`;
+    return s.place ? html + f.place + e(s.place) + '</span>' : html;
   }
-  if (!s.name) return escape(s.text);
-  const role = s.role ? `${SEP(env)}<span class="signatory-role">${escape(s.role)}</span>` : '';
-  const organization = s.organization ? `${SEP(env)}<span class="signatory-organization">${escape(s.organization)}</span>` : '';
-  return `<strong class="signatory-name">${escape(s.name)}</strong>${role}${organization}`;
+  if (!s.name) return e(s.text);
+  let html = `<strong class="signatory-name">${e(s.name)}</strong>`;
+  if (s.role) html += f.role + e(s.role) + '</span>';
+  if (s.organization) html += f.organization + e(s.organization) + '</span>';
+  return html;
+}
+
+const NEEDS_ESCAPE = /[&<>"]/;
+const unchanged = (text: string) => text;
+
+/** What opens a signatory's role, organization and place, separator included: the same for every entry of a letter. */
+interface SignatoryFragments {
+  role: string;
+  organization: string;
+  place: string;
+}
+
+function signatoryFragments(env: Env): SignatoryFragments {
+  return {
+    role: `${SEP(env)}<span class="signatory-role">`,
+    organization: `${SEP(env)}<span class="signatory-organization">`,
+    place: `${SEP(env)}<span class="signatory-place">`,
+  };
 }
 
 function addresseeParts(a: Addressee, env: Env): string {
