@@ -107,62 +107,41 @@ const NO_LINKS: { href: string; text: string }[] = [];
 const text = (plain: string, start: number, end: number, clean = false) =>
   end > start ? (clean ? plain.slice(start, end) : collapse(plain.slice(start, end))) : null;
 
-/** Where a list item stands in the source: what its entry's `range` and `textRange` are made of. */
-export interface ItemSite {
-  index: number;
-  /** The item's first line, the column of its marker and where the marker ends. */
-  line: number;
-  indent: number;
-  markerEnd: number;
-  /** The length of the item's first line. */
-  lineLength: number;
-  /** The item's last non-blank line (nested lists included) and its length. */
-  lastLine: number;
-  lastLength: number;
-}
-
 /**
  * A list item read as an entry. Its parts are kept as plain-text offsets and their source ranges
  * worked out when first asked for: a sign-on letter of thousands of entries needs few of them (a
  * problem's range, the outline), and reading it should not build tens of thousands it never uses.
  */
+/** What an entry works out on first use: its ranges, and those of its parts. */
+interface Memo {
+  range?: Range;
+  textRange?: Range;
+  parts?: (Range | null)[];
+}
+
 abstract class ListEntry implements Entry {
   readonly index: number;
   readonly line: number;
   readonly text: string;
   readonly lineCount: number;
-  readonly #indent: number;
-  readonly #markerEnd: number;
-  readonly #lineLength: number;
-  readonly #lastLine: number;
-  readonly #lastLength: number;
+  /** The list item's opening token (its lines, its marker) and its inline text, if it has one. */
+  readonly #item: Token;
   readonly #token: Token | null;
   readonly #lines: readonly string[];
   #inline: InlineText | null | undefined;
-  readonly #textStart: number;
-  readonly #textEnd: number;
-  #range: Range | undefined = undefined;
-  #textRange: Range | undefined = undefined;
+  #memo: Memo | undefined = undefined;
 
-  /** `token` is the item's inline text, if it has one; `inline`, when given, what it reads as. */
-  constructor(site: ItemSite, token: Token | null, lines: readonly string[], inline?: InlineText) {
-    this.index = site.index;
-    this.line = site.line;
-    this.#indent = site.indent;
-    this.#markerEnd = site.markerEnd;
-    this.#lineLength = site.lineLength;
-    this.#lastLine = site.lastLine;
-    this.#lastLength = site.lastLength;
+  /** `item` opens the list item; `token` is its inline text, if it has one; `inline`, when given, what it reads as. */
+  constructor(index: number, item: Token, token: Token | null, lines: readonly string[], inline?: InlineText) {
+    this.index = index;
+    this.line = item.map ? item.map[0] : 0;
+    this.#item = item;
     this.#token = token;
     this.#lines = lines;
     this.#inline = inline;
     // Most items are one line of plain text: their InlineText is made only if a range is asked for.
     const plain = token ? (inline ? inline.plain : InlineText.simpleText(token) ?? this.inline!.plain) : '';
-    // A collapsed text (most are) has no white space at its ends to trim.
-    const clean = isCollapsed(plain);
-    this.#textStart = clean ? 0 : trimStart(plain, 0, plain.length);
-    this.#textEnd = clean ? plain.length : trimEnd(plain, this.#textStart, plain.length);
-    this.text = clean ? plain : collapse(plain);
+    this.text = isCollapsed(plain) ? plain : collapse(plain);
     this.lineCount = this.#inline ? this.#inline.lineCount : 1;
   }
 
@@ -177,23 +156,46 @@ abstract class ListEntry implements Entry {
     return this.#inline;
   }
 
-  /** The whole list item, nested lists included. */
+  protected get memo(): Memo {
+    return (this.#memo ??= {});
+  }
+
+  /** The whole list item, nested lists included (trailing blank lines left out). */
   get range(): Range {
-    return (this.#range ??= { start: { line: this.line, character: this.#indent }, end: { line: this.#lastLine, character: this.#lastLength } });
+    const memo = this.memo;
+    if (memo.range) return memo.range;
+    const lines = this.#lines;
+    const first = this.line;
+    let last = Math.min(this.#item.map ? this.#item.map[1] : first + 1, lines.length) - 1;
+    while (last > first && leadingSpace(lines[last]) === lines[last].length) last--;
+    last = Math.max(first, last);
+    return (memo.range = { start: { line: first, character: leadingSpace(lines[first] ?? '') }, end: { line: last, character: (lines[last] ?? '').length } });
   }
 
   /** The item's text without the list marker and without nested lists. */
   get textRange(): Range {
-    if (this.#textRange) return this.#textRange;
-    const inline = this.#textEnd > this.#textStart ? this.inline : null;
-    return (this.#textRange = inline
-      ? inline.range(this.#textStart, this.#textEnd)
-      : { start: { line: this.line, character: this.#markerEnd }, end: { line: this.line, character: this.#lineLength } });
+    const memo = this.memo;
+    if (memo.textRange) return memo.textRange;
+    const plain = this.plain;
+    const start = trimStart(plain, 0, plain.length);
+    const end = trimEnd(plain, start, plain.length);
+    const inline = end > start ? this.inline : null;
+    if (inline) return (memo.textRange = inline.range(start, end));
+    const line = this.#lines[this.line] ?? '';
+    const markerEnd = Math.min(line.length, leadingSpace(line) + this.#item.markup.length);
+    return (memo.textRange = { start: { line: this.line, character: markerEnd }, end: { line: this.line, character: line.length } });
   }
 
   protected rangeOf(start: number, end: number): Range | null {
     return end > start ? this.inline?.range(start, end) ?? null : null;
   }
+}
+
+/** The width of a line's leading white space. */
+export function leadingSpace(line: string): number {
+  let i = 0;
+  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+  return i;
 }
 
 
@@ -374,10 +376,9 @@ class ReportEntry extends ListEntry implements CitedReport {
   readonly url: string | null = null;
   readonly links: { href: string; text: string }[] = NO_LINKS;
   readonly #parts: number[];
-  #ranges: (Range | null)[] | undefined = undefined;
 
-  constructor(site: ItemSite, token: Token | null, lines: readonly string[], inline: InlineText | null) {
-    super(site, token, lines, inline ?? undefined);
+  constructor(index: number, item: Token, token: Token | null, lines: readonly string[], inline: InlineText | null) {
+    super(index, item, token, lines, inline ?? undefined);
     if (!inline) {
       this.#parts = NO_PARTS;
       return;
@@ -397,8 +398,9 @@ class ReportEntry extends ListEntry implements CitedReport {
 
   /** Title, publisher, year and first link: their ranges, made together on first use. */
   protected partRange(k: number): Range | null {
-    this.#ranges ??= [0, 1, 2, 3].map((i) => this.rangeOf(this.#parts[2 * i] ?? 0, this.#parts[2 * i + 1] ?? 0));
-    return this.#ranges[k];
+    const memo = this.memo;
+    memo.parts ??= [0, 1, 2, 3].map((i) => this.rangeOf(this.#parts[2 * i] ?? 0, this.#parts[2 * i + 1] ?? 0));
+    return memo.parts[k];
   }
 
   get titleRange(): Range | null {
@@ -424,10 +426,9 @@ class SignatoryEntry extends ListEntry implements Signatory {
   readonly organization: string | null = null;
   readonly place: string | null = null;
   readonly #byOrganizations: boolean;
-  #ranges: (Range | null)[] | undefined = undefined;
 
-  constructor(site: ItemSite, token: Token | null, lines: readonly string[], byOrganizations: boolean) {
-    super(site, token, lines);
+  constructor(index: number, item: Token, token: Token | null, lines: readonly string[], byOrganizations: boolean) {
+    super(index, item, token, lines);
     this.#byOrganizations = byOrganizations;
     if (!token) return;
     // The text as read: for a one-line plain item, the token's content.
@@ -445,11 +446,12 @@ class SignatoryEntry extends ListEntry implements Signatory {
    * stand is read again then rather than kept: few entries are ever asked.
    */
   protected partRange(k: number): Range | null {
-    if (!this.#ranges) {
+    const memo = this.memo;
+    if (!memo.parts) {
       const parts = signatoryParts(this.plain, this.#byOrganizations);
-      this.#ranges = [0, 1, 2, 3].map((i) => this.rangeOf(parts[2 * i], parts[2 * i + 1]));
+      memo.parts = [0, 1, 2, 3].map((i) => this.rangeOf(parts[2 * i], parts[2 * i + 1]));
     }
-    return this.#ranges[k];
+    return memo.parts[k];
   }
 
   get nameRange(): Range | null {
@@ -473,12 +475,12 @@ const NO_PARTS: number[] = [];
 /** The parts of the signatory being read. */
 const SCRATCH = [0, 0, 0, 0, 0, 0, 0, 0];
 
-/** Reads a list item (`token` is its inline text; null for an empty item) as a cited report. */
-export function readReportEntry(site: ItemSite, token: Token | null, lines: readonly string[]): CitedReport {
-  return new ReportEntry(site, token, lines, token ? new InlineText(token, lines) : null);
+/** Reads a list item (`item` its opening token, `token` its inline text; null for an empty item) as the `index`th cited report. */
+export function readReportEntry(index: number, item: Token, token: Token | null, lines: readonly string[]): CitedReport {
+  return new ReportEntry(index, item, token, lines, token ? new InlineText(token, lines) : null);
 }
 
 /** Reads a list item as a signatory: `Name, Role, Organization`, or with `signed-by: organizations`, `Organization[, Place]`. */
-export function readSignatoryEntry(site: ItemSite, token: Token | null, lines: readonly string[], byOrganizations: boolean): Signatory {
-  return new SignatoryEntry(site, token, lines, byOrganizations);
+export function readSignatoryEntry(index: number, item: Token, token: Token | null, lines: readonly string[], byOrganizations: boolean): Signatory {
+  return new SignatoryEntry(index, item, token, lines, byOrganizations);
 }

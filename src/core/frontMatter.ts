@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { message, said, templates, type Message } from './messages';
-import type { FrontMatter, FrontMatterKey, Range } from './model';
+import type { FrontMatter, Range } from './model';
 import { positionsIn } from './textPositions';
 
 /** Front matter keys the format knows. */

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseDate } from './dates';
-import { collapse, isSpaceCode, type ItemSite, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
+import { collapse, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
 import { readFrontMatter } from './frontMatter';
 import { InlineText } from './inlineText';
 import { createLetterMarkdown, normalizeSource } from './markdown';
@@ -89,7 +89,6 @@ class LetterReader {
   private readonly afterComments = new Map<number, number>();
   private listPart: Extract<LetterPart, { entries: unknown[] }> | Extract<LetterPart, { kind: 'addressees' }> | null = null;
   private listDepth = 0;
-  private readonly site: ItemSite = { index: 0, line: 0, indent: 0, markerEnd: 0, lineLength: 0, lastLine: 0, lastLength: 0 };
   private quoteDepth = 0;
   private listOwner: ListOwner | null = null;
   /** A `To:` or `Signatories:` paragraph claims the list at this token index. */
@@ -449,7 +448,6 @@ class LetterReader {
 
   private readItem(index: number, owner: ListOwner): void {
     const item = this.tokens[index];
-    const [first, end] = item.map!;
     const hasText = this.tokens[index + 1]?.type === 'paragraph_open';
     if (owner.kind === 'addressees') {
       if (!hasText) return;
@@ -463,28 +461,13 @@ class LetterReader {
       return;
     }
     const text = hasText ? this.tokens[index + 2] : null;
-    const line = this.lines[first] ?? '';
-    const indent = leadingSpace(line);
-    // The item's last non-blank line, as linesRange finds it, without building a range.
-    let last = Math.min(end, this.lines.length) - 1;
-    while (last > first && isBlank(this.lines[last])) last--;
-    last = Math.max(first, last);
-    // One site for every item: an entry copies what it needs.
-    const site = this.site;
-    site.index = owner.kind === 'reports' ? this.reports.length + 1 : this.signatories.length + 1;
-    site.line = first;
-    site.indent = indent;
-    site.markerEnd = Math.min(line.length, indent + item.markup.length);
-    site.lineLength = line.length;
-    site.lastLine = last;
-    site.lastLength = (this.lines[last] ?? '').length;
     owner.section.entryCount++;
     if (owner.kind === 'reports') {
-      const report = readReportEntry(site, text, this.lines);
+      const report = readReportEntry(this.reports.length + 1, item, text, this.lines);
       this.reports.push(report);
       if (this.listPart?.kind === 'reports') this.listPart.entries.push(report);
     } else {
-      const signatory = readSignatoryEntry(site, text, this.lines, this.signedBy === 'organizations');
+      const signatory = readSignatoryEntry(this.signatories.length + 1, item, text, this.lines, this.signedBy === 'organizations');
       this.signatories.push(signatory);
       if (this.listPart?.kind === 'signatories') this.listPart.entries.push(signatory);
     }
@@ -546,13 +529,3 @@ class LetterReader {
   }
 }
 
-/** The width of a line's leading white space. */
-function leadingSpace(line: string): number {
-  let i = 0;
-  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
-  return i;
-}
-
-function isBlank(line: string): boolean {
-  return leadingSpace(line) === line.length;
-}
