@@ -20,7 +20,6 @@ export function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-export const isSpaceChar = (ch: string) => ch !== undefined && isSpaceCode(ch.charCodeAt(0));
 
 /** Collapses whitespace, NBSP included, as parsed values are compared and shown. */
 export function collapse(text: string): string {
@@ -166,9 +165,7 @@ abstract class ListEntry implements Entry {
     if (memo.range) return memo.range;
     const lines = this.#lines;
     const first = this.line;
-    let last = Math.min(this.#item.map ? this.#item.map[1] : first + 1, lines.length) - 1;
-    while (last > first && leadingSpace(lines[last]) === lines[last].length) last--;
-    last = Math.max(first, last);
+    const last = lastTextLine(lines, first, this.#item.map ? this.#item.map[1] : first + 1);
     return (memo.range = { start: { line: first, character: leadingSpace(lines[first] ?? '') }, end: { line: last, character: (lines[last] ?? '').length } });
   }
 
@@ -189,6 +186,19 @@ abstract class ListEntry implements Entry {
   protected rangeOf(start: number, end: number): Range | null {
     return end > start ? this.inline?.range(start, end) ?? null : null;
   }
+
+  /** Plain-text offsets (start, end) of the entry's four parts, in the order of `partRange`. */
+  protected abstract partOffsets(): readonly number[];
+
+  /** The range of the entry's `k`th part; the four are made together on first use. */
+  protected partRange(k: number): Range | null {
+    const memo = this.memo;
+    if (!memo.parts) {
+      const offsets = this.partOffsets();
+      memo.parts = [0, 1, 2, 3].map((i) => this.rangeOf(offsets[2 * i] ?? 0, offsets[2 * i + 1] ?? 0));
+    }
+    return memo.parts[k];
+  }
 }
 
 /** The width of a line's leading white space. */
@@ -196,6 +206,13 @@ export function leadingSpace(line: string): number {
   let i = 0;
   while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
   return i;
+}
+
+/** The last line of `[first, end)` that is not blank (`first` when all are). */
+export function lastTextLine(lines: readonly string[], first: number, end: number): number {
+  let last = Math.min(end, lines.length) - 1;
+  while (last > first && leadingSpace(lines[last]) === lines[last].length) last--;
+  return Math.max(first, last);
 }
 
 
@@ -396,11 +413,9 @@ class ReportEntry extends ListEntry implements CitedReport {
     this.#parts = r.parts;
   }
 
-  /** Title, publisher, year and first link: their ranges, made together on first use. */
-  protected partRange(k: number): Range | null {
-    const memo = this.memo;
-    memo.parts ??= [0, 1, 2, 3].map((i) => this.rangeOf(this.#parts[2 * i] ?? 0, this.#parts[2 * i + 1] ?? 0));
-    return memo.parts[k];
+  /** Title, publisher, year and first link. */
+  protected partOffsets(): readonly number[] {
+    return this.#parts;
   }
 
   get titleRange(): Range | null {
@@ -441,17 +456,9 @@ class SignatoryEntry extends ListEntry implements Signatory {
     this.place = text(plain, parts[6], parts[7], clean);
   }
 
-  /**
-   * Name, role, organization and place: their ranges, made together on first use. Where the parts
-   * stand is read again then rather than kept: few entries are ever asked.
-   */
-  protected partRange(k: number): Range | null {
-    const memo = this.memo;
-    if (!memo.parts) {
-      const parts = signatoryParts(this.plain, this.#byOrganizations);
-      memo.parts = [0, 1, 2, 3].map((i) => this.rangeOf(parts[2 * i], parts[2 * i + 1]));
-    }
-    return memo.parts[k];
+  /** Name, role, organization and place: read again when asked rather than kept, as few entries ever are. */
+  protected partOffsets(): readonly number[] {
+    return signatoryParts(this.plain, this.#byOrganizations);
   }
 
   get nameRange(): Range | null {

@@ -3,7 +3,7 @@ import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type Stat
 /**
  * The markdown-it the engine reads letters with. Raw HTML is recognised (never rendered) so that the
  * `<!-- letter-lint-… -->` comments come out as their own blocks; bare URLs become links, as writers type them.
- * `shortcuts: false` (for tests) leaves out the two shortcuts below, which give the very same tokens.
+ * `shortcuts: false` (for tests) leaves out the shortcuts below, which give the very same tokens.
  */
 export function createLetterMarkdown({ shortcuts = true }: { shortcuts?: boolean } = {}): MarkdownIt {
   const md = markdownIt({ html: true, linkify: true });
@@ -25,15 +25,15 @@ export function createLetterMarkdown({ shortcuts = true }: { shortcuts?: boolean
   return md;
 }
 
-/**
- * markdown-it's published build gives every Token its fields through a transpiler helper
- * (`_defineProperty`, three calls per field), a fifth of the parse of a long letter. Tokens made here
- * are the same objects (same fields in the same order, markdown-it's own Token prototype, so
- * `instanceof Token` and every method hold), assigned plainly. The states' `push` methods are
- * markdown-it's, only the construction differs; a test compares the tokens with markdown-it's own.
- */
 type Nesting = -1 | 0 | 1;
 
+/**
+ * markdown-it's published build gives every Token its fields through a transpiler helper
+ * (`_defineProperty`, three calls per field), a quarter of the parse of a long letter. Tokens made
+ * here are the same objects (same fields in the same order, markdown-it's own Token prototype, so
+ * `instanceof Token` and every method hold), assigned plainly. The states' `push` methods repeat
+ * markdown-it's, only the construction differs; a test compares the tokens with markdown-it's own.
+ */
 function useQuickTokens(md: MarkdownIt): void {
   const Token = markdownIt.Token;
   const QuickToken = function (this: Token, type: string, tag: string, nesting: Nesting) {

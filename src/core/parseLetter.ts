@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseDate } from './dates';
-import { collapse, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
+import { collapse, lastTextLine, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
 import { readFrontMatter } from './frontMatter';
 import { InlineText } from './inlineText';
 import { createLetterMarkdown, normalizeSource } from './markdown';
@@ -172,11 +172,10 @@ class LetterReader {
 
   /** Lines `[first, end)` as a range, trailing blank lines left out. */
   private linesRange(first: number, end: number): Range {
-    let last = Math.min(end, this.lines.length) - 1;
-    while (last > first && this.lines[last].trim() === '') last--;
-    last = Math.max(first, last);
+    const last = lastTextLine(this.lines, first, end);
     return { start: { line: first, character: 0 }, end: { line: last, character: (this.lines[last] ?? '').length } };
   }
+
 
   // --- front matter -------------------------------------------------------------------------
 

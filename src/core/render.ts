@@ -126,9 +126,10 @@ function prepare(tokens: Token[], parts: Map<number, LetterPart>, resolveImage?:
   return out;
 }
 
-/** The index of the token that closes the block opened at `index`. */
+/** The closing token type of each opening one (`bullet_list_open` → `bullet_list_close`), made once. */
 const closingTypes = new Map<string, string>();
 
+/** The index of the token that closes the block opened at `index`. */
 function closing(tokens: Token[], index: number): number {
   const open = tokens[index];
   if (open.nesting !== 1) return index;
@@ -238,7 +239,7 @@ function renderItems<T extends { line: number } | { range: Range }>(tokens: Toke
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
     const from = entry && tokens[i + 1]?.type === 'paragraph_open' ? i + 4 : i + 1;
     const more = from < end ? renderer!.renderer.render(prepare(tokens.slice(from, end), new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
-    items += `<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? (more ? render(entry) + more : render(entry)) : more}</li>\n`;
+    items += `<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? render(entry) : ''}${more}</li>\n`;
     i = end;
   }
   return items;

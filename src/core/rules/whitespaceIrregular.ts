@@ -7,22 +7,26 @@ import type { Problem, RuleDefinition } from './rule';
 const IRREGULAR = /[ \t\u00a0]{2,}|[ \t\u00a0]+$/g;
 
 /**
- * The texts the check reads: each labelled field, listed addressee, cited report and signatory. An
- * entry comes with the lines it may stand on (its text starts on its marker's line or, after a bare
- * marker, the next), so that its range is built only when one of them has something to report.
+ * The texts the check reads (each labelled field, listed addressee, cited report and signatory)
+ * whose lines have something that may need reporting. An entry is tried on the lines it may stand on
+ * (its text starts on its marker's line or, after a bare marker, the next), so that its range is
+ * built only then.
  */
-function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range: () => Range; first: number; last: number }> {
-  for (const f of letter.fields) yield { owner: () => message(templates.fieldOwner, f.label), range: () => f.range, first: f.range.start.line, last: f.range.end.line };
+function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range: () => Range }> {
+  const lines = letter.lines;
+  for (const f of letter.fields) {
+    if (suspicious(lines, f.range.start.line, f.range.end.line)) yield { owner: () => message(templates.fieldOwner, f.label), range: () => f.range };
+  }
   let i = 0;
   for (const a of letter.addressees) {
     const n = ++i;
-    if (a.listItem) yield { owner: () => message(templates.addresseeOwner, n), range: () => a.range, first: a.range.start.line, last: a.range.end.line };
+    if (a.listItem && suspicious(lines, a.range.start.line, a.range.end.line)) yield { owner: () => message(templates.addresseeOwner, n), range: () => a.range };
   }
   for (const r of letter.reports) {
-    if (r.text !== '' && suspicious(letter.lines, r.line, r.line + r.lineCount)) yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange, first: r.line, last: r.line + r.lineCount };
+    if (r.text !== '' && suspicious(lines, r.line, r.line + r.lineCount)) yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange };
   }
   for (const s of letter.signatories) {
-    if (s.text !== '' && suspicious(letter.lines, s.line, s.line + s.lineCount)) yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange, first: s.line, last: s.line + s.lineCount };
+    if (s.text !== '' && suspicious(lines, s.line, s.line + s.lineCount)) yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange };
   }
 }
 
@@ -62,7 +66,6 @@ export const whitespaceIrregular: RuleDefinition = {
   description: 'Doubled spaces, a non-breaking space next to a space, or trailing spaces inside an entry or field.',
   check(letter, report) {
     for (const text of checkedTexts(letter)) {
-      if (!suspicious(letter.lines, text.first, text.last)) continue;
       const range = text.range();
       const owner = text.owner;
       for (let line = range.start.line; line <= range.end.line; line++) {
