@@ -130,26 +130,29 @@ abstract class ListEntry implements Entry {
   #inline: InlineText | null | undefined;
   #memo: Memo | undefined = undefined;
 
-  /** `item` opens the list item; `token` is its inline text, if it has one; `inline`, when given, what it reads as. */
+  /**
+   * `item` opens the list item; `token` is its inline text, if it has one; `inline`, when the caller
+   * made one, what it reads as. It is not kept: an entry makes its own again if a range is asked for.
+   */
   constructor(index: number, item: Token, token: Token | null, lines: readonly string[], inline?: InlineText) {
     this.index = index;
     this.line = item.map ? item.map[0] : 0;
     this.#item = item;
     this.#token = token;
     this.#lines = lines;
-    this.#inline = inline;
-    // Most items are one line of plain text: their InlineText is made only if a range is asked for.
-    const plain = token ? (inline ? inline.plain : InlineText.simpleText(token) ?? this.inline!.plain) : '';
+    const plain = inline ? inline.plain : this.plain;
     this.text = isCollapsed(plain) ? plain : collapse(plain);
-    this.lineCount = this.#inline ? this.#inline.lineCount : 1;
+    this.lineCount = token ? lineCount(token.content) : 1;
   }
 
   /** The item's text as a reader sees it (markup gone), before white space is collapsed. */
   protected get plain(): string {
-    return this.#inline ? this.#inline.plain : this.#token ? this.#token.content : '';
+    const token = this.#token;
+    // Most items are text and line breaks only: their InlineText is made only if a range is asked for.
+    return token ? (this.#inline?.plain ?? InlineText.plainText(token) ?? this.inline!.plain) : '';
   }
 
-  /** The item's text with its source mapping, read on first use. */
+  /** The item's text with its source mapping, made on first use. */
   protected get inline(): InlineText | null {
     if (this.#inline === undefined) this.#inline = this.#token ? new InlineText(this.#token, this.#lines) : null;
     return this.#inline;
@@ -199,6 +202,13 @@ abstract class ListEntry implements Entry {
     }
     return memo.parts[k];
   }
+}
+
+/** How many lines a text spans. */
+function lineCount(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 /** The width of a line's leading white space. */

@@ -37,12 +37,21 @@ export class InlineText {
   private oneCol = 0;
   private oneLength = 0;
 
-  /** The text of a one-line inline token without markup (most entries), with no InlineText made; else null. */
-  static simpleText(token: Token): string | null {
+  /**
+   * The plain text of an inline token whose children are only text and line breaks (most entries:
+   * one line, or a few wrapped ones), read without making an InlineText; null for any other markup.
+   */
+  static plainText(token: Token): string | null {
     const children = token.children;
-    return children && children.length === 1 && children[0].type === 'text' && children[0].content === token.content && !token.content.includes('\n')
-      ? token.content
-      : null;
+    if (!children) return null;
+    if (children.length === 1 && children[0].type === 'text') return children[0].content;
+    let plain = '';
+    for (const child of children) {
+      if (child.type === 'text') plain += child.content;
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') plain += '\n';
+      else return null;
+    }
+    return plain;
   }
 
   constructor(token: Token, sourceLines: readonly string[]) {

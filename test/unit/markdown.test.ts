@@ -2,7 +2,8 @@
 // skip the inline parser, tokens are constructed without markdown-it's transpiler helpers, and a text
 // without CR or NUL is not normalized by regex. All
 // must give exactly the tokens markdown-it itself gives: compared here, field by field, on every
-// fixture letter, the seed letter and arbitrary texts.
+// fixture letter, the seed letter and arbitrary texts. Entries read their text without an InlineText
+// when it is text and line breaks only (InlineText.plainText): that too must be InlineText's own text.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import markdownIt, { type Token } from 'markdown-it';
 import { createLetterMarkdown } from '../../src/core/markdown';
+import { InlineText } from '../../src/core/inlineText';
 import { anyLetterText, letterText } from './support/letterArbitraries';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -60,6 +62,38 @@ describe('the engine markdown-it gives markdown-it own tokens', () => {
   test('on arbitrary texts', () => {
     fc.assert(
       fc.property(fc.oneof(anyLetterText, letterText), (text) => assertSameTokens(text, JSON.stringify(text))),
+      { seed: 20261128, numRuns: 400 },
+    );
+  });
+});
+
+/** Checks every inline token of `text`: the shortcut's plain text, when it gives one, is InlineText's. */
+function assertSamePlainText(text: string, where: string): number {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let shortcuts = 0;
+  for (const token of quick.parse(text, {})) {
+    if (token.type !== 'inline') continue;
+    const plain = InlineText.plainText(token);
+    if (plain === null) continue;
+    shortcuts++;
+    assert.equal(plain, new InlineText(token, lines).plain, `${where}: ${JSON.stringify(token.content)}`);
+  }
+  return shortcuts;
+}
+
+describe('an entry read without an InlineText reads the same text', () => {
+  test('on every fixture and example letter, wrapped and hard-broken entries included', () => {
+    let shortcuts = 0;
+    for (const file of [...lettersIn('test/fixtures'), ...lettersIn('examples')]) shortcuts += assertSamePlainText(fs.readFileSync(path.join(root, file), 'utf8'), file);
+    shortcuts += assertSamePlainText('- Ana Silva,  \n  Director, Org\n- Li Wang,\n  Researcher\\\n  Org &amp; Co\n', 'breaks');
+    assert.ok(shortcuts > 1000, `only ${shortcuts} texts read by the shortcut`);
+  });
+
+  test('on arbitrary texts', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyLetterText, letterText), (text) => {
+        assertSamePlainText(text, JSON.stringify(text));
+      }),
       { seed: 20261128, numRuns: 400 },
     );
   });

@@ -7,7 +7,7 @@ export const reportUrlInvalid: RuleDefinition = {
   description: 'A cited report links to an address that is not http or https.',
   check(letter, report) {
     for (const r of letter.reports) {
-      if (r.url !== null && r.urlRange && !/^https?:\/\/[^\s/]/i.test(r.url.trim())) {
+      if (r.url !== null && !/^https?:\/\/[^\s/]/i.test(r.url.trim()) && r.urlRange) {
         report(saidAt(r.urlRange, templates.reportUrlInvalid, r.index, shortened(r.url, 40)));
       }
     }

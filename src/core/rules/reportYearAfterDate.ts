@@ -10,7 +10,7 @@ export const reportYearAfterDate: RuleDefinition = {
     if (!letterDate) return;
     for (const r of letter.reports) {
       // Compared as precisely as the citation is dated: `2013` is not after 2013-05-07, `2013-06` is.
-      if (r.dateIso !== null && r.yearRange && r.dateIso > letterDate.slice(0, r.dateIso.length)) {
+      if (r.dateIso !== null && r.dateIso > letterDate.slice(0, r.dateIso.length) && r.yearRange) {
         const problem: Problem = saidAt(r.yearRange, templates.reportYearAfterDate, r.index, String(r.yearText ?? r.year), letterDate);
         problem.related = [saidAt(letter.date!.range, templates.letterDated, letter.date!.iso!)];
         report(problem);
