@@ -137,12 +137,22 @@ function inlineWithPlainText(state: StateCore): void {
   for (const token of state.tokens) {
     if (token.type !== 'inline') continue;
     if (MARKUP.test(token.content)) state.md.inline.parse(token.content, state.md, state.env, token.children!);
-    else plainChildren(state, token.content, token.children!);
+    else token.children = plainChildren(state, token.content);
   }
 }
 
-/** What markdown-it's `text` and `newline` rules make of a text without markup. */
-function plainChildren(state: StateCore, content: string, children: Token[]): void {
+/**
+ * What markdown-it's `text` and `newline` rules make of a text without markup. The array is made to
+ * size: one pushed into from empty reserves room for 16 tokens, kept for as long as the letter is.
+ */
+function plainChildren(state: StateCore, content: string): Token[] {
+  if (content.indexOf('\n') < 0) {
+    if (!content) return [];
+    const token = new state.Token('text', '', 0);
+    token.content = content;
+    return [token];
+  }
+  const children: Token[] = [];
   let start = 0;
   for (;;) {
     const nl = content.indexOf('\n', start);
@@ -159,7 +169,7 @@ function plainChildren(state: StateCore, content: string, children: Token[]): vo
       token.content = text;
       children.push(token);
     }
-    if (nl < 0) return;
+    if (nl < 0) return children;
     children.push(new state.Token(hard ? 'hardbreak' : 'softbreak', 'br', 0));
     start = nl + 1;
     while (start < content.length && (content.charCodeAt(start) === 0x20 || content.charCodeAt(start) === 0x09)) start++;
