@@ -213,8 +213,12 @@ function markedEntry(env: Env, entry: CitedReport | Signatory): string {
   for (let line = entry.line; line <= entry.line + entry.lineCount; line++) {
     if (env.problems.has(line)) return marked(env, entry.textRange, 'code-line');
   }
-  return 'class="code-line"';
+  return PLAIN_ITEM;
 }
+
+/** The class of an item without problems; `PLAIN_ITEM_OPEN`, an opening tag with it up to its line number. */
+const PLAIN_ITEM = 'class="code-line"';
+const PLAIN_ITEM_OPEN = `<li ${PLAIN_ITEM} data-line="`;
 
 function renderEntries<T extends CitedReport | Signatory>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, tag: 'ol' | 'ul', className: string): string {
   const items = renderItems(tokens, entries, env, render, (entry) => markedEntry(env, entry));
@@ -226,7 +230,8 @@ function renderEntries<T extends CitedReport | Signatory>(tokens: Token[], entri
 /** The items of a list: each drawn by `render` from its parsed entry, or as written when it has none. */
 function renderItems<T extends { line: number } | { range: Range }>(tokens: Token[], entries: T[], env: Env, render: (entry: T) => string, className: (entry: T) => string): string {
   const lineOf = (entry: T) => ('line' in entry ? entry.line : entry.range.start.line);
-  // Appended as markdown-it's renderer does: the engine joins strings only where they are used.
+  // Appended as markdown-it's renderer does: the engine joins strings only where they are used. Each
+  // `+` of long strings makes a string object kept until the page is built: an item is made of few.
   let items = '';
   const list = tokens[0];
   let k = 0;
@@ -239,7 +244,9 @@ function renderItems<T extends { line: number } | { range: Range }>(tokens: Toke
     // What the item holds beyond its first paragraph (a nested list, a note) is rendered as written.
     const from = entry && tokens[i + 1]?.type === 'paragraph_open' ? i + 4 : i + 1;
     const more = from < end ? renderer!.renderer.render(prepare(tokens.slice(from, end), new Map(), env.resolveImage), renderer!.options, env as unknown as MdEnv) : '';
-    items += `<li ${entry ? className(entry) : 'class="code-line"'} data-line="${first}">${entry ? render(entry) : ''}${more}</li>\n`;
+    const cls = entry ? className(entry) : PLAIN_ITEM;
+    const open = cls === PLAIN_ITEM ? PLAIN_ITEM_OPEN + first : `<li ${cls} data-line="${first}`;
+    items += open + '">' + (entry ? render(entry) : '') + more + '</li>\n';
     i = end;
   }
   return items;
@@ -278,37 +285,43 @@ function renderReport(r: CitedReport, env: Env): string {
 }
 
 // Parts are set on lines of their own by CSS; the hidden separators keep them apart as plain text.
+// What stands between two parts (closing tag, separator, opening tag) is one string made per letter.
 function renderSignatory(s: Signatory, env: Env): string {
   const f = (env.fragments ??= signatoryFragments(env));
   // The parts are pieces of the text: when it has nothing to escape (most), neither have they.
   const e = NEEDS_ESCAPE.test(s.text) ? escape : unchanged;
   if (env.letter.signedBy === 'organizations') {
     if (!s.organization) return e(s.text);
-    const html = `<strong class="signatory-organization">${e(s.organization)}</strong>`;
-    return s.place ? html + f.place + e(s.place) + '</span>' : html;
+    const html = '<strong class="signatory-organization">' + e(s.organization);
+    return s.place ? html + f.organizationPlace + e(s.place) + '</span>' : html + '</strong>';
   }
   if (!s.name) return e(s.text);
-  let html = `<strong class="signatory-name">${e(s.name)}</strong>`;
-  if (s.role) html += f.role + e(s.role) + '</span>';
-  if (s.organization) html += f.organization + e(s.organization) + '</span>';
-  return html;
+  let html = '<strong class="signatory-name">' + e(s.name);
+  if (s.role) {
+    html += f.nameRole + e(s.role);
+    return s.organization ? html + f.roleOrganization + e(s.organization) + '</span>' : html + '</span>';
+  }
+  return s.organization ? html + f.nameOrganization + e(s.organization) + '</span>' : html + '</strong>';
 }
 
 const NEEDS_ESCAPE = /[&<>"]/;
 const unchanged = (text: string) => text;
 
-/** What opens a signatory's role, organization and place, separator included: the same for every entry of a letter. */
+/** What stands between two parts of a signatory: the same for every entry of a letter. */
 interface SignatoryFragments {
-  role: string;
-  organization: string;
-  place: string;
+  nameRole: string;
+  nameOrganization: string;
+  roleOrganization: string;
+  organizationPlace: string;
 }
 
 function signatoryFragments(env: Env): SignatoryFragments {
+  const sep = SEP(env);
   return {
-    role: `${SEP(env)}<span class="signatory-role">`,
-    organization: `${SEP(env)}<span class="signatory-organization">`,
-    place: `${SEP(env)}<span class="signatory-place">`,
+    nameRole: `</strong>${sep}<span class="signatory-role">`,
+    nameOrganization: `</strong>${sep}<span class="signatory-organization">`,
+    roleOrganization: `</span>${sep}<span class="signatory-organization">`,
+    organizationPlace: `</strong>${sep}<span class="signatory-place">`,
   };
 }
 
