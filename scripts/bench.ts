@@ -1,12 +1,13 @@
 // `npm run bench`: the engine measured against markdown-it, its yardstick. Prints one JSON object
 // per line. What is measured is the engine as users run it: src/core and markdown-it bundled and
 // minified by esbuild as for dist/extension.js (dist/bench/engine.js); markdown-it's side is the same
-// bundled copy. Each figure comes from a process of its own that does only that one thing, over and
-// over (as an editor re-reads a letter), so that no run pays for another's garbage: the median of
-// several runs after warm-up, in CPU milliseconds, with V8's collector on the main thread so that its
-// work counts steadily. Processes for markdown-it and for the engine alternate, and each ratio is the
-// median of the ratios of such pairs: a shared machine's drift hits both sides of a pair alike.
-import { spawnSync } from 'node:child_process';
+// bundled copy. Each side runs in a process of its own that does only that one thing, over and over
+// (as an editor re-reads a letter), so that no run pays for the other side's garbage; times are CPU
+// milliseconds, with V8's collector on the main thread so that its work counts. The two processes
+// of a comparison take turns run by run (one idles while the other runs), and each ratio is the
+// median of the ratios of such turns: a shared machine's slow spells, which last seconds, hit both
+// sides of a turn alike.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -33,8 +34,8 @@ function buildEngine(): void {
   });
 }
 const SIZES = [100, 1_000, 10_000, 20_000];
-/** Processes per compared pair and size: markdown-it's and the engine's, alternately. */
-const PROCESS_PAIRS = 3;
+/** Turns per comparison (each side runs for about 100 ms, at least once), after 5 warm-up runs in each process. */
+const TURNS = 25;
 
 /** A sign-on letter of `signatories` entries and a tenth as many cited reports, written the way real ones are. */
 export function generateLetter(signatories: number): string {
@@ -94,7 +95,8 @@ const PAIRS: [Measure, Measure, string][] = [
   ['markdownItRendererOnly', 'rendererOnly', 'rendererOnlyRatio'],
 ];
 
-function child(size: number, measure: Measure): void {
+/** A measuring process: sets up, warms up, then runs `measure` on each message and answers with its CPU time per run. */
+function serve(size: number, measure: Measure): void {
   const { lintLetter, readLetter, renderLetter, renderReadLetter, markdownIt } = require(engineBundle) as typeof Core & { markdownIt: typeof MarkdownIt };
   const text = generateLetter(size);
   const md = markdownIt();
@@ -110,22 +112,95 @@ function child(size: number, measure: Measure): void {
     rendererOnly: () => renderReadLetter(read, diagnostics),
   };
   const f = run[measure];
-  const runs = size >= 10_000 ? 11 : 21;
-  for (let i = 0; i < 5; i++) f();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  const warmUp: number[] = [];
+  for (let i = 0; i < 5; i++) {
     const start = cpu();
     f();
-    times.push(cpu() - start);
+    warmUp.push(cpu() - start);
   }
-  console.log(JSON.stringify({
-    ms: median(times),
-    reports: read.letter.reports.length,
-    parsedSignatories: read.letter.signatories.length,
-    bytes: text.length,
-    peakRssMB: round(process.resourceUsage().maxRSS / 1024),
-    heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024),
-  }));
+  // A turn runs long enough (100 ms) that a collection falling into one run or the next evens out.
+  const repeat = Math.max(1, Math.round(100 / Math.max(0.01, median(warmUp))));
+  const send = (message: unknown) => process.send!(message);
+  process.on('message', (message) => {
+    if (message === 'run') {
+      const start = cpu();
+      for (let i = 0; i < repeat; i++) f();
+      send({ ms: (cpu() - start) / repeat });
+      return;
+    }
+    send({
+      reports: read.letter.reports.length,
+      parsedSignatories: read.letter.signatories.length,
+      bytes: text.length,
+      peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+    });
+    process.disconnect();
+  });
+  send({ ready: true });
+}
+
+/** A measuring process, driven through its IPC channel. */
+class Server {
+  private readonly child: ChildProcess;
+  /** Answers awaited, in the order asked; a process that ends early fails them all. */
+  private readonly pending: { resolve: (message: Record<string, number>) => void; reject: (error: Error) => void }[] = [];
+  private readonly ready: Promise<Record<string, number>>;
+
+  constructor(size: number, measure: Measure) {
+    this.child = spawn(process.execPath, ['--single-threaded-gc', '--import', 'tsx', __filename, '--serve', String(size), measure], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (message) => this.pending.shift()?.resolve(message as Record<string, number>));
+    this.child.on('exit', (code, signal) => {
+      for (const waiting of this.pending.splice(0)) waiting.reject(new Error(`bench --serve ${size} ${measure} ended (${signal ?? code})`));
+    });
+    this.ready = this.reply();
+  }
+
+  private reply(): Promise<Record<string, number>> {
+    return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
+  }
+
+  /** Runs the measure once (or as many times as make 100 ms); CPU milliseconds per run. */
+  async run(): Promise<number> {
+    await this.ready;
+    const answer = this.reply();
+    this.child.send('run');
+    return (await answer).ms;
+  }
+
+  /** Ends the process; its letter's figures and peak memory. */
+  async finish(): Promise<Record<string, number>> {
+    await this.ready;
+    const answer = this.reply();
+    this.child.send('finish');
+    return answer;
+  }
+}
+
+/**
+ * Compares two processes turn by turn: each turn runs both once, in alternating order. Returns
+ * the median time of each side, the median of the turns' ratios (b / a) and the processes' figures.
+ */
+async function compare(a: Server, b: Server): Promise<{ a: number; b: number; ratio: number; spread: [number, number]; figures: [Record<string, number>, Record<string, number>] }> {
+  const times: [number[], number[]] = [[], []];
+  const ratios: number[] = [];
+  for (let turn = 0; turn < TURNS; turn++) {
+    const first = turn % 2 === 0 ? a : b;
+    const second = first === a ? b : a;
+    const t1 = await first.run();
+    const t2 = await second.run();
+    const [ta, tb] = first === a ? [t1, t2] : [t2, t1];
+    times[0].push(ta);
+    times[1].push(tb);
+    ratios.push(tb / ta);
+  }
+  const sorted = [...ratios].sort((x, y) => x - y);
+  // The middle half of the turns' ratios: how far the machine's noise moved them.
+  const spread: [number, number] = [round(sorted[Math.floor(TURNS / 4)]), round(sorted[Math.floor((3 * TURNS) / 4)])];
+  const figures: [Record<string, number>, Record<string, number>] = [await a.finish(), await b.finish()];
+  return { a: round(median(times[0])), b: round(median(times[1])), ratio: round(median(ratios)), spread, figures };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -161,47 +236,39 @@ function activation(): void {
   console.log(JSON.stringify({ activation: true, requireMs: round(loadMs), activateMs: round(activateMs), lettersParsed: api.documents.parseCount }));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const [mode, argument] = process.argv.slice(2);
-  if (mode === '--child') return child(Number(argument), process.argv[4] as Measure);
+  if (mode === '--serve') return serve(Number(argument), process.argv[4] as Measure);
   if (mode === '--activation') return activation();
-  const self = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ['--single-threaded-gc', '--import', 'tsx', __filename, ...args], { cwd: root, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`bench ${args.join(' ')} failed:\n${result.stderr}`);
-    return JSON.parse(result.stdout.trim().split('\n').pop()!);
-  };
   buildEngine();
   // `npm run bench -- --sizes 10000,20000` measures only those sizes (and skips the bundles and activation).
   const only = mode === '--sizes' ? argument.split(',').map(Number) : null;
   for (const size of only ?? SIZES) {
     const line: Record<string, unknown> = { signatories: size };
     for (const [yardstick, engine, ratio] of PAIRS) {
-      const pairs: { md: Record<string, number>; ours: Record<string, number> }[] = [];
-      for (let p = 0; p < PROCESS_PAIRS; p++) pairs.push({ md: self('--child', String(size), yardstick), ours: self('--child', String(size), engine) });
-      const first = pairs[0].ours;
-      Object.assign(line, { reports: first.reports, parsedSignatories: first.parsedSignatories, bytes: first.bytes });
-      line[`${yardstick}Ms`] = round(median(pairs.map((pair) => pair.md.ms)));
-      line[`${engine}Ms`] = round(median(pairs.map((pair) => pair.ours.ms)));
-      const ratios = pairs.map((pair) => round(pair.ours.ms / pair.md.ms));
-      line[ratio] = median(ratios);
-      line[`${ratio}s`] = ratios;
+      const result = await compare(new Server(size, yardstick), new Server(size, engine));
+      const [md, ours] = result.figures;
+      Object.assign(line, { reports: ours.reports, parsedSignatories: ours.parsedSignatories, bytes: ours.bytes });
+      line[`${yardstick}Ms`] = result.a;
+      line[`${engine}Ms`] = result.b;
+      line[ratio] = result.ratio;
+      line[`${ratio}Spread`] = result.spread;
       if (engine === 'parseLint') {
-        line.peakRssMB = median(pairs.map((pair) => pair.ours.peakRssMB));
-        line.markdownItPeakRssMB = median(pairs.map((pair) => pair.md.peakRssMB));
+        line.peakRssMB = ours.peakRssMB;
+        line.markdownItPeakRssMB = md.peakRssMB;
       }
     }
     console.log(JSON.stringify(line));
   }
   if (only) return;
-  // Growth from 10,000 to 20,000 signatories, for the engine and for markdown-it itself: each the
-  // median ratio of alternating 20k and 10k processes (times from distant processes drift apart).
-  const growth = (measure: Measure) =>
-    median(Array.from({ length: PROCESS_PAIRS }, () => round(self('--child', '20000', measure).ms / self('--child', '10000', measure).ms)));
+  // Growth from 10,000 to 20,000 signatories, for the engine and for markdown-it itself: a 10k and
+  // a 20k process taking turns.
+  const growth = async (measure: Measure) => (await compare(new Server(10_000, measure), new Server(20_000, measure))).ratio;
   console.log(JSON.stringify({
     growth: '10k→20k',
-    parseLintGrowth: growth('parseLint'),
-    markdownItParseGrowth: growth('markdownItParse'),
-    renderGrowth: growth('render'),
+    parseLintGrowth: await growth('parseLint'),
+    markdownItParseGrowth: await growth('markdownItParse'),
+    renderGrowth: await growth('render'),
   }));
   // Bundle sizes as users get them: the production build's metafiles.
   const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, encoding: 'utf8' });
@@ -214,7 +281,14 @@ function main(): void {
     for (const [file, { bytes }] of Object.entries(outputs)) if (file.endsWith('.js')) sizes[file] = Math.round(bytes / 102.4) / 10;
   }
   console.log(JSON.stringify({ bundleKB: sizes, minified: true }));
-  console.log(JSON.stringify(self('--activation')));
+  const activationRun = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--activation'], { cwd: root, encoding: 'utf8' });
+  if (activationRun.status !== 0) throw new Error(`bench --activation failed:\n${activationRun.stderr}`);
+  console.log(activationRun.stdout.trim().split('\n').pop());
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
