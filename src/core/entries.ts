@@ -158,6 +158,11 @@ abstract class ListEntry implements Entry {
     return this.#inline;
   }
 
+  get textLine(): number {
+    const token = this.#token;
+    return token && token.map ? token.map[0] : this.line;
+  }
+
   protected get memo(): Memo {
     return (this.#memo ??= {});
   }

@@ -70,6 +70,8 @@ export interface Entry {
   textRange: Range;
   /** Source lines of the item's own text (more than one when wrapped). */
   lineCount: number;
+  /** The first line of that text: the marker's line or, after a bare marker, a later one. */
+  textLine: number;
 }
 
 export interface CitedReport extends Entry {

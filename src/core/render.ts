@@ -209,8 +209,7 @@ function marked(env: Env, range: Range | null, className: string): string {
 
 /** `marked` for an entry, which builds the entry's text range only when a problem stands on one of its lines. */
 function markedEntry(env: Env, entry: CitedReport | Signatory): string {
-  // The text starts on the item's line or, after a bare marker, the next one.
-  for (let line = entry.line; line <= entry.line + entry.lineCount; line++) {
+  for (let line = entry.textLine; line < entry.textLine + entry.lineCount; line++) {
     if (env.problems.has(line)) return marked(env, entry.textRange, 'code-line');
   }
   return PLAIN_ITEM;

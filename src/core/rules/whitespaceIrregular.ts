@@ -8,9 +8,8 @@ const IRREGULAR = /[ \t\u00a0]{2,}|[ \t\u00a0]+$/g;
 
 /**
  * The texts the check reads (each labelled field, listed addressee, cited report and signatory)
- * whose lines have something that may need reporting. An entry is tried on the lines it may stand on
- * (its text starts on its marker's line or, after a bare marker, the next), so that its range is
- * built only then.
+ * whose lines have something that may need reporting. An entry is tried on its text's lines first,
+ * so that its range is built only then.
  */
 function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range: () => Range }> {
   const lines = letter.lines;
@@ -23,10 +22,10 @@ function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range:
     if (a.listItem && suspicious(lines, a.range.start.line, a.range.end.line)) yield { owner: () => message(templates.addresseeOwner, n), range: () => a.range };
   }
   for (const r of letter.reports) {
-    if (r.text !== '' && suspicious(lines, r.line, r.line + r.lineCount)) yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange };
+    if (r.text !== '' && suspicious(lines, r.textLine, r.textLine + r.lineCount - 1)) yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange };
   }
   for (const s of letter.signatories) {
-    if (s.text !== '' && suspicious(lines, s.line, s.line + s.lineCount)) yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange };
+    if (s.text !== '' && suspicious(lines, s.textLine, s.textLine + s.lineCount - 1)) yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange };
   }
 }
 
