@@ -34,8 +34,14 @@ function buildEngine(): void {
   });
 }
 const SIZES = [100, 1_000, 10_000, 20_000];
-/** Turns per comparison (each side runs for about 100 ms, at least once), after 5 warm-up runs in each process. */
+/** Turns per comparison (each side runs for about `TURN_MS`, at least once), after 5 warm-up runs in each process. */
 const TURNS = 25;
+/**
+ * How long a side's turn lasts: several runs of a small letter, so that a collection falling into one
+ * run or the next evens out; two runs of 10,000 signatories against one of 20,000, so that the two
+ * sides of a growth turn last alike.
+ */
+const TURN_MS = 200;
 
 /** A sign-on letter of `signatories` entries and a tenth as many cited reports, written the way real ones are. */
 export function generateLetter(signatories: number): string {
@@ -118,8 +124,7 @@ function serve(size: number, measure: Measure): void {
     f();
     warmUp.push(cpu() - start);
   }
-  // A turn runs long enough (100 ms) that a collection falling into one run or the next evens out.
-  const repeat = Math.max(1, Math.round(100 / Math.max(0.01, median(warmUp))));
+  const repeat = Math.max(1, Math.round(TURN_MS / Math.max(0.01, median(warmUp))));
   const send = (message: unknown) => process.send!(message);
   process.on('message', (message) => {
     if (message === 'run') {
@@ -162,7 +167,7 @@ class Server {
     return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
   }
 
-  /** Runs the measure once (or as many times as make 100 ms); CPU milliseconds per run. */
+  /** Runs the measure for one turn (as many times as make `TURN_MS`, at least once); CPU milliseconds per run. */
   async run(): Promise<number> {
     await this.ready;
     const answer = this.reply();
