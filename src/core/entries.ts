@@ -131,16 +131,15 @@ abstract class ListEntry implements Entry {
   #memo: Memo | undefined = undefined;
 
   /**
-   * `item` opens the list item; `token` is its inline text, if it has one; `inline`, when the caller
-   * made one, what it reads as. It is not kept: an entry makes its own again if a range is asked for.
+   * `item` opens the list item; `token` is its inline text, if it has one, and `plain` what that reads
+   * as. No InlineText is kept: an entry makes one if a range is asked for.
    */
-  constructor(index: number, item: Token, token: Token | null, lines: readonly string[], inline?: InlineText) {
+  constructor(index: number, item: Token, token: Token | null, lines: readonly string[], plain: string) {
     this.index = index;
     this.line = item.map ? item.map[0] : 0;
     this.#item = item;
     this.#token = token;
     this.#lines = lines;
-    const plain = inline ? inline.plain : this.plain;
     this.text = isCollapsed(plain) ? plain : collapse(plain);
     this.lineCount = token ? lineCount(token.content) : 1;
   }
@@ -410,7 +409,7 @@ class ReportEntry extends ListEntry implements CitedReport {
   readonly #parts: number[];
 
   constructor(index: number, item: Token, token: Token | null, lines: readonly string[], inline: InlineText | null) {
-    super(index, item, token, lines, inline ?? undefined);
+    super(index, item, token, lines, inline ? inline.plain : '');
     if (!inline) {
       this.#parts = NO_PARTS;
       return;
@@ -457,12 +456,10 @@ class SignatoryEntry extends ListEntry implements Signatory {
   readonly place: string | null = null;
   readonly #byOrganizations: boolean;
 
-  constructor(index: number, item: Token, token: Token | null, lines: readonly string[], byOrganizations: boolean) {
-    super(index, item, token, lines);
+  constructor(index: number, item: Token, token: Token | null, lines: readonly string[], byOrganizations: boolean, plain: string) {
+    super(index, item, token, lines, plain);
     this.#byOrganizations = byOrganizations;
     if (!token) return;
-    // The text as read: for a one-line plain item, the token's content.
-    const plain = this.plain;
     const parts = signatoryParts(plain, byOrganizations, SCRATCH);
     const clean = this.text === plain;
     this.name = text(plain, parts[0], parts[1], clean);
@@ -504,5 +501,7 @@ export function readReportEntry(index: number, item: Token, token: Token | null,
 
 /** Reads a list item as a signatory: `Name, Role, Organization`, or with `signed-by: organizations`, `Organization[, Place]`. */
 export function readSignatoryEntry(index: number, item: Token, token: Token | null, lines: readonly string[], byOrganizations: boolean): Signatory {
-  return new SignatoryEntry(index, item, token, lines, byOrganizations);
+  // Most items are text and line breaks only, read without an InlineText.
+  const plain = token ? InlineText.plainText(token) ?? new InlineText(token, lines).plain : '';
+  return new SignatoryEntry(index, item, token, lines, byOrganizations, plain);
 }

@@ -207,9 +207,12 @@ function marked(env: Env, range: Range | null, className: string): string {
   return `class="${className} letter-incomplete" title="${escape(problems.map((p) => p.message).join('\n'))}"`;
 }
 
-/** `marked` for an entry, which builds the entry's text range only when a problem stands on one of its lines. */
+/**
+ * `marked` for an entry, which builds the entry's text range only when a problem stands on one of its
+ * lines: its text's, and its marker's (where the problems of an item without text stand).
+ */
 function markedEntry(env: Env, entry: CitedReport | Signatory): string {
-  for (let line = entry.textLine; line < entry.textLine + entry.lineCount; line++) {
+  for (let line = entry.line; line < entry.textLine + entry.lineCount; line++) {
     if (env.problems.has(line)) return marked(env, entry.textRange, 'code-line');
   }
   return PLAIN_ITEM;

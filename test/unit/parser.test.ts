@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintLetter, parseLetter, type Letter, type LetterDiagnostic, type Range } from '../../src/core';
+import fc from 'fast-check';
 import { fixturesRoot, listFixtures, parseFixture, repoRoot, textAt } from './support/expectations';
+import { letterText } from './support/letterArbitraries';
 
 const NBSP = '\u00a0';
 
@@ -1070,3 +1072,32 @@ function rangeProblem(text: string, range: Range): string | null {
   if (start.line > end.line || (start.line === end.line && start.character > end.character)) return 'start after end';
   return null;
 }
+
+describe("an entry's lines", () => {
+  // The white-space check and the preview's marks read an entry's text on lines
+  // [textLine, textLine + lineCount - 1], worked out without the text's source mapping.
+  function lineProblems(text: string, where: string, exact: boolean): string[] {
+    const letter = parseLetter(text);
+    const found: string[] = [];
+    for (const entry of [...letter.reports, ...letter.signatories]) {
+      if (entry.text === '') continue;
+      const { start, end } = entry.textRange;
+      const last = entry.textLine + entry.lineCount - 1;
+      const inside = entry.textLine >= entry.line && start.line >= entry.textLine && end.line <= last;
+      if (!inside || (exact && (start.line !== entry.textLine || end.line !== last))) {
+        found.push(`${where}: "${entry.text}" (lines ${entry.textLine}–${last}) has its text on lines ${start.line}–${end.line}`);
+      }
+    }
+    return found;
+  }
+
+  test('are the lines of its text, in every fixture letter (wrapped ones and after a bare marker included)', () => {
+    const texts = listFixtures().map((p) => [p, readFileSync(join(fixturesRoot, p), 'utf8')]);
+    texts.push(['bare markers', letterOf('## Signatories', '', '-', '  Ana Silva, Director,', '  Prison Watch', '- Li Wang,  ', '  Researcher, Org', '-', '', '- Kenji Mori')]);
+    assert.deepEqual(texts.flatMap(([p, text]) => lineProblems(text, p, true)), []);
+  });
+
+  test('hold its text in arbitrary letters', () => {
+    fc.assert(fc.property(letterText, (text) => assert.deepEqual(lineProblems(text, JSON.stringify(text), false), [])), { seed: 20261128, numRuns: 300 });
+  });
+});
