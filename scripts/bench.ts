@@ -106,6 +106,8 @@ function serve(size: number, measure: Measure): void {
   const { lintLetter, readLetter, renderLetter, renderReadLetter, markdownIt } = require(engineBundle) as typeof Core & { markdownIt: typeof MarkdownIt };
   const text = generateLetter(size);
   const md = markdownIt();
+  // Both sides hold the letter as read once by each (as the editor holds its last parse); the
+  // renderer-only measures render from these.
   const read = readLetter(text);
   const diagnostics = lintLetter(read.letter);
   const tokens = md.parse(text, {});
@@ -144,43 +146,59 @@ function serve(size: number, measure: Measure): void {
   send({ ready: true });
 }
 
+/** Every measuring process started, so that a failure ends them all. */
+const servers = new Set<ChildProcess>();
+
 /** A measuring process, driven through its IPC channel. */
 class Server {
   private readonly child: ChildProcess;
-  /** Answers awaited, in the order asked; a process that ends early fails them all. */
+  /** Answers awaited, in the order asked; a process that ends or fails early fails them all. */
   private readonly pending: { resolve: (message: Record<string, number>) => void; reject: (error: Error) => void }[] = [];
   private readonly ready: Promise<Record<string, number>>;
+  private ended: Error | null = null;
 
   constructor(size: number, measure: Measure) {
     this.child = spawn(process.execPath, ['--single-threaded-gc', '--import', 'tsx', __filename, '--serve', String(size), measure], {
       cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Figures come over the IPC channel only; a child's errors show on stderr.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
+    servers.add(this.child);
+    const fail = (error: Error) => {
+      this.ended ??= error;
+      for (const waiting of this.pending.splice(0)) waiting.reject(this.ended);
+    };
     this.child.on('message', (message) => this.pending.shift()?.resolve(message as Record<string, number>));
-    this.child.on('exit', (code, signal) => {
-      for (const waiting of this.pending.splice(0)) waiting.reject(new Error(`bench --serve ${size} ${measure} ended (${signal ?? code})`));
+    this.child.on('error', fail);
+    // 'close', not 'exit': by then every message the process sent has arrived.
+    this.child.on('close', (code, signal) => {
+      servers.delete(this.child);
+      fail(new Error(`bench --serve ${size} ${measure} ended (${signal ?? `exit code ${code}`})`));
     });
     this.ready = this.reply();
+    // Awaited by the first run; a process that fails before then must not be an unhandled rejection.
+    this.ready.catch(() => undefined);
   }
 
   private reply(): Promise<Record<string, number>> {
-    return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
+    return new Promise((resolve, reject) => (this.ended ? reject(this.ended) : this.pending.push({ resolve, reject })));
+  }
+
+  private async ask(message: 'run' | 'finish'): Promise<Record<string, number>> {
+    await this.ready;
+    const answer = this.reply();
+    if (!this.ended) this.child.send(message);
+    return answer;
   }
 
   /** Runs the measure for one turn (as many times as make `TURN_MS`, at least once); CPU milliseconds per run. */
   async run(): Promise<number> {
-    await this.ready;
-    const answer = this.reply();
-    this.child.send('run');
-    return (await answer).ms;
+    return (await this.ask('run')).ms;
   }
 
   /** Ends the process; its letter's figures and peak memory. */
-  async finish(): Promise<Record<string, number>> {
-    await this.ready;
-    const answer = this.reply();
-    this.child.send('finish');
-    return answer;
+  finish(): Promise<Record<string, number>> {
+    return this.ask('finish');
   }
 }
 
@@ -286,7 +304,7 @@ async function main(): Promise<void> {
     for (const [file, { bytes }] of Object.entries(outputs)) if (file.endsWith('.js')) sizes[file] = Math.round(bytes / 102.4) / 10;
   }
   console.log(JSON.stringify({ bundleKB: sizes, minified: true }));
-  const activationRun = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--activation'], { cwd: root, encoding: 'utf8' });
+  const activationRun = spawnSync(process.execPath, ['--single-threaded-gc', '--import', 'tsx', __filename, '--activation'], { cwd: root, encoding: 'utf8' });
   if (activationRun.status !== 0) throw new Error(`bench --activation failed:\n${activationRun.stderr}`);
   console.log(activationRun.stdout.trim().split('\n').pop());
 }
@@ -295,5 +313,6 @@ if (require.main === module) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
+    for (const child of servers) child.kill();
   });
 }

@@ -142,8 +142,9 @@ function inlineWithPlainText(state: StateCore): void {
 }
 
 /**
- * What markdown-it's `text` and `newline` rules make of a text without markup. The array is made to
- * size: one pushed into from empty reserves room for 16 tokens, kept for as long as the letter is.
+ * What markdown-it's `text` and `newline` rules make of a text without markup. A one-line text's
+ * array (most entries) is made to size: one pushed into from empty reserves room for 16 tokens, kept
+ * for as long as the letter is.
  */
 function plainChildren(state: StateCore, content: string): Token[] {
   if (content.indexOf('\n') < 0) {
