@@ -184,6 +184,11 @@ class Server {
     return new Promise((resolve, reject) => (this.ended ? reject(this.ended) : this.pending.push({ resolve, reject })));
   }
 
+  /** Resolves once the process has set up and warmed up. */
+  async started(): Promise<void> {
+    await this.ready;
+  }
+
   private async ask(message: 'run' | 'finish'): Promise<Record<string, number>> {
     await this.ready;
     const answer = this.reply();
@@ -203,10 +208,13 @@ class Server {
 }
 
 /**
- * Compares two processes turn by turn: each turn runs both once, in alternating order. Returns
- * the median time of each side, the median of the turns' ratios (b / a) and the processes' figures.
+ * Compares two processes turn by turn: in each turn both run, one after the other, in alternating
+ * order. Returns the median time of each side, the median of the turns' ratios (b / a) and the
+ * processes' figures.
  */
 async function compare(a: Server, b: Server): Promise<{ a: number; b: number; ratio: number; spread: [number, number]; figures: [Record<string, number>, Record<string, number>] }> {
+  // Both set up and warm up at once; no turn is timed while the other process is still busy.
+  await Promise.all([a.started(), b.started()]);
   const times: [number[], number[]] = [[], []];
   const ratios: number[] = [];
   for (let turn = 0; turn < TURNS; turn++) {
