@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import markdownIt, { type Token } from 'markdown-it';
-import { createLetterMarkdown } from '../../src/core/markdown';
+import { createLetterMarkdown, normalizeSource } from '../../src/core/markdown';
 import { InlineText } from '../../src/core/inlineText';
 import { anyLetterText, letterText } from './support/letterArbitraries';
 
@@ -69,7 +69,7 @@ describe('the engine markdown-it gives markdown-it own tokens', () => {
 
 /** Checks every inline token of `text`: the shortcut's plain text, when it gives one, is InlineText's. */
 function assertSamePlainText(text: string, where: string): number {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = normalizeSource(text).split('\n');
   let shortcuts = 0;
   for (const token of quick.parse(text, {})) {
     if (token.type !== 'inline') continue;
