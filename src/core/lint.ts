@@ -37,7 +37,11 @@ function suppression(directives: DisableDirective[]) {
   const nextLine = new Map<number, DisableDirective[]>();
   for (const d of directives) {
     if (d.kind !== 'disable-next-line') continue;
-    for (let line = d.targetLine; line <= d.targetEndLine; line++) nextLine.set(line, [...(nextLine.get(line) ?? []), d]);
+    for (let line = d.targetLine; line <= d.targetEndLine; line++) {
+      const onLine = nextLine.get(line);
+      if (onLine) onLine.push(d);
+      else nextLine.set(line, [d]);
+    }
   }
   const blocks = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   // Per code: the lines where it is switched off or on, in order, found by binary search.
