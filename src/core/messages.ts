@@ -102,17 +102,25 @@ export function titled(template: Template, ...args: MessageArg[]): { title: stri
 export function listed(items: readonly MessageArg[], conjunction: 'and' | 'or'): MessageArg {
   if (items.length === 0) return '';
   if (items.length === 1) return items[0];
-  let head: MessageArg = items[0];
-  for (let i = 1; i < items.length - 1; i++) head = message(templates.commaList, head, items[i]);
+  const head = joined(items.slice(0, -1), templates.commaList);
   return message(conjunction === 'and' ? templates.andList : templates.orList, head, items[items.length - 1]);
 }
 
 /** The items joined by a separator template (`{0}; {1}`), in order; `''` when there are none. */
 export function joined(items: readonly MessageArg[], separator: Template): MessageArg {
   if (items.length === 0) return '';
-  let out: MessageArg = items[0];
-  for (let i = 1; i < items.length; i++) out = message(separator, out, items[i]);
-  return out;
+  return joinedRange(items, 0, items.length, separator);
+}
+
+/**
+ * Joins `items[from, to)` as a balanced tree of separator messages: a separator template reads the
+ * same however it is nested, and a tree log n deep formats a list of 100,000 without overflowing
+ * the stack, as a chain n deep would.
+ */
+function joinedRange(items: readonly MessageArg[], from: number, to: number, separator: Template): MessageArg {
+  if (to - from === 1) return items[from];
+  const middle = (from + to) >>> 1;
+  return message(separator, joinedRange(items, from, middle, separator), joinedRange(items, middle, to, separator));
 }
 
 /** `Title…`: a writer's text shortened for a message, when longer than `max`. */

@@ -603,3 +603,20 @@ describe('advocacy-letter convert', () => {
     assert.match(run(['--help']).stdout, /\n {2}convert FILE\.txt +\S/);
   });
 });
+
+describe('very long letters convert without overflowing the stack', () => {
+  // The notes once listed what they placed as a chain of messages as deep as the list was long.
+  const cases: [string, string][] = [
+    ['10,000 To: paragraphs', Array.from({ length: 10_000 }, (_, i) => `To: Minister ${i}, Ministry ${i}`).join('\n\n')],
+    ['40,000 short standalone lines', Array.from({ length: 40_000 }, (_, i) => `Line ${i}`).join('\n\n')],
+  ];
+  for (const [name, text] of cases) {
+    test(name, () => {
+      const { markdown, notes } = convertPlainText(text);
+      assert.ok(notes.length > 0, 'the conversion says what it decided');
+      const written = new Set(markdown.split(/\s+/));
+      const lost = [...new Set(text.split(/\s+/))].filter((word) => !written.has(word));
+      assert.deepEqual(lost.slice(0, 5), [], `${lost.length} words lost`);
+    });
+  }
+});
