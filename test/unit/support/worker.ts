@@ -2,13 +2,18 @@
 // terminate when it overruns (a hang or a quadratic blow-up), and answers with a summary:
 // counts, times, range problems, or the error thrown.
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { letterOutline, letterToJson, lintLetter, parseLetter, renderLetter } from '../../../src/core';
 import { pathologicalCases } from './pathological';
 import { checkDiagnosticRanges, checkModelRanges, checkOutlineRanges, expectedLines, Problems } from './ranges';
 
 export type Job =
-  | { kind: 'case'; name: string }
+  /** A pathological case at its named size (`scale` 1) or at a fraction of it. */
+  | { kind: 'case'; name: string; scale?: number }
+  /** The case at half its size, then at its size, for the growth between the two (see runGrowth). */
+  | { kind: 'growth'; name: string }
   | { kind: 'prefixes'; file: string };
 
 export interface CaseSummary {
@@ -16,6 +21,8 @@ export interface CaseSummary {
   texts: number;
   /** Of the last text. */
   length: number;
+  /** Of all the texts. */
+  totalLength: number;
   lineCount: number;
   reports: number;
   signatories: number;
@@ -35,6 +42,19 @@ export interface CaseSummary {
   ms: { build: number; parse: number; lint: number; json: number; outline: number; render: number; total: number };
 }
 
+/** The engine's time on a case at half its size and at its size (each the faster of its runs). */
+export interface GrowthSummary {
+  kind: 'growth';
+  /** The case at its size, with every count the tests check. */
+  large: CaseSummary;
+  small: CaseSummary;
+  /** Engine milliseconds (parse, lint, JSON, outline, render) at each size. */
+  smallMs: number;
+  largeMs: number;
+  /** How many times each size ran: 1, or up to 3 when the first pair grew too much and was measured again. */
+  runs: number;
+}
+
 export interface PrefixSummary {
   kind: 'prefixes';
   length: number;
@@ -44,22 +64,30 @@ export interface PrefixSummary {
   ms: number;
 }
 
-export type JobResult = CaseSummary | PrefixSummary | { kind: 'error'; message: string };
+export type JobResult = CaseSummary | GrowthSummary | PrefixSummary | { kind: 'error'; message: string };
 
 const now = () => performance.now();
 
-function runCase(name: string): CaseSummary {
+// A full collection before each timed run of the growth test, so that neither size pays for the
+// garbage of the run before it (the collector, not the engine, is what varies most between runs).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+function runCase(name: string, scale = 1, collect = false): CaseSummary {
   const make = pathologicalCases[name];
   if (!make) throw new Error(`no pathological case named ${name}`);
   const t0 = now();
-  const made = make();
+  const made = make((x) => Math.round(x * scale));
   const texts = Array.isArray(made) ? made : [made];
+  if (collect) collectGarbage();
   const ms = { build: now() - t0, parse: 0, lint: 0, json: 0, outline: 0, render: 0, total: 0 };
   const problems = new Problems();
-  let summary: Omit<CaseSummary, 'ms' | 'rangeProblems' | 'texts' | 'rangesChecked'> | null = null;
+  let summary: Omit<CaseSummary, 'ms' | 'rangeProblems' | 'texts' | 'rangesChecked' | 'totalLength'> | null = null;
   let rangesChecked = 0;
   let linesMismatch: string | null = null;
+  let totalLength = 0;
   for (const text of texts) {
+    totalLength += text.length;
     let t = now();
     const letter = parseLetter(text);
     ms.parse += now() - t;
@@ -104,7 +132,34 @@ function runCase(name: string): CaseSummary {
     };
   }
   ms.total = now() - t0;
-  return { ...summary!, texts: texts.length, rangesChecked, rangeProblems: problems.ok ? [] : [problems.toString()], linesMismatch, ms };
+  return { ...summary!, texts: texts.length, totalLength, rangesChecked, rangeProblems: problems.ok ? [] : [problems.toString()], linesMismatch, ms };
+}
+
+/** What the growth test compares: the engine's own work, not building the text or checking ranges. */
+const engineMs = (s: CaseSummary) => s.ms.parse + s.ms.lint + s.ms.json + s.ms.outline + s.ms.render;
+
+/** Above this growth from half size to full size, a pair is measured again before it counts. */
+export const GROWTH_RECHECK = 2.5;
+
+/**
+ * A case at half its size, then at its size, in this one worker so that both see the same machine.
+ * A shared machine's slow spell can hit one run of a pair, so a pair that grows past GROWTH_RECHECK
+ * is run twice more, the sizes in turn, and each size keeps its fastest time.
+ */
+function runGrowth(name: string): GrowthSummary {
+  let small = runCase(name, 0.5, true);
+  let large = runCase(name, 1, true);
+  let smallMs = engineMs(small);
+  let largeMs = engineMs(large);
+  let runs = 1;
+  while (largeMs > GROWTH_RECHECK * smallMs && runs < 3) {
+    runs++;
+    small = runCase(name, 0.5, true);
+    smallMs = Math.min(smallMs, engineMs(small));
+    large = runCase(name, 1, true);
+    largeMs = Math.min(largeMs, engineMs(large));
+  }
+  return { kind: 'growth', large, small, smallMs, largeMs, runs };
 }
 
 /**
@@ -156,7 +211,9 @@ function runPrefixes(file: string): PrefixSummary {
 
 function run(job: Job): JobResult {
   try {
-    return job.kind === 'case' ? runCase(job.name) : runPrefixes(job.file);
+    if (job.kind === 'case') return runCase(job.name, job.scale);
+    if (job.kind === 'growth') return runGrowth(job.name);
+    return runPrefixes(job.file);
   } catch (error) {
     return { kind: 'error', message: (error as Error).stack ?? String(error) };
   }
