@@ -204,7 +204,7 @@ async function main() {
     }),
     esbuild.context({
       ...common,
-      entryPoints: ['src/preview/main.ts'],
+      entryPoints: ['src/webview/main.ts'],
       outfile: 'dist/preview.js',
       format: 'iife',
       platform: 'browser',

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { disableFix, joinEntryLines, rangeContains, suggestedFixes, type LetterDiagnostic, type LetterFix } from '../core';
-import { codeOf, fromPosition, toRange, toWorkspaceEdit } from './convert';
+import { codeOf, fromPosition, toRange, toWorkspaceEdit } from './typeConverters';
 import { localized } from './l10n';
 import type { LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';

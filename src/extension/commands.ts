@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { entryInsertion, type LetterDiagnostic } from '../core';
 import { Disposable } from './disposable';
-import { toPosition } from './convert';
+import { toPosition } from './typeConverters';
 import type { LetterDiagnostics } from './diagnostics';
 import { isLetter, LANGUAGE_ID, type LetterDocuments } from './letterDocuments';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { lintLetter, parseLetter, type LetterDiagnostic } from '../core';
-import { toDiagnostic } from './convert';
+import { toDiagnostic } from './typeConverters';
 import { Disposable } from './disposable';
 import { isLetter, type LetterDocuments } from './letterDocuments';
 import { letterSettings, SECTION } from './settings';

@@ -1,7 +1,7 @@
 // Outline, folding, hover and completion: each a thin adapter over the engine's answer.
 import * as vscode from 'vscode';
 import { completionAt, describeAt, letterFoldingRanges, letterOutline, type OutlineItem, type OutlineKind } from '../core';
-import { fromPosition, toRange } from './convert';
+import { fromPosition, toRange } from './typeConverters';
 import { translate } from './l10n';
 import type { LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';

@@ -7,7 +7,7 @@ import {
   type SignatoryImportPlan, type SignatorySortKey, type TextEdit,
 } from '../core';
 import type { Command } from './commands';
-import { toPosition, toRange } from './convert';
+import { toPosition, toRange } from './typeConverters';
 import { localized, translate } from './l10n';
 import { isLetter, type LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';

@@ -1,7 +1,7 @@
 // The preview's scroll sync without a browser: source line ↔ page offset over measured blocks.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockAtLine, lineAtOffset, offsetForLine, type LineBlock } from '../../src/preview/lineOffsets';
+import { blockAtLine, lineAtOffset, offsetForLine, type LineBlock } from '../../src/webview/lineOffsets';
 
 // A letter as laid out: the front matter (lines 0–4) draws a header above the first block, a list
 // item and its paragraph share line 12, and three signatories share a grid row.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { letterCss, renderReadLetter, type LetterStyle } from '../../core';
-import type { FromPreview, PreviewSettings as WebviewSettings, ToPreview } from '../../preview/messages';
+import type { FromPreview, PreviewSettings as WebviewSettings, ToPreview } from '../../webview/messages';
 import { Disposable } from '../disposable';
 import { translate } from '../l10n';
 import { isLetter, type LetterDocuments } from '../letterDocuments';
