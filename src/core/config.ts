@@ -1,7 +1,7 @@
 // The shared configuration file `.advocacy-letter.json` (JSONC): read by the extension and the
 // command line alike. Pure: the caller finds and reads the file.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { positionsIn } from './textPositions';
+import { positionsIn } from './text/positions';
 import type { LintOptions, Severity, SignatoryField } from './diagnostic';
 import { said, templates, type Message, type MessageArg, type Template } from './messages';
 import type { FieldKind, Range } from './model';

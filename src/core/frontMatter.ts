@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { message, said, templates, type Message } from './messages';
 import type { FrontMatter, Range } from './model';
-import { positionsIn } from './textPositions';
+import { positionsIn } from './text/positions';
 
 /** Front matter keys the format knows. */
 export const frontMatterKeys = ['title', 'date', 'reply-by', 'lang', 'to', 'paper', 'signed-by'] as const;

@@ -5,14 +5,15 @@ export { parseLetter, readLetter, type ParseOptions, type ReadLetter, type Lette
 export { lintLetter } from './lint';
 export { rules, ruleByCode, type Rule } from './rules';
 export { letterToJson, type LetterJson } from './letterJson';
-export { renderLetter, renderReadLetter, renderLetterHtml, standaloneHtml, formatDate, type RenderOptions, type RenderedLetter, type HtmlDocumentOptions } from './render';
+export { renderLetter, renderReadLetter, formatDate, type RenderOptions, type RenderedLetter } from './render';
+export { renderLetterHtml, standaloneHtml, type HtmlDocumentOptions } from './htmlDocument';
 export { letterCss, type LetterStyle } from './letterStyle';
 export { parseDate } from './dates';
 export { suggestedFixes, joinEntryLines, disableFix, entryInsertion } from './actions';
 export { letterOutline, letterFoldingRanges, type OutlineItem, type OutlineKind, type FoldingRegion } from './outline';
 export { describeAt, completionAt, rangeContains, type Description, type CompletionOffer } from './assist';
 export { fieldLabels, sectionNames, type VocabularyExtras } from './vocabulary';
-export { planSignatoryImport, signatoriesToCsv, sortSignatories, entryPlacement, placedEntries, importSummary, importReport, decodeCsv, applyTextEdit, csvHeaders, type SignatoryImportPlan, type SignatoryImportOptions, type ImportedSignatory, type RowNote, type CsvError, type SignatorySortKey, type EntryPlacement, type CsvExportOptions } from './signatoryCsv';
-export { convertPlainText, type ConvertResult } from './convert';
+export { entryPlacement, placedEntries, type EntryPlacement } from './actions';
+export { applyTextEdit } from './text/textEdit';
 export { readLetterConfig, configToOptions, configFileName, type LetterConfig, type ConfigProblem } from './config';
 export { english, formatMessage, message, messageKey, translator, templates, catalogueKeys, type Message, type MessageArg, type Template, type Translate } from './messages';

@@ -1,14 +1,16 @@
 import type { Token } from 'markdown-it';
 import { parseDate } from './dates';
-import { collapse, lastTextLine, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
+import { lastTextLine, readReportEntry, readSignatoryEntry, splitParts, trimPart } from './entries';
+import { collapse } from './text/spaces';
 import { readFrontMatter } from './frontMatter';
-import { InlineText } from './inlineText';
+import { InlineText } from './text/inlineText';
+import { DIRECTIVE, DirectiveReader } from './directives';
 import { createLetterMarkdown, normalizeSource } from './markdown';
 import type {
-  Addressee, CitedReport, DisableDirective, Field, FieldSource, FrontMatter, Letter, LetterDate, Paper,
+  Addressee, CitedReport, Field, FieldSource, FrontMatter, Letter, LetterDate, Paper,
   Range, Section, Signatory, SignedBy, Span,
 } from './model';
-import { buildVocabulary, defaultVocabulary, type Vocabulary, type VocabularyExtras } from './vocabulary';
+import { buildVocabulary, defaultVocabulary, MENTION_EN, MENTION_JA, type Vocabulary, type VocabularyExtras } from './vocabulary';
 
 export interface ParseOptions {
   /** Section names and field labels a writer's configuration adds. */
@@ -56,10 +58,6 @@ type ListOwner =
   | { kind: 'addressees' }
   | { kind: 'reports' | 'signatories'; section: Section };
 
-const DIRECTIVE = /^\s*<!--\s*letter-lint-(disable-next-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->\s*$/;
-const FILE_DIRECTIVE = /<!--\s*letter-lint-disable-file(?=\s|-->)([^]*?)-->/g;
-const MENTION_EN = /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
-const MENTION_JA = /(?:以下|下記)の[^。]{0,10}?(?:報告書|資料|文献|出版物|刊行物|報告)/;
 const LABEL_HINT = /[:：]/;
 const UNCLOSED_KEY = /^[\w-]+\s*:/;
 
@@ -82,15 +80,13 @@ class LetterReader {
   private signatories: Signatory[] = [];
   private fields: Field[] = [];
   private mentions: Range[] = [];
-  private directives: DisableDirective[] = [];
 
   readonly parts = new Map<number, LetterPart>();
-  /** For a token in a run of closing tokens and disable comments: the first token after the run. */
-  private readonly afterComments = new Map<number, number>();
   private listPart: Extract<LetterPart, { entries: unknown[] }> | Extract<LetterPart, { kind: 'addressees' }> | null = null;
   private listDepth = 0;
   private quoteDepth = 0;
   private listOwner: ListOwner | null = null;
+  private readonly directives: DirectiveReader;
   /** A `To:` or `Signatories:` paragraph claims the list at this token index. */
   private claim: { at: number; owner: ListOwner | { kind: 'reports' | 'signatories'; heading: string; headingRange: Range } } | null = null;
 
@@ -98,7 +94,9 @@ class LetterReader {
     private readonly lines: readonly string[],
     private readonly tokens: Token[],
     private readonly vocabulary: Vocabulary,
-  ) {}
+  ) {
+    this.directives = new DirectiveReader(tokens, (first, end) => this.linesRange(first, end));
+  }
 
   read(): Letter {
     this.checkUnclosedFrontMatter();
@@ -139,7 +137,7 @@ class LetterReader {
           if (this.listDepth === 1 && this.listOwner) this.readItem(i, this.listOwner);
           break;
         case 'html_block':
-          this.readDirective(i);
+          if (this.directives.read(i)) this.parts.set(i, { kind: 'directive' });
           break;
       }
     }
@@ -164,7 +162,7 @@ class LetterReader {
       signatories: this.signatories,
       fields: this.fields,
       reportsMentions: this.mentions,
-      directives: this.directives,
+      directives: this.directives.found,
     };
   }
 
@@ -470,61 +468,6 @@ class LetterReader {
       this.signatories.push(signatory);
       if (this.listPart?.kind === 'signatories') this.listPart.entries.push(signatory);
     }
-  }
-
-  // --- disable comments ---------------------------------------------------------------------
-
-  private readDirective(index: number): void {
-    const token = this.tokens[index];
-    const m = DIRECTIVE.exec(token.content);
-    const [first, end] = token.map!;
-    if (!m) {
-      // Inside a larger HTML block (an unclosed `<!--` above swallowed it), only a file-wide comment
-      // still means something: it does not depend on where it stands.
-      for (const f of token.content.matchAll(FILE_DIRECTIVE)) {
-        this.directives.push({ kind: 'disable-file', codes: f[1].split(/[\s,]+/).filter(Boolean), range: this.linesRange(first, end), targetLine: end, targetEndLine: end });
-      }
-      return;
-    }
-    const block = this.nextBlock(index);
-    this.parts.set(index, { kind: 'directive' });
-    this.directives.push({
-      kind: m[1] as DisableDirective['kind'],
-      codes: m[2].split(/[\s,]+/).filter(Boolean),
-      range: this.linesRange(first, end),
-      targetLine: block ? block[0] : end,
-      targetEndLine: block ? block[1] - 1 : end,
-    });
-  }
-
-  /**
-   * The lines a `disable-next-line` comment at token `index` silences: the paragraph or heading after
-   * it, or the whole first line and paragraph of the list item after it. Other disable comments in
-   * between are passed over, so comments can be stacked.
-   */
-  private nextBlock(index: number): [number, number] | null {
-    const tokens = this.tokens;
-    let j = index + 1;
-    const passed: number[] = [];
-    while (j < tokens.length && (!tokens[j].map || (tokens[j].type === 'html_block' && DIRECTIVE.test(tokens[j].content)))) {
-      // A run of thousands of comments is walked once, not once per comment.
-      const known = this.afterComments.get(j);
-      if (known !== undefined) {
-        j = known;
-        break;
-      }
-      passed.push(j++);
-    }
-    for (const k of passed) this.afterComments.set(k, j);
-    while (j < tokens.length && /^(?:bullet_list_open|ordered_list_open|blockquote_open)$/.test(tokens[j].type)) j++;
-    const token = tokens[j];
-    if (!token?.map) return null;
-    const start = token.map[0];
-    if (token.type === 'list_item_open') {
-      const next = tokens[j + 1];
-      return [start, Math.max(start + 1, next?.type === 'paragraph_open' && next.map ? next.map[1] : start + 1)];
-    }
-    return [start, Math.max(start + 1, token.map[1])];
   }
 }
 

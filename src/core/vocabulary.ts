@@ -15,6 +15,13 @@ export const sectionNames: Record<Exclude<SectionKind, 'other'>, readonly string
   signatories: ['Signatories', 'Signed', 'Signed by', 'Undersigned', 'The Undersigned', 'Signatures', '署名者', '署名団体'],
 };
 
+/**
+ * Wording that announces cited reports ("the publications listed below", 「以下の報告書」): the
+ * `reports-missing` check asks for a section when a letter says it, and the conversion makes one.
+ */
+export const MENTION_EN = /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
+export const MENTION_JA = /(?:以下|下記)の[^。]{0,10}?(?:報告書|資料|文献|出版物|刊行物|報告)/;
+
 /** Labels and section names a writer's configuration adds to the built-in ones. */
 export interface VocabularyExtras {
   fieldLabels?: Partial<Record<FieldKind, readonly string[]>>;

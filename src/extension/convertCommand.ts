@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { convertPlainText } from '../core';
+import { convertPlainText } from '../workflows';
 import type { Command } from './commands';
 import { translate } from './l10n';
 import { LANGUAGE_ID } from './letterDocuments';

@@ -1,11 +1,12 @@
 // Signatories and spreadsheets: import from a CSV (one edit, one undo), export as CSV, sort.
-// The engine plans every change (src/core/signatoryCsv.ts); this file asks, reads and writes.
+// The workflow plans every change (src/workflows/signatories); this file asks, reads and writes.
 import * as vscode from 'vscode';
 import { exists, writeAtomically } from './workspaceFiles';
+import type { TextEdit } from '../core';
 import {
   decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories,
-  type SignatoryImportPlan, type SignatorySortKey, type TextEdit,
-} from '../core';
+  type SignatoryImportPlan, type SignatorySortKey,
+} from '../workflows';
 import type { Command } from './commands';
 import { toPosition, toRange } from './typeConverters';
 import { localized, translate } from './l10n';

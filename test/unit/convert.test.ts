@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { convertPlainText, letterToJson, lintLetter, parseLetter, type LetterDiagnostic, type LetterJson } from '../../src/core';
+import { convertPlainText } from '../../src/workflows';
+import { letterToJson, lintLetter, parseLetter, type LetterDiagnostic, type LetterJson } from '../../src/core';
 import { repoRoot } from './support/expectations';
 
 const convertRoot = path.join(repoRoot, 'test', 'fixtures', 'convert');

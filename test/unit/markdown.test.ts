@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import markdownIt, { type Token } from 'markdown-it';
 import { createLetterMarkdown, normalizeSource } from '../../src/core/markdown';
-import { InlineText } from '../../src/core/inlineText';
+import { InlineText } from '../../src/core/text/inlineText';
 import { anyLetterText, letterText } from './support/letterArbitraries';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -4,11 +4,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { entryInsertion, lintLetter, parseLetter, type Letter, type LetterDiagnostic } from '../../src/core';
 import {
-  applyTextEdit, decodeCsv, entryPlacement, escapeMarkdown, importReport, importSummary, placedEntries, planSignatoryImport,
-  signatoriesToCsv, sortSignatories, type SignatoryImportOptions,
-} from '../../src/core/signatoryCsv';
+  applyTextEdit, entryInsertion, entryPlacement, lintLetter, parseLetter, placedEntries, type Letter, type LetterDiagnostic,
+} from '../../src/core';
+import { escapeMarkdown } from '../../src/core/text/markdownEscape';
+import {
+  decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories, type SignatoryImportOptions,
+} from '../../src/workflows';
 import { main } from '../../src/cli';
 
 const repoRoot = path.resolve(__dirname, '..', '..');

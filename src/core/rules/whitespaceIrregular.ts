@@ -1,5 +1,5 @@
 import { formatMessage, message, templates, titled, type Message } from '../messages';
-import { isSpaceCode } from '../entries';
+import { isSpaceCode } from '../text/spaces';
 import type { Letter, Range } from '../model';
 import type { Problem, RuleDefinition } from './rule';
 

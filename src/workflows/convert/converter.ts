@@ -9,9 +9,12 @@
 // own a heading. The words themselves are kept as they were, NBSPs and doubled spaces included, so
 // that the checks can report them; only layout (indentation, bullets, separator lines) changes, and
 // characters Markdown would read as markup are escaped.
-import { asciiDigits, parseDate } from './dates';
-import { english, joined, message, templates, type Message } from './messages';
-import { defaultVocabulary } from './vocabulary';
+import { asciiDigits, parseDate } from '../../core/dates';
+import { english, joined, message, templates, type Message } from '../../core/messages';
+import { defaultVocabulary, MENTION_EN, MENTION_JA } from '../../core/vocabulary';
+import { SEPARATOR, SIGN_OFF, SALUTATION, FINAL_PUNCTUATION, CLOSERS, commaCount, partSeparators, isBlank, stripIndent, isNameLine, endsWithColon, markerOf, labelOf, startsCapitalised, labelText } from './lines';
+import { append, writeUnits, type Escapes } from './write';
+import type { Role, Marker, Item, TitleUnit, HeadingUnit, ParaUnit, FieldUnit, ListUnit, Unit, Block } from './units';
 
 export interface ConvertResult {
   /** The letter in the format (`*.letter.md` text), ending with a line break. */
@@ -20,249 +23,6 @@ export interface ConvertResult {
   notes: string[];
   /** The notes' templates and arguments, for translation: `notes[i]` is the English of `l10n.notes[i]`. */
   l10n: { notes: Message[] };
-}
-
-type Role = 'reports' | 'signatories';
-type Family = 'symbol' | 'dash' | 'star' | 'number';
-
-interface Marker {
-  family: Family;
-  ordered: boolean;
-  /** The item's number (ordered lists), 1 otherwise. */
-  number: number;
-  /** `-`, `*`, `–` and numbers also begin ordinary lines of prose; `•`, `・`, `①` never do. */
-  ambiguous: boolean;
-  /** Leading whitespace before the marker, in columns (a tab counts 4). */
-  indent: number;
-  /** The item's text: what follows the marker and its spaces. */
-  text: string;
-}
-
-interface Item {
-  line: number;
-  ordered: boolean;
-  number: number;
-  indent: number;
-  text: string;
-  /** Wrapped continuation lines, their indentation removed. */
-  continuation: string[];
-  /** Items of a list indented under this one (one level). */
-  children: Item[];
-  /** The item was separated from the one before by a blank line. */
-  blankBefore: boolean;
-}
-
-interface TitleUnit {
-  kind: 'title';
-  line: number;
-  text: string;
-}
-interface HeadingUnit {
-  kind: 'heading';
-  line: number;
-  text: string;
-  /** The section the heading opens, when its text is one of the format's section names. */
-  section: Role | null;
-}
-interface ParaUnit {
-  kind: 'para';
-  line: number;
-  lines: string[];
-  /** The paragraph is a whole block of one line: a heading or a label if short enough. */
-  standalone: boolean;
-}
-interface FieldUnit {
-  kind: 'field';
-  line: number;
-  lines: string[];
-  labels: string[];
-  /** A date or reply deadline whose value has been read: a further line is not part of it. */
-  complete: boolean;
-}
-interface ListUnit {
-  kind: 'list';
-  line: number;
-  ordered: boolean;
-  family: Family;
-  items: Item[];
-  role: Role | null;
-  /** The heading the conversion puts before the list (`Cited Reports`), if any. */
-  heading: string | null;
-  /** Put the heading as a `Cited Reports:` label paragraph, whose section is just this list. */
-  asLabel: boolean;
-  /** The heading goes above the paragraph before the list: a short line that introduces it (`Endorsing organizations`). */
-  headingAbove: boolean;
-}
-type Unit = TitleUnit | HeadingUnit | ParaUnit | FieldUnit | ListUnit;
-
-interface Block {
-  start: number;
-  lines: string[];
-}
-
-// --- recognising lines ----------------------------------------------------------------------
-
-const SPACE = '[ \\t\\u00a0\\u3000]';
-const SYMBOL_BULLET = new RegExp(`^([•●◦▪・･·‧∙])${SPACE}*`);
-const DASH_BULLET = new RegExp(`^([-–*])${SPACE}+`);
-const NUMBER_BULLET = new RegExp(`^([0-9０-９]{1,3})[.)．）](?:${SPACE}+|(?=[^\\x00-\\x7f]))`);
-const PAREN_NUMBER_BULLET = new RegExp(`^[(（]([0-9０-９]{1,3})[)）]${SPACE}*`);
-const CIRCLED_BULLET = new RegExp(`^([\\u2460-\\u2473])${SPACE}*`);
-const LEADING = /^[ \t\u00a0\u3000]*/;
-/** Markdown's own indentation: spaces and tabs (NBSP and the ideographic space are text to it). */
-const MD_INDENT = /^[ \t]*/;
-/** A line of one repeated character, a typed rule: `-----`, `=====`, `* * *`. */
-const SEPARATOR = /^[ \t]*([-=_*~#•·])(?:[ \t]*\1){2,}[ \t]*$/;
-
-// The same wording the checks look for (parseLetter's reports mention), so that a letter the
-// conversion gives a cited reports section is one the `reports-missing` check would have asked about.
-const MENTION_EN = /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
-const MENTION_JA = /(?:以下|下記)の[^。]{0,10}?(?:報告書|資料|文献|出版物|刊行物|報告)/;
-
-/** Closing formulas: after one, short lines are a signature, not headings. */
-const SIGN_OFF = /^(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|respectfully\s+submitted|(?:with\s+)?(?:best|kind|warm)(?:est)?\s+(?:regards|wishes)|regards|signed|敬具|以上|草々|かしこ)(?=$|[\s,，、.。:：!])/i;
-const SALUTATION = /^(?:dear\b|to\s+whom\b|拝啓|謹啓|前略)/i;
-const FINAL_PUNCTUATION = /[.,;:!?。、，；：！？…]$/;
-const CLOSERS = /["'”’)）」』\]]+$/;
-const COMMAS = /[,，、]/g;
-
-const columns = (whitespace: string) => [...whitespace].reduce((n, c) => n + (c === '\t' ? 4 : 1), 0);
-const commaCount = (text: string) => text.match(COMMAS)?.length ?? 0;
-/** Separators of `Name, Role, Organization`: commas, and a spaced dash after the name (`Name – Role, Organization`). */
-const partSeparators = (text: string) => commaCount(text) + (/^[^,，、]*?\s[-–—]\s/.test(text) ? 1 : 0);
-const isBlank = (line: string) => /^\s*$/.test(line);
-const stripIndent = (line: string) => line.replace(MD_INDENT, '');
-/** Words of a sentence, not of a name, a role or an organization's name. */
-const PROSE = /\b(?:we|you|your|our|us|is|are|was|were|will|would|should|please)\b|\p{Ll}{3,}[.!?]\s+\p{Lu}/u;
-/** A line that can be a signatory: short, and not a sentence. */
-const isNameLine = (line: string) => line.length <= 200 && !PROSE.test(line);
-const endsWithColon = (line: string | undefined) => line !== undefined && /[:：]\s*$/.test(line);
-
-function markerOf(line: string): Marker | null {
-  const lead = LEADING.exec(line)![0];
-  const rest = line.slice(lead.length);
-  const indent = columns(lead);
-  let m: RegExpExecArray | null;
-  let marker: Omit<Marker, 'text' | 'indent'> & { length: number };
-  if ((m = SYMBOL_BULLET.exec(rest))) {
-    marker = { family: 'symbol', ordered: false, number: 1, ambiguous: false, length: m[0].length };
-  } else if ((m = DASH_BULLET.exec(rest))) {
-    marker = { family: m[1] === '*' ? 'star' : 'dash', ordered: false, number: 1, ambiguous: true, length: m[0].length };
-  } else if ((m = NUMBER_BULLET.exec(rest)) || (m = PAREN_NUMBER_BULLET.exec(rest))) {
-    marker = { family: 'number', ordered: true, number: Number(asciiDigits(m[1])), ambiguous: true, length: m[0].length };
-  } else if ((m = CIRCLED_BULLET.exec(rest))) {
-    marker = { family: 'number', ordered: true, number: m[1].charCodeAt(0) - 0x2460 + 1, ambiguous: false, length: m[0].length };
-  } else {
-    return null;
-  }
-  const text = rest.slice(marker.length);
-  if (isBlank(text)) return null;
-  return { family: marker.family, ordered: marker.ordered, number: marker.number, ambiguous: marker.ambiguous, indent, text };
-}
-
-/** The field label a line begins with (`Letter to`, `日付`…), as the parser reads labels. */
-function labelOf(line: string): string | null {
-  const m = defaultVocabulary.labelPattern.exec(line);
-  return m ? m[1] : null;
-}
-
-const startsCapitalised = (text: string) => /^[^a-z]/.test(text.trim());
-
-/** A line's text without a trailing `:`, `,` or `.`, for comparing with section names. */
-const labelText = (text: string) => text.trim().replace(/[\s:：,，、.。]+$/, '');
-
-// --- escaping -------------------------------------------------------------------------------
-
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
-const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-const isWs = (c: string | undefined) => c === undefined || /\s/.test(c);
-const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-
-interface Escaper {
-  count: number;
-  lines: Set<number>;
-}
-
-/**
- * Escapes what Markdown would read as inline markup in `text` (a paragraph's or an item's lines,
- * joined by `\n`): emphasis `*`/`_` and strikethrough `~~` when they could pair up, code backticks,
- * a backslash before punctuation, entities. Links' addresses are left alone.
- */
-function escapeInline(text: string): { text: string; count: number } {
-  if (!/[*_~`\\&]/.test(text)) return { text, count: 0 };
-  const inUrl = new Uint8Array(text.length);
-  for (const m of text.matchAll(URL)) inUrl.fill(1, m.index, m.index + m[0].length);
-  // Delimiter runs that could open or close emphasis, by character.
-  const runs = new Map<string, [number, number][]>();
-  for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    if (!'*_~`'.includes(c) || inUrl[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < text.length && text[j] === c) j++;
-    const before = text[i - 1];
-    const after = text[j];
-    let candidate: boolean;
-    if (c === '`') candidate = true;
-    else if (c === '~') candidate = j - i >= 2;
-    else if (isWs(before) && isWs(after)) candidate = false;
-    else if (c === '_') candidate = !(isAlnum(before) && isAlnum(after));
-    else candidate = true;
-    if (candidate) {
-      const list = runs.get(c);
-      if (list) list.push([i, j]);
-      else runs.set(c, [[i, j]]);
-    }
-    i = j;
-  }
-  const escape = new Uint8Array(text.length);
-  for (const list of runs.values()) {
-    if (list.length < 2) continue;
-    for (const [i, j] of list) escape.fill(1, i, j);
-  }
-  let out = '';
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (escape[i]) {
-      out += `\\${c}`;
-      count++;
-    } else if (c === '\\' && !inUrl[i] && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
-      out += '\\\\';
-      count++;
-    } else if (c === '&' && !inUrl[i] && ENTITY.test(text.slice(i, i + 40))) {
-      out += '\\&';
-      count++;
-    } else {
-      out += c;
-    }
-  }
-  return { text: out, count };
-}
-
-/**
- * Escapes what would begin a block at the start of a line (its indentation already removed). `first`:
- * the line begins a paragraph or an item, where any number starts a list; later lines continue a
- * paragraph, which only a list numbered 1 interrupts.
- */
-function escapeLineStart(line: string, first: boolean): { text: string; count: number } {
-  const number = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(line);
-  if (number && (first || Number(number[1]) === 1)) return { text: `${number[1]}\\${line.slice(number[1].length)}`, count: 1 };
-  if (
-    /^#{1,6}(?=[ \t]|$)/.test(line) || // heading
-    /^>/.test(line) || // block quote
-    /^[-+*](?=[ \t]|$)/.test(line) || // list item
-    /^(?:`{3,}|~{3,})/.test(line) || // code fence
-    /^(?:=+|-+)[ \t]*$/.test(line) || // setext underline
-    /^<[a-zA-Z/!?]/.test(line) || // HTML block
-    (/^[|:\- \t]+$/.test(line) && line.includes('|') && line.includes('-')) // a table's delimiter row
-  ) {
-    return { text: `\\${line}`, count: 1 };
-  }
-  return { text: line, count: 0 };
 }
 
 // --- the conversion -------------------------------------------------------------------------
@@ -282,7 +42,7 @@ class Converter {
   /** What the conversion decided about the letter's parts, in the order it decided. */
   private readonly decisions: Message[] = [];
   private noTitle: Message | null = null;
-  private readonly escapes: Escaper = { count: 0, lines: new Set() };
+  private readonly escapes: Escapes = { count: 0, lines: new Set() };
   private separators = 0;
   private continuations = 0;
   private signedByOrganizations = false;
@@ -300,7 +60,8 @@ class Converter {
     this.findReports();
     this.findSignatories();
     this.scopeReports();
-    const markdown = this.write();
+    const frontMatter = [...(this.japanese ? ['lang: ja'] : []), ...(this.signedByOrganizations ? ['signed-by: organizations'] : [])];
+    const markdown = writeUnits(this.units, frontMatter, this.escapes);
     const notes = this.summary();
     return { markdown, notes: notes.map(english), l10n: { notes } };
   }
@@ -667,76 +428,6 @@ class Converter {
 
   // --- writing ------------------------------------------------------------------------------
 
-  private write(): string {
-    const out: string[] = [];
-    const frontMatter = [...(this.japanese ? ['lang: ja'] : []), ...(this.signedByOrganizations ? ['signed-by: organizations'] : [])];
-    if (frontMatter.length > 0) out.push('---', ...frontMatter, '---', '');
-    this.units.forEach((unit, k) => {
-      if (out.length > 0 && out[out.length - 1] !== '') out.push('');
-      const next = this.units[k + 1];
-      if (next?.kind === 'list' && next.heading && next.headingAbove && !next.asLabel) out.push(`## ${next.heading}`, '');
-      switch (unit.kind) {
-        case 'title':
-          out.push(`# ${this.headingText(unit.text, unit.line)}`);
-          break;
-        case 'heading':
-          out.push(`## ${this.headingText(unit.text, unit.line)}`);
-          break;
-        case 'field':
-          append(out, this.escapeLines(unit.lines, unit.line, [0]));
-          break;
-        case 'para':
-          append(out, this.escapeLines(unit.lines, unit.line, []));
-          break;
-        case 'list':
-          if (unit.heading && (unit.asLabel || !unit.headingAbove)) out.push(unit.asLabel ? `${unit.heading}:` : `## ${unit.heading}`, '');
-          unit.items.forEach((item, i) => append(out, this.writeItem(i === 0 ? { ...item, blankBefore: false } : item, unit.ordered, '')));
-          break;
-      }
-    });
-    return `${out.join('\n')}\n`;
-  }
-
-  private writeItem(item: Item, ordered: boolean, indent: string): string[] {
-    const marker = ordered ? `${item.number}. ` : '- ';
-    const hang = indent + ' '.repeat(marker.length);
-    const lines = this.escapeLines([item.text, ...item.continuation], item.line, []);
-    const out = item.blankBefore ? [''] : [];
-    out.push(`${indent}${marker}${lines[0]}`);
-    for (let i = 1; i < lines.length; i++) out.push(`${hang}${lines[i]}`);
-    const childrenOrdered = item.children[0]?.ordered ?? false;
-    for (const child of item.children) append(out, this.writeItem({ ...child, blankBefore: false }, childrenOrdered, hang));
-    return out;
-  }
-
-  /** Inline escapes over the whole text, then line-start escapes on each line but those in `exempt`. */
-  private escapeLines(lines: string[], firstLine: number, exempt: number[]): string[] {
-    const inline = escapeInline(lines.join('\n'));
-    this.countEscapes(inline.count, firstLine);
-    return inline.text.split('\n').map((line, i) => {
-      if (exempt.includes(i)) return line;
-      const start = escapeLineStart(line, i === 0);
-      this.countEscapes(start.count, firstLine + i);
-      return start.text;
-    });
-  }
-
-  private headingText(text: string, line: number): string {
-    const inline = escapeInline(text);
-    this.countEscapes(inline.count, line);
-    // A closing run of `#` would be dropped from the heading.
-    return inline.text.replace(/([ \t])(#+[ \t]*)$/, (_, space: string, hashes: string) => {
-      this.countEscapes(1, line);
-      return `${space}\\${hashes}`;
-    });
-  }
-
-  private countEscapes(count: number, line: number): void {
-    if (count === 0) return;
-    this.escapes.count += count;
-    this.escapes.lines.add(line + 1);
-  }
-
   /** The notes: title, fields, headings, then the sections as decided, then what changed in the layout. */
   private summary(): Message[] {
     const notes: Message[] = [];
@@ -773,11 +464,6 @@ class Converter {
     }
     return notes;
   }
-}
-
-/** `target.push(...items)` without the spread, which overflows the stack for a very long paragraph. */
-function append<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
 }
 
 function itemText(item: Item): string {

@@ -1,4 +1,4 @@
-import type { Position } from './model';
+import type { Position } from '../model';
 
 /**
  * Turns offsets in `text` into line/character positions (lines counted from `firstLine`), by a binary

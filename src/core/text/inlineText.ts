@@ -1,7 +1,8 @@
 import type { Token } from 'markdown-it';
 import markdownIt from 'markdown-it';
-import { isCollapsed } from './entries';
-import type { Position, Range } from './model';
+import type { Position, Range } from '../model';
+import { ENTITY } from './entities';
+import { isCollapsed } from './spaces';
 
 const { unescapeAll } = markdownIt().utils;
 
@@ -13,8 +14,6 @@ export interface InlineMark {
   /** For links: the destination as written. */
   href?: string;
 }
-
-const ENTITY = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /**
  * The text of a paragraph or heading as a reader sees it (markup gone, escapes and entities

@@ -1,16 +1,15 @@
-// Signatories to and from a spreadsheet: RFC 4180 CSV import (planned as one edit, so one undo),
-// export, and a locale-aware sort of the signatories lists. Pure: no vscode, no Node API (runs in a
-// web worker too); papaparse reads the CSV.
+// Signatories from a spreadsheet: an RFC 4180 CSV (papaparse reads it) planned as one edit, so that
+// the import is one undo. Pure: no vscode, no Node API (runs in a web worker too).
 import Papa from 'papaparse';
-import type { SignatoryField, TextEdit } from './diagnostic';
-import { collapse } from './entries';
-import { entryPlacement, LIST_MARKER, placedEntries } from './actions';
-import { english, joined, listed, message, said, templates, type Message, type MessageArg, type Translate } from './messages';
-import type { Letter, Position, Signatory } from './model';
-
-export { entryPlacement, placedEntries, type EntryPlacement } from './actions';
-import { parseLetter, type ParseOptions } from './parseLetter';
-import { foldKey } from './rules/rule';
+import { entryPlacement, LIST_MARKER, placedEntries } from '../../core/actions';
+import type { SignatoryField, TextEdit } from '../../core/diagnostic';
+import { english, joined, listed, message, said, templates, type Message, type MessageArg, type Translate } from '../../core/messages';
+import type { Letter, Position, Signatory } from '../../core/model';
+import { parseLetter, type ParseOptions } from '../../core/parseLetter';
+import { foldKey } from '../../core/rules/rule';
+import { escapeMarkdown } from '../../core/text/markdownEscape';
+import { collapse } from '../../core/text/spaces';
+import { applyTextEdit } from '../../core/text/textEdit';
 
 // ---------------------------------------------------------------------------------------------
 // Reading the CSV
@@ -293,7 +292,7 @@ const columnNames: Record<CsvColumn, string> = {
   place: templates.columnPlace,
 };
 /** A column's name in messages: `name`, `role`, `organization`, `place`. */
-const columnName = (column: CsvColumn): Message => message(columnNames[column]);
+export const columnName = (column: CsvColumn): Message => message(columnNames[column]);
 const noField: Record<SignatoryField, string> = { name: templates.rowNoName, role: templates.rowNoRole, organization: templates.rowNoOrganization };
 
 /** The reasons of one row as one note, `; ` between them. */
@@ -350,46 +349,6 @@ function entryText(parts: readonly string[]): string {
   return kept.map((p, k) => escapeMarkdown(p, k === 0)).join(', ');
 }
 
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-const ENTITY = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/;
-const WORD = /[\p{L}\p{N}]/u;
-
-/** Backslash-escapes what markdown would read as markup in a value: emphasis, code, links, HTML, entities, and block syntax at the entry's start. */
-export function escapeMarkdown(value: string, atStart = false): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    const next = value[i + 1] ?? '';
-    switch (c) {
-      case '\\':
-        out += next === '' || ASCII_PUNCTUATION.test(next) ? '\\\\' : '\\';
-        break;
-      case '*':
-      case '`':
-      case '[':
-      case ']':
-      case '<':
-      case '~':
-        out += `\\${c}`;
-        break;
-      case '_':
-        out += WORD.test(value[i - 1] ?? '') && WORD.test(next) ? '_' : '\\_';
-        break;
-      case '&':
-        out += ENTITY.test(value.slice(i)) ? '\\&' : '&';
-        break;
-      default:
-        out += c;
-    }
-  }
-  if (atStart) {
-    // A list item that begins like a heading, a quote, a nested list or a thematic break is not an entry.
-    if (/^[#>+=-]/.test(out)) out = `\\${out}`;
-    else out = out.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
-  }
-  return out;
-}
-
 function insertionEdit(letter: Letter, added: readonly ImportedSignatory[]): TextEdit {
   const placement = entryPlacement(letter, 'signatories');
   const { position } = placement;
@@ -398,77 +357,6 @@ function insertionEdit(letter: Letter, added: readonly ImportedSignatory[]): Tex
   const next = letter.lines[position.line + 1];
   if (letter.signatories.length === 0 && placement.after === '' && next !== undefined && next.trim() !== '') text += '\n';
   return { range: { start: position, end: position }, newText: text };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Texts for people
-
-/** A note's message: its reason's, else its English reason as it is. */
-const reasonOf = (note: RowNote): MessageArg => note.l10n?.reason ?? note.reason;
-
-/**
- * `30 skipped as duplicates, 20 rejected (row 12: no organization; …; and 17 more)`, the first `shown`
- * rejected rows named (none: counts only); empty when nothing was skipped or rejected. `translate`
- * gives the text in another language.
- */
-export function importSummary(plan: SignatoryImportPlan, shown = 3, translate: Translate = english): string {
-  const parts: Message[] = [];
-  if (plan.skipped.length > 0) parts.push(message(plan.skipped.length === 1 ? templates.importSkippedOne : templates.importSkipped, plan.skipped.length));
-  if (plan.rejected.length > 0 && shown <= 0) parts.push(message(templates.importRejected, plan.rejected.length));
-  else if (plan.rejected.length > 0) {
-    const first = plan.rejected.slice(0, shown).map((r) => message(templates.importRow, r.row, reasonOf(r)));
-    const more = plan.rejected.length - first.length;
-    const rows = joined(first, templates.semicolonList);
-    parts.push(message(templates.importRejectedRows, plan.rejected.length, more > 0 ? message(templates.importAndMore, rows, more) : rows));
-  }
-  return parts.length === 0 ? '' : translate(joined(parts, templates.commaList) as Message);
-}
-
-/** Why nothing was imported, as a message: the plan's error, or a decoding error. */
-function errorOf(error: { message: string; l10n?: Message }): MessageArg {
-  return error.l10n ?? error.message;
-}
-
-/**
- * Every row of the plan, for a writer to read: the columns used, then rejected, skipped and added
- * rows. `source` names the CSV (its file name); `translate` gives the text in another language.
- */
-export function importReport(plan: SignatoryImportPlan, source?: string, translate: Translate = english): string {
-  const from: MessageArg = source ?? message(templates.importTheCsv);
-  const out: string[] = [];
-  if (plan.error) {
-    out.push(translate(message(templates.importNothing, from, errorOf(plan.error))));
-    return `${out.join('\n')}\n`;
-  }
-  const skipped = message(plan.skipped.length === 1 ? templates.importSkippedOne : templates.importSkipped, plan.skipped.length);
-  const rows = message(plan.rows === 1 ? templates.importRowCount : templates.importRowsCount, plan.rows);
-  out.push(translate(message(templates.importCounts, plan.added.length, skipped, plan.rejected.length, rows, from)));
-  if (plan.columns) {
-    const { found, unused, row, headers } = plan.columns;
-    const used = (Object.entries(found) as [CsvColumn, number][])
-      .sort((a, b) => a[1] - b[1])
-      .map(([column, index]) => message(templates.importColumnFrom, columnName(column), columnLetter(index), headers[index]));
-    const unread = unused.map((u) => message(templates.importColumn, columnLetter(u.index), u.header));
-    out.push(
-      translate(
-        unread.length > 0
-          ? message(templates.importHeaderUnread, row, joined(used, templates.commaList), joined(unread, templates.commaList))
-          : message(templates.importHeader, row, joined(used, templates.commaList)),
-      ),
-    );
-  }
-  const section = (title: string, lines: Message[]) => {
-    if (lines.length === 0) return;
-    out.push('', translate(message(templates.parenthesized, message(title), lines.length)));
-    for (const line of lines) out.push(`  ${translate(line)}`);
-  };
-  section(
-    templates.importRejectedTitle,
-    plan.rejected.map((r) => (r.detail ? message(templates.importRowDetail, r.row, reasonOf(r), r.l10n?.detail ?? r.detail) : message(templates.importRow, r.row, reasonOf(r)))),
-  );
-  section(templates.importSkippedTitle, plan.skipped.map((r) => message(templates.importRow, r.row, reasonOf(r))));
-  section(templates.importAddedTitle, plan.added.map((s) => message(templates.importRow, s.row, s.text)));
-  return `${out.join('\n')}\n`;
 }
 
 /** CSV bytes as text, or why they are not a UTF-8 CSV file (`l10n`: the reason's template and arguments). A UTF-8 byte order mark is dropped. */
@@ -486,185 +374,4 @@ export function decodeCsv(bytes: Uint8Array): { text: string } | { error: string
   } catch {
     return fail(templates.csvNotUtf8);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export
-
-export interface CsvExportOptions {
-  /** Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. Default true. */
-  bom?: boolean;
-}
-
-/**
- * The letter's signatories as RFC 4180 CSV: header `name,role,organization` (signed by
- * organizations: `organization,place`), a row per signatory with its parts as parsed (absent parts
- * empty), CRLF line ends, quotes where a value needs them.
- */
-export function signatoriesToCsv(letter: Letter, options: CsvExportOptions = {}): string {
-  const byOrganizations = letter.signedBy === 'organizations';
-  const fields = byOrganizations ? ['organization', 'place'] : ['name', 'role', 'organization'];
-  const data = letter.signatories.map((s) => (byOrganizations ? [s.organization ?? '', s.place ?? ''] : [s.name ?? '', s.role ?? '', s.organization ?? '']));
-  const csv = Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, header: true });
-  return `${options.bom ?? true ? '\uFEFF' : ''}${csv}\r\n`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sort
-
-export type SignatorySortKey = 'name' | 'organization';
-
-/** A collator for `locale`, or for the root locale when `locale` is not a valid language tag. */
-function collatorFor(locale: string | undefined): Intl.Collator {
-  const options: Intl.CollatorOptions = { sensitivity: 'base', numeric: true };
-  try {
-    return new Intl.Collator(locale || undefined, options);
-  } catch {
-    return new Intl.Collator(undefined, options);
-  }
-}
-
-interface SortUnit {
-  /** First line: the item's, or a `disable-next-line` comment's just above it. */
-  start: number;
-  end: number;
-  /** The item's own first line. */
-  itemLine: number;
-  signatory: Signatory;
-  marker: RegExpExecArray | null;
-}
-
-/**
- * Sorts the items of each signatories list on their own, by name (then organization) or by
- * organization (then name), with `Intl.Collator(locale, { sensitivity: 'base', numeric: true })`;
- * stable; entries without the key go last. Every item keeps its whole source text (wrapped lines,
- * nested lists), and a `letter-lint-disable-next-line` comment right above an item moves with it; an
- * ordered list keeps its numbers in place. Returns one edit over the lines that change, or null when
- * the lists are already in order.
- */
-export function sortSignatories(letter: Letter, by: SignatorySortKey, locale: string = letter.lang): TextEdit | null {
-  const collator = collatorFor(locale);
-  const byOrganizations = letter.signedBy === 'organizations';
-  const keys = (s: Signatory): (string | null)[] =>
-    byOrganizations ? [s.organization, s.place] : by === 'name' ? [s.name, s.organization] : [s.organization, s.name];
-  const compare = (x: SortUnit, y: SortUnit): number => {
-    const a = keys(x.signatory);
-    const b = keys(y.signatory);
-    for (let k = 0; k < a.length; k++) {
-      if (a[k] === b[k]) continue;
-      if (a[k] === null) return 1;
-      if (b[k] === null) return -1;
-      const c = collator.compare(a[k]!, b[k]!);
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
-
-  const lines = letter.lines;
-  const lines2 = [...lines];
-  for (const group of sortGroups(letter)) {
-    if (group.length < 2) continue;
-    const sorted = [...group].sort(compare);
-    if (sorted.every((u, k) => u === group[k])) continue;
-    // The blank lines between items stay where they are; each slot takes the next sorted item.
-    const out: string[] = [];
-    sorted.forEach((unit, k) => {
-      const slot = group[k];
-      out.push(...unitLines(lines, unit, slot));
-      if (k + 1 < group.length) out.push(...lines.slice(slot.end + 1, group[k + 1].start));
-    });
-    const first = group[0].start;
-    const last = group[group.length - 1].end;
-    lines2.splice(first, last - first + 1, ...out);
-  }
-  // Groups keep their line counts, so the changed lines are found line by line.
-  let a = 0;
-  while (a < lines.length && lines[a] === lines2[a]) a++;
-  if (a === lines.length) return null;
-  let b = lines.length - 1;
-  while (b > a && lines[b] === lines2[b]) b--;
-  return {
-    range: { start: { line: a, character: 0 }, end: { line: b, character: lines[b].length } },
-    newText: lines2.slice(a, b + 1).join('\n'),
-  };
-}
-
-/** The item's lines, its ordered-list number set to the slot's (continuation lines follow the marker's width). */
-function unitLines(lines: readonly string[], unit: SortUnit, slot: SortUnit): string[] {
-  const own = lines.slice(unit.start, unit.end + 1);
-  const from = unit.marker;
-  const to = slot.marker;
-  if (!from || !to || from[3] === undefined || to[3] === undefined || from[3] === to[3]) return own;
-  const at = unit.itemLine - unit.start;
-  const indent = from[1];
-  const content = from[0].length;
-  const delta = to[3].length - from[3].length;
-  own[at] = `${indent}${to[3]}${own[at].slice(indent.length + from[3].length)}`;
-  if (delta !== 0) {
-    for (let k = at + 1; k < own.length; k++) {
-      const line = own[k];
-      const lead = line.search(/\S|$/);
-      if (line.trim() === '' || lead < content) continue;
-      own[k] = delta > 0 ? ' '.repeat(delta) + line : line.slice(Math.min(-delta, lead));
-    }
-  }
-  return own;
-}
-
-/**
- * The signatories in runs that sort together: items of one list (only blank lines between them),
- * of the same marker kind and indentation, each with a `disable-next-line` comment right above it.
- */
-function sortGroups(letter: Letter): SortUnit[][] {
-  const lines = letter.lines;
-  const comments = new Map<number, number>();
-  for (const d of letter.directives) {
-    if (d.kind === 'disable-next-line') comments.set(d.targetLine, d.range.start.line);
-  }
-  const groups: SortUnit[][] = [];
-  let previous: SortUnit | null = null;
-  for (const s of letter.signatories) {
-    const itemLine = s.range.start.line;
-    const comment = comments.get(itemLine);
-    const start = comment !== undefined && comment < itemLine && (previous === null || comment > previous.end) ? comment : itemLine;
-    const unit: SortUnit = { start, end: s.range.end.line, itemLine, signatory: s, marker: LIST_MARKER.exec(lines[itemLine]) };
-    const joins =
-      previous !== null &&
-      unit.marker !== null &&
-      previous.marker !== null &&
-      sameListMarker(previous.marker, unit.marker) &&
-      lines.slice(previous.end + 1, start).every((l) => l.trim() === '');
-    if (joins) groups[groups.length - 1].push(unit);
-    else groups.push([unit]);
-    previous = unit;
-  }
-  return groups.filter((g) => g.every((u) => u.marker !== null));
-}
-
-function sameListMarker(a: RegExpExecArray, b: RegExpExecArray): boolean {
-  if (a[1] !== b[1]) return false;
-  return a[3] !== undefined ? b[3] !== undefined && a[4] === b[4] : a[2] === b[2];
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Applies one edit to a text whose lines may end in `\n`, `\r\n` or `\r` (positions count lines as
- * `Letter.lines` does); the new text's line breaks become the text's own (its first one).
- */
-export function applyTextEdit(text: string, edit: TextEdit): string {
-  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
-  const offset = (p: Position): number => {
-    const re = /\r\n|\r|\n/g;
-    let start = 0;
-    for (let line = 0; line < p.line; line++) {
-      const m = re.exec(text);
-      if (!m) return text.length;
-      start = m.index + m[0].length;
-    }
-    return start + p.character;
-  };
-  const from = offset(edit.range.start);
-  const to = offset(edit.range.end);
-  return text.slice(0, from) + edit.newText.replace(/\r\n|\r|\n/g, eol) + text.slice(to);
 }

@@ -1,0 +1,16 @@
+// Workflows on a letter, beside the engine: converting a published letter into the format, and the
+// signatories to and from a spreadsheet. They use the engine (src/core); the engine never uses them.
+export { convertPlainText, type ConvertResult } from './convert/converter';
+export {
+  planSignatoryImport,
+  decodeCsv,
+  csvHeaders,
+  type SignatoryImportPlan,
+  type SignatoryImportOptions,
+  type ImportedSignatory,
+  type RowNote,
+  type CsvError,
+} from './signatories/csvImport';
+export { importSummary, importReport } from './signatories/csvReport';
+export { signatoriesToCsv, type CsvExportOptions } from './signatories/csvExport';
+export { sortSignatories, type SignatorySortKey } from './signatories/sort';
