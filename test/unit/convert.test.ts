@@ -4,7 +4,6 @@
 // and `advocacy-letter convert` writes it. Each fixture's conversion is kept beside it as
 // NAME.converted.md; UPDATE_CONVERT_FIXTURES=1 rewrites those after a deliberate change.
 import { after, before, describe, test } from 'node:test';
-import { runCli } from './support/cli';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -508,100 +507,6 @@ describe('convert: lines', () => {
       }),
       { seed: Number(process.env.FC_SEED ?? 20250601), numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-
-describe('advocacy-letter convert', () => {
-  const cli = path.join(repoRoot, 'dist', 'cli.js');
-  const example = path.join(convertRoot, 'open-letter-2013.txt');
-  let tmp: string;
-  const run = (args: string[]) => runCli(args);
-
-  before(() => {
-    assert.ok(fs.existsSync(cli), `${cli} is missing: run \`npm run build\` first (\`npm test\` does)`);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'advocacy-letter-convert-'));
-  });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-  test('prints the letter on stdout and the notes on stderr', () => {
-    const result = run(['convert', example]);
-    assert.equal(result.status, 0, result.stderr);
-    const expected = convertPlainText(read('open-letter-2013.txt'));
-    assert.equal(result.stdout, expected.markdown);
-    assert.equal(result.stderr, expected.notes.map((n) => `note: ${n}\n`).join(''));
-  });
-
-  test('-o writes the file, which lints as the format page says; an existing file needs --force', () => {
-    const out = path.join(tmp, 'open-letter.letter.md');
-    const first = run(['convert', example, '-o', out]);
-    assert.equal(first.status, 0, first.stderr);
-    assert.equal(first.stdout, '');
-    assert.match(first.stderr, /^note: Title: /);
-    assert.equal(fs.readFileSync(out, 'utf8'), convertPlainText(read('open-letter-2013.txt')).markdown);
-
-    const lint = run(['lint', out, '--format', 'json']);
-    assert.equal(lint.status, 1);
-    const [file] = JSON.parse(lint.stdout).files;
-    assert.equal(file.reports, 4);
-    assert.equal(file.signatories, 6);
-    assert.deepEqual(
-      file.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { code: string; line: number }) => [d.code, d.line]),
-      [['report-year-missing', 17]],
-    );
-
-    fs.writeFileSync(out, 'mine');
-    const refused = run(['convert', example, '-o', out]);
-    assert.equal(refused.status, 2);
-    assert.equal(refused.stdout, '');
-    assert.equal(refused.stderr, `advocacy-letter: ${out} exists; use --force to replace it\n`);
-    assert.equal(fs.readFileSync(out, 'utf8'), 'mine', 'left alone');
-
-    const forced = run(['convert', example, '--output', out, '--force']);
-    assert.equal(forced.status, 0, forced.stderr);
-    assert.equal(fs.readFileSync(out, 'utf8'), convertPlainText(read('open-letter-2013.txt')).markdown);
-    assert.deepEqual(fs.readdirSync(tmp), ['open-letter.letter.md'], 'no temporary file left');
-  });
-
-  test('an output not named *.letter.md gets a note; -o - is stdout', () => {
-    const out = path.join(tmp, 'letter.md');
-    const result = run(['convert', example, '-o', out]);
-    assert.equal(result.status, 0);
-    assert.match(result.stderr, /note: .*letter\.md is not named \*\.letter\.md/);
-    const dash = run(['convert', example, '-o', '-']);
-    assert.equal(dash.stdout, convertPlainText(read('open-letter-2013.txt')).markdown);
-  });
-
-  test('usage errors: exit 2 with one line on stderr', () => {
-    const cases: [string[], string | RegExp][] = [
-      [['convert'], 'convert needs a FILE; see advocacy-letter convert --help'],
-      [['convert', example, example], /^convert takes one FILE, got 2/],
-      [['convert', path.join(tmp, 'missing.txt')], `no such file: ${path.join(tmp, 'missing.txt')}`],
-      [['convert', tmp], `${tmp} is a directory; give a plain-text letter`],
-      [['convert', example, '-o', example, '--force'], `refusing to write the letter over ${example}; give another -o file`],
-      [['convert', example, '-o', ''], 'option -o needs a file name; see advocacy-letter convert --help'],
-      [['convert', example, '--paper', 'a4'], 'unknown option --paper for convert; see advocacy-letter convert --help'],
-      [['convert', example, '-o', path.join(tmp, 'no', 'such', 'dir.letter.md')], /^cannot write .*: no such folder$/],
-    ];
-    for (const [args, message] of cases) {
-      const result = run(args);
-      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
-      assert.equal(result.stdout, '');
-      assert.match(result.stderr, /^advocacy-letter: [^\n]+\n$/);
-      const text = result.stderr.slice('advocacy-letter: '.length, -1);
-      if (typeof message === 'string') assert.equal(text, message);
-      else assert.match(text, message);
-    }
-    assert.equal(fs.readFileSync(example, 'utf8'), read('open-letter-2013.txt'));
-  });
-
-  test('--help, and the command in the global help', () => {
-    const help = run(['convert', '--help']);
-    assert.equal(help.status, 0);
-    assert.match(help.stdout, /^Usage: advocacy-letter convert FILE\.txt \[-o OUT\.letter\.md\] \[--force\]/);
-    assert.match(help.stdout, /--force/);
-    assert.match(run(['--help']).stdout, /\n {2}convert FILE\.txt +\S/);
   });
 });
 
