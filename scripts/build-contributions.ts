@@ -4,6 +4,7 @@
 // test/unit/contributions.test.ts fails when a committed file is not what this script writes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rules, severities, type Rule } from '../src/core';
 import { buildGrammar } from './grammar';
 
 export const repoRoot = join(__dirname, '..');
@@ -15,10 +16,72 @@ export interface Contribution {
   write(committed: string): string;
 }
 
+type Json = { [key: string]: unknown };
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** What a check's severity may be set to. */
+const levels = [...severities, 'ignore'];
+const codes = rules.map((rule) => rule.code);
+
+// --- the severity setting: the configuration file's schema, VS Code's setting and its texts ----------
+
+function configSchema(committed: string): string {
+  const schema = JSON.parse(committed);
+  const severity = schema.properties.severity;
+  severity.propertyNames.enum = codes;
+  severity.additionalProperties.enum = levels;
+  severity.properties = Object.fromEntries(
+    rules.map((rule) => [rule.code, { enum: levels, description: rule.description }]),
+  );
+  return json(schema);
+}
+
+function manifest(committed: string): string {
+  const manifest = JSON.parse(committed);
+  const setting = manifest.contributes.configuration.properties['advocacyLetter.severity'];
+  setting.properties = Object.fromEntries(
+    rules.map((rule) => [
+      rule.code,
+      {
+        type: 'string',
+        enum: levels,
+        enumDescriptions: levels.map((level) => `%config.severity.level.${level}%`),
+        markdownDescription: `%${descriptionKey(rule)}%`,
+      },
+    ]),
+  );
+  return json(manifest);
+}
+
+const descriptionKey = (rule: Rule) => `config.severity.${rule.code}.markdownDescription`;
+const isDescriptionKey = (key: string) => /^config\.severity\.[^.]+\.markdownDescription$/.test(key);
+
+/**
+ * A package.nls file with one description per check, in the rules' order, after the severity setting's own
+ * texts; the others are kept as they are. A check that is gone loses its description.
+ */
+function settingTexts(committed: string, describe: (rule: Rule) => string): string {
+  const entries = Object.entries(JSON.parse(committed) as Json).filter(([key]) => !isDescriptionKey(key));
+  let at = 0;
+  entries.forEach(([key], i) => {
+    if (key.startsWith('config.severity.')) at = i + 1;
+  });
+  entries.splice(at, 0, ...rules.map((rule) => [descriptionKey(rule), describe(rule)] as [string, unknown]));
+  return json(Object.fromEntries(entries));
+}
 
 export const contributions: readonly Contribution[] = [
   { path: 'syntaxes/advocacy-letter.tmLanguage.json', write: () => json(buildGrammar()) },
+  { path: 'schemas/advocacy-letter.schema.json', write: configSchema },
+  { path: 'package.json', write: manifest },
+  {
+    path: 'package.nls.json',
+    write: (text) => settingTexts(text, (rule) => `${rule.description} Default: \`${rule.severity}\`.`),
+  },
+  {
+    path: 'package.nls.ja.json',
+    write: (text) => settingTexts(text, (rule) => `${rule.descriptionJa}既定値: \`${rule.severity}\`。`),
+  },
 ];
 
 export const readCommitted = (path: string): string => readFileSync(join(repoRoot, path), 'utf8');
