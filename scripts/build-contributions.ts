@@ -70,6 +70,23 @@ function settingTexts(committed: string, describe: (rule: Rule) => string): stri
   return json(Object.fromEntries(entries));
 }
 
+// --- the snippets of disable comments: a choice of every check code ----------------------------------
+
+/** The choice (`${1|a,b|}`) right after a disable comment's directive. */
+const CODE_CHOICE = /(<!-- letter-lint-(?:disable-next-line|disable-file|disable|enable) \$\{\d+\|)[^|]*(\|\})/g;
+
+function snippets(committed: string): string {
+  // The file is JSON with comments, written by hand: only the choices are rewritten, the rest kept as it is.
+  let found = 0;
+  const text = committed.replace(CODE_CHOICE, (_, start: string, end: string) => {
+    found++;
+    return `${start}${codes.join(',')}${end}`;
+  });
+  // Silence here would leave the choices to go stale.
+  if (found === 0) throw new Error('the snippets have no letter-lint-… ${1|…|} choice of check codes to write');
+  return text;
+}
+
 export const contributions: readonly Contribution[] = [
   { path: 'syntaxes/advocacy-letter.tmLanguage.json', write: () => json(buildGrammar()) },
   { path: 'schemas/advocacy-letter.schema.json', write: configSchema },
@@ -82,6 +99,7 @@ export const contributions: readonly Contribution[] = [
     path: 'package.nls.ja.json',
     write: (text) => settingTexts(text, (rule) => `${rule.descriptionJa}既定値: \`${rule.severity}\`。`),
   },
+  { path: 'snippets/advocacy-letter.code-snippets', write: snippets },
 ];
 
 export const readCommitted = (path: string): string => readFileSync(join(repoRoot, path), 'utf8');
