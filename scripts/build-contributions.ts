@@ -3,7 +3,7 @@
 //   npm run build:contributions
 // test/unit/contributions.test.ts fails when a committed file is not what this script writes.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { rules, severities, type Rule } from '../src/core';
 import { buildGrammar } from './grammar';
 
@@ -87,6 +87,26 @@ function snippets(committed: string): string {
   return text;
 }
 
+// --- the docs' tables of checks ----------------------------------------------------------------------
+
+const TABLE_START = '<!-- checks:start -->';
+const TABLE_END = '<!-- checks:end -->';
+
+/** The table of checks between the markers of a page in docs/ (the rest of the page is written by hand). */
+function checksTable(committed: string, path: string): string {
+  const start = committed.indexOf(TABLE_START);
+  const end = committed.indexOf(TABLE_END, start);
+  if (start < 0 || end < 0) throw new Error(`${path} has no ${TABLE_START} … ${TABLE_END} to put the checks between`);
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = rules.map((rule) => {
+    const page = posix.relative(posix.dirname(path), rule.docs);
+    return `| [${rule.code}](${page}) | ${rule.severity} | ${cell(rule.description)} |`;
+  });
+  // Blank lines around the table: no Markdown reader takes a marker for one of its rows.
+  const table = ['| code | default level | what it means |', '| --- | --- | --- |', ...rows].join('\n');
+  return `${committed.slice(0, start + TABLE_START.length)}\n\n${table}\n\n${committed.slice(end)}`;
+}
+
 export const contributions: readonly Contribution[] = [
   { path: 'syntaxes/advocacy-letter.tmLanguage.json', write: () => json(buildGrammar()) },
   { path: 'schemas/advocacy-letter.schema.json', write: configSchema },
@@ -100,6 +120,8 @@ export const contributions: readonly Contribution[] = [
     write: (text) => settingTexts(text, (rule) => `${rule.descriptionJa}既定値: \`${rule.severity}\`。`),
   },
   { path: 'snippets/advocacy-letter.code-snippets', write: snippets },
+  { path: 'docs/format.md', write: (text) => checksTable(text, 'docs/format.md') },
+  { path: 'docs/README.md', write: (text) => checksTable(text, 'docs/README.md') },
 ];
 
 export const readCommitted = (path: string): string => readFileSync(join(repoRoot, path), 'utf8');
