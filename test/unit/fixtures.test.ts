@@ -2,37 +2,21 @@
 // expectations written inline (`<!-- expect: code -->` at the end of the line a problem starts on).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintLetter, parseLetter, rules, type Severity } from '../../src/core';
 import { expectationDiff, fixturesRoot, listFixtures, parseFixture, repoRoot } from './support/expectations';
 
-/** The format page's checks table, the contract: code and default severity. */
-const contract: Record<string, Severity> = {
-  'title-missing': 'warning',
-  'addressee-missing': 'error',
-  'addressee-title-missing': 'warning',
-  'date-missing': 'error',
-  'date-invalid': 'error',
-  'reply-by-before-date': 'error',
-  'reports-missing': 'information',
-  'reports-empty': 'error',
-  'report-title-missing': 'error',
-  'report-publisher-missing': 'error',
-  'report-year-missing': 'error',
-  'report-year-after-date': 'warning',
-  'report-url-invalid': 'warning',
-  'report-duplicate': 'warning',
-  'signatories-missing': 'error',
-  'signatories-empty': 'error',
-  'signatory-name-missing': 'error',
-  'signatory-role-missing': 'error',
-  'signatory-organization-missing': 'error',
-  'signatory-duplicate': 'warning',
-  'whitespace-irregular': 'hint',
-  'frontmatter-invalid': 'error',
-  'frontmatter-unknown-key': 'hint',
-};
+/**
+ * The format page's checks table, the contract: code and default severity. build-contributions writes it from
+ * the rules (test/unit/contributions.test.ts keeps it current), so a change of default shows in the docs' diff.
+ */
+const contract: Record<string, Severity> = (() => {
+  const page = readFileSync(join(repoRoot, 'docs', 'format.md'), 'utf8');
+  const table = page.slice(page.indexOf('<!-- checks:start -->'), page.indexOf('<!-- checks:end -->'));
+  const rows = table.matchAll(/^\| \[([a-z0-9-]+)\]\([^)]*\) \| ([a-z]+) \|/gm);
+  return Object.fromEntries([...rows].map((m) => [m[1], m[2] as Severity]));
+})();
 
 function loadFixture(relativePath: string) {
   return parseFixture(readFileSync(join(fixturesRoot, relativePath), 'utf8'));
@@ -99,6 +83,7 @@ describe('every check has fixtures and a doc page', () => {
   const codes = rules.map((rule) => rule.code);
 
   test('every code of the format page is a rule, with its default severity', () => {
+    assert.ok(Object.keys(contract).length > 0, 'docs/format.md has a table of checks between its markers');
     const missing = Object.keys(contract).filter((code) => !codes.includes(code));
     assert.deepEqual(missing, [], `codes of the contract without a rule: ${missing.join(', ')}`);
     const severities = Object.fromEntries(
@@ -111,6 +96,13 @@ describe('every check has fixtures and a doc page', () => {
     const seen = new Set<string>();
     const twice = codes.filter((code) => (seen.has(code) ? true : (seen.add(code), false)));
     assert.deepEqual(twice, []);
+  });
+
+  // A rule file left out of the rules array runs nowhere; its page gives it away.
+  test('every page under docs/rules is a rule', () => {
+    const pages = readdirSync(join(repoRoot, 'docs', 'rules')).filter((name) => name.endsWith('.md'));
+    const orphans = pages.filter((name) => !codes.includes(name.slice(0, -'.md'.length)));
+    assert.deepEqual(orphans, [], 'pages of no rule (is the rule in the rules array of src/core/rules/index.ts?)');
   });
 
   test('every fixture under rules/ is named after a rule', () => {

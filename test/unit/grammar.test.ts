@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar, type IRawGrammar, type StateStack } from 'vscode-textmate';
-import { buildGrammar, grammarPath } from '../../scripts/build-grammar';
 import { lintLetter, parseLetter, rules } from '../../src/core';
 import type { FieldKind } from '../../src/core/model';
 import { fieldLabels, sectionNames } from '../../src/core/vocabulary';
 import { repoRoot } from './support/expectations';
 
 const SCOPE = 'text.markdown.advocacy-letter';
+// Written by scripts/build-contributions.ts; test/unit/contributions.test.ts checks that it is up to date.
+const grammarPath = join(repoRoot, 'syntaxes', 'advocacy-letter.tmLanguage.json');
 const L = '.advocacy-letter';
 
 // JSON with line and block comments (language configuration, snippets): comments outside strings removed.
@@ -178,10 +179,6 @@ describe('grammar: what a writer sees', () => {
   let lines: Line[];
   before(() => {
     lines = tokenize(sample);
-  });
-
-  test('the grammar file is what scripts/build-grammar.ts writes (run it after changing labels or checks)', () => {
-    assert.deepEqual(JSON.parse(readFileSync(grammarPath, 'utf8')), buildGrammar());
   });
 
   test('the grammar is the letter language over Markdown', () => {
@@ -580,7 +577,6 @@ describe('snippets', () => {
 
   test('disable comments offer exactly the check codes', () => {
     const codes = rules.map((r) => r.code);
-    assert.equal(codes.length, 23);
     for (const name of ['Disable next line', 'Disable', 'Enable', 'Disable in the whole file']) {
       const choice = /\$\{1\|([^|]*)\|\}/.exec(bodyOf(snippets[name]));
       assert.ok(choice, `${name} has a choice of codes`);

@@ -5,6 +5,7 @@ export const addresseeTitleMissing: RuleDefinition = {
   code: 'addressee-title-missing',
   severity: 'warning',
   description: 'An addressee is named without a title or position.',
+  descriptionJa: '宛先に肩書きや役職がありません。',
   check(letter, report) {
     for (const addressee of letter.addressees) {
       if (addressee.titles.length === 0) {

@@ -7,6 +7,7 @@ export const dateInvalid: RuleDefinition = {
   code: 'date-invalid',
   severity: 'error',
   description: 'A date, reply deadline or front matter date is not a date the format reads.',
+  descriptionJa: '日付、回答期限、またはフロントマターの日付が、フォーマットで読める日付ではありません。',
   check(letter, report) {
     const seen = new Set<string>();
     const at = (range: Range) => `${range.start.line}:${range.start.character}`;

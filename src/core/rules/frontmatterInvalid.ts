@@ -5,6 +5,7 @@ export const frontmatterInvalid: RuleDefinition = {
   code: 'frontmatter-invalid',
   severity: 'error',
   description: 'The front matter is not valid YAML, or a key holds a value of the wrong type.',
+  descriptionJa: 'フロントマターが正しい YAML ではないか、キーの値の型が誤っています。',
   check(letter, report) {
     const fm = letter.frontMatter;
     if (!fm) return;

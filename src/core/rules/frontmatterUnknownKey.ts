@@ -8,6 +8,7 @@ export const frontmatterUnknownKey: RuleDefinition = {
   code: 'frontmatter-unknown-key',
   severity: 'hint',
   description: 'A front matter key the format does not know.',
+  descriptionJa: 'フォーマットにないフロントマターのキーです。',
   check(letter, report) {
     for (const { key, keyRange } of letter.frontMatter?.keys ?? []) {
       if (!known.has(key)) {

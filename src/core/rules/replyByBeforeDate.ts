@@ -5,6 +5,7 @@ export const replyByBeforeDate: RuleDefinition = {
   code: 'reply-by-before-date',
   severity: 'error',
   description: 'The reply deadline is on or before the date of the letter.',
+  descriptionJa: '回答期限がレターの日付と同じか、それより前です。',
   check(letter, report) {
     const { date, replyBy } = letter;
     if (!date?.iso || !replyBy?.iso || replyBy.iso > date.iso) return;

@@ -6,6 +6,7 @@ export const reportDuplicate: RuleDefinition = {
   code: 'report-duplicate',
   severity: 'warning',
   description: 'The same report (title and year) is cited twice.',
+  descriptionJa: '同じ報告書 (題名と発行年) が 2 回引用されています。',
   check(letter, report) {
     const first = new Map<string, CitedReport>();
     for (const r of letter.reports) {

@@ -5,6 +5,7 @@ export const reportTitleMissing: RuleDefinition = {
   code: 'report-title-missing',
   severity: 'error',
   description: 'A cited report has no title.',
+  descriptionJa: '引用報告書に題名がありません。',
   check(letter, report) {
     for (const r of letter.reports) {
       if (!r.title) report(saidAt(r.textRange, templates.reportTitleMissing, r.index));

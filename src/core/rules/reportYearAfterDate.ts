@@ -5,6 +5,7 @@ export const reportYearAfterDate: RuleDefinition = {
   code: 'report-year-after-date',
   severity: 'warning',
   description: 'A cited report is dated after the letter.',
+  descriptionJa: '引用報告書の日付がレターの日付より後です。',
   check(letter, report) {
     const letterDate = letter.date?.iso;
     if (!letterDate) return;

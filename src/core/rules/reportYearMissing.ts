@@ -5,6 +5,7 @@ export const reportYearMissing: RuleDefinition = {
   code: 'report-year-missing',
   severity: 'error',
   description: 'A cited report has no year.',
+  descriptionJa: '引用報告書に発行年がありません。',
   check(letter, report) {
     for (const r of letter.reports) {
       if (r.year === null && r.title) {

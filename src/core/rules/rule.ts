@@ -21,6 +21,11 @@ export interface RuleDefinition {
   code: string;
   severity: Severity;
   description: string;
+  /**
+   * The description in Japanese. It lives here, beside the English, so that a new check carries its own
+   * translation: scripts/build-contributions.ts writes package.nls.ja.json from it.
+   */
+  descriptionJa: string;
   check(letter: Letter, report: (problem: Problem) => void, context: RuleContext): void;
 }
 

@@ -5,6 +5,7 @@ export const signatoriesEmpty: RuleDefinition = {
   code: 'signatories-empty',
   severity: 'error',
   description: 'A signatories section lists no signatories.',
+  descriptionJa: '署名者のセクションに署名者が 1 人もいません。',
   check(letter, report) {
     for (const section of letter.sections) {
       if (section.kind === 'signatories' && section.entryCount === 0) {

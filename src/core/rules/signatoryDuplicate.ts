@@ -6,6 +6,7 @@ export const signatoryDuplicate: RuleDefinition = {
   code: 'signatory-duplicate',
   severity: 'warning',
   description: 'The same signatory (name and organization; signed by organizations: the organization) is listed twice.',
+  descriptionJa: '同じ署名者 (氏名と所属団体。団体による署名では所属団体) が 2 回記載されています。',
   check(letter, report) {
     const byOrganizations = letter.signedBy === 'organizations';
     const key = (s: Signatory) => (byOrganizations ? foldKey(s.organization) : `${foldKey(s.name)}\u0000${foldKey(s.organization)}`);

@@ -5,6 +5,7 @@ export const signatoryNameMissing: RuleDefinition = {
   code: 'signatory-name-missing',
   severity: 'error',
   description: 'A signatory entry has no name.',
+  descriptionJa: '署名者の項目に氏名がありません。',
   check(letter, report, { requiredSignatoryFields }) {
     if (letter.signedBy === 'organizations' || !requiredSignatoryFields.includes('name')) return;
     for (const s of letter.signatories) {

@@ -63,6 +63,7 @@ export const whitespaceIrregular: RuleDefinition = {
   code: 'whitespace-irregular',
   severity: 'hint',
   description: 'Doubled spaces, a non-breaking space next to a space, or trailing spaces inside an entry or field.',
+  descriptionJa: '項目やフィールド内の連続したスペース、スペースに隣接するノーブレークスペース、行末のスペース。',
   check(letter, report) {
     for (const text of checkedTexts(letter)) {
       const range = text.range();
