@@ -11,8 +11,8 @@ export function createLetterMarkdown({ shortcuts = true }: { shortcuts?: boolean
   // puts markdown-it's refusal of unsafe links back.
   md.validateLink = () => true;
   // Bare addresses are found only where one can be (`://`, `www.`, an e-mail's `@`): linkify-it's own
-  // test scans every text for bare domain names, which costs a sign-on letter of thousands of
-  // entries a sixth of its parse, and reads "Inc.com"-like words as links.
+  // test scans every text for bare domain names, a large part of a long sign-on letter's parse
+  // (README, Performance), and reads "Inc.com"-like words as links.
   const linkify = md.linkify;
   const test = linkify.test.bind(linkify);
   linkify.test = (text: string) => (text.includes('://') || text.includes('www.') || text.includes('@')) && test(text);
@@ -29,7 +29,7 @@ type Nesting = -1 | 0 | 1;
 
 /**
  * markdown-it's published build gives every Token its fields through a transpiler helper
- * (`_defineProperty`, three calls per field), a quarter of the parse of a long letter. Tokens made
+ * (`_defineProperty`, three calls per field), a large part of a long letter's parse. Tokens made
  * here are the same objects (same fields in the same order, markdown-it's own Token prototype, so
  * `instanceof Token` and every method hold), assigned plainly. The states' `push` methods repeat
  * markdown-it's, only the construction differs; a test compares the tokens with markdown-it's own.

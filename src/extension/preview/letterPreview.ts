@@ -163,8 +163,8 @@ export class LetterPreview extends Disposable {
 
   private schedule(): void {
     if (this.pending) clearTimeout(this.pending);
-    // Only gathers the changes of one burst (a paste, a multi-cursor edit): the render itself takes
-    // milliseconds, and the writer should see the change well within 150 ms.
+    // Only gathers the changes of one burst (a paste, a multi-cursor edit): the render itself is quick
+    // (README, Performance), and the writer should see the change at once.
     this.pending = setTimeout(() => {
       this.pending = undefined;
       void this.refresh();
