@@ -8,6 +8,7 @@ import type { FieldKind, Range } from './model';
 import type { ParseOptions } from './parseLetter';
 import { rules } from './rules';
 import type { VocabularyExtras } from './vocabulary';
+import schema from '../../schemas/advocacy-letter.schema.json';
 
 export const configFileName = '.advocacy-letter.json';
 
@@ -25,10 +26,16 @@ export interface ConfigProblem {
   range: Range;
 }
 
-const levels = ['error', 'warning', 'information', 'hint', 'ignore'] as const;
-const signatoryFields = ['name', 'role', 'organization'] as const;
-const sectionKinds = ['reports', 'signatories'] as const;
-const fieldKinds = ['addressee', 'date', 'replyBy', 'subject', 'cc'] as const;
+// What the file may hold is said once, in its JSON schema (which also gives VS Code's completion
+// and hover in the file); the reader below takes its keys and values from there and adds what a
+// schema validator cannot: a problem at the exact place, in the writer's language, and the valid
+// rest still used.
+const topKeys = Object.keys(schema.properties);
+const levels = schema.properties.severity.additionalProperties.enum as readonly (Severity | 'ignore')[];
+const signatoryKeys = Object.keys(schema.properties.signatories.properties);
+const signatoryFields = schema.properties.signatories.properties.requiredFields.items.enum as readonly SignatoryField[];
+const sectionKinds = Object.keys(schema.properties.sections.properties) as readonly ('reports' | 'signatories')[];
+const fieldKinds = Object.keys(schema.properties.fieldLabels.properties) as readonly FieldKind[];
 
 const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
@@ -88,7 +95,7 @@ export function readLetterConfig(text: string): { config: LetterConfig; problems
   };
 
   const codes = rules.map((r) => r.code);
-  for (const { key, value } of properties(root, ['$schema', 'severity', 'signatories', 'sections', 'fieldLabels'], null)) {
+  for (const { key, value } of properties(root, topKeys, null)) {
     if (key === '$schema') {
       if (value.type !== 'string') problem(value, templates.configSchemaNotString);
     } else if (key === 'severity') {
@@ -99,14 +106,14 @@ export function readLetterConfig(text: string): { config: LetterConfig; problems
         if (!keyNode || !level) continue;
         const code = String(keyNode.value);
         if (!codes.includes(code)) problem(keyNode, templates.configUnknownCode, code);
-        else if (level.type !== 'string' || !(levels as readonly string[]).includes(level.value)) {
+        else if (level.type !== 'string' || !(levels as readonly string[]).includes(level.value as string)) {
           problem(level, templates.configSeverity, code, list(levels));
-        } else severity[code] = level.value;
+        } else severity[code] = level.value as Severity | 'ignore';
       }
       config.severity = severity;
     } else if (key === 'signatories') {
       if (!isObject(value, '"signatories"')) continue;
-      for (const entry of properties(value, ['requiredFields'], 'signatories')) {
+      for (const entry of properties(value, signatoryKeys, 'signatories')) {
         const fields = strings(entry.value, '"signatories.requiredFields"', signatoryFields);
         if (fields) config.signatories = { requiredFields: fields as SignatoryField[] };
       }
