@@ -113,10 +113,11 @@ const lazyYamlPlugin = {
 
 /**
  * The web bundle (dist/web/extension.js) must run in a web worker: src/node (PDF export through
- * Chrome, atomic writes) is Node-only. web.ts never uses it, but previewCommands.ts imports it for
- * ExportPdf, so here it resolves to a side-effect-free stand-in (it throws if ever loaded) that
- * tree-shaking drops together with the unused ExportPdf. Any `node:` import left would fail the
- * build (platform 'browser' cannot resolve it); test/unit/package.test.ts checks the result.
+ * Chrome, atomic writes) is Node-only. Nothing web.ts imports reaches it today (only extension.ts
+ * imports commands/exportPdf.ts); should an import of it come back, here it resolves to a
+ * side-effect-free stand-in (it throws if ever loaded) that tree-shaking drops when unused. Any
+ * `node:` import left would fail the build (platform 'browser' cannot resolve it);
+ * test/unit/package.test.ts checks the result.
  * @type {import('esbuild').Plugin}
  */
 const noNodeHelpersPlugin = {

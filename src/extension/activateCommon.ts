@@ -1,18 +1,29 @@
 // Activation shared by the two entry points: extension.ts (desktop and server VS Code, Node
 // extension host; package.json `main`) and web.ts (vscode.dev and other browser hosts, web worker;
-// package.json `browser`). What needs Node (the PDF export, src/node) is not imported here: the
-// Node entry point passes it in as `nodeCommands`, so the web bundle never pulls it in.
+// package.json `browser`). What needs Node (the PDF export, commands/exportPdf.ts) is not imported
+// here: the Node entry point passes it in as `nodeCommands`, so the web bundle never pulls it in.
 import * as vscode from 'vscode';
 import { LetterCodeActions } from './codeActions';
-import { ConvertPlainText } from './convertCommand';
-import { type Command, CommandManager, InsertEntry, NewLetter, ValidateLetter, ValidateWorkspace } from './commands';
+import { type Command, CommandManager } from './commands/commandManager';
+import { ConvertPlainText } from './commands/convertPlainText';
+import { ExportHtml } from './commands/exportHtml';
+import { ExportSignatories } from './commands/exportSignatories';
+import { ImportSignatories } from './commands/importSignatories';
+import { InsertEntry } from './commands/insertEntry';
+import { NewLetter } from './commands/newLetter';
+import { RefreshPreview } from './commands/refreshPreview';
+import { ShowPreview } from './commands/showPreview';
+import { ShowSource } from './commands/showSource';
+import { SortSignatories } from './commands/sortSignatories';
+import { TogglePreviewLock } from './commands/togglePreviewLock';
+import { TogglePreviewStyle } from './commands/togglePreviewStyle';
+import { ValidateLetter } from './commands/validateLetter';
+import { ValidateWorkspace } from './commands/validateWorkspace';
 import { LetterDiagnostics } from './diagnostics';
 import { LetterCompletion, LetterHover, LetterSymbols } from './languageFeatures';
 import { LetterConfigs } from './letterConfig';
 import { LANGUAGE_ID, LetterDocuments } from './letterDocuments';
-import { ExportHtml, RefreshPreview, ShowPreview, ShowSource, TogglePreviewLock, TogglePreviewStyle } from './preview/previewCommands';
 import { PreviewManager } from './preview/previewManager';
-import { ExportSignatories, ImportSignatories, SortSignatories } from './signatoryCommands';
 import { LetterStatusBar } from './statusBar';
 
 /** What the extension hands to its tests (and to other extensions): the shared letter cache. */

@@ -3,7 +3,7 @@
 // The web entry point (web.ts, package.json `browser`) is the same minus those.
 import type * as vscode from 'vscode';
 import { activateCommon, type AdvocacyLetterApi } from './activateCommon';
-import { ExportPdf } from './preview/previewCommands';
+import { ExportPdf } from './commands/exportPdf';
 
 export type { AdvocacyLetterApi } from './activateCommon';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { convertPlainText } from '../workflows';
-import type { Command } from './commands';
-import { translate } from './l10n';
-import { LANGUAGE_ID } from './letterDocuments';
+import { convertPlainText } from '../../workflows';
+import { translate } from '../l10n';
+import { LANGUAGE_ID } from '../letterDocuments';
+import type { Command } from './commandManager';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -17,7 +17,8 @@ async function source(argument: unknown): Promise<{ text: string; name: string; 
     try {
       bytes = await vscode.workspace.fs.readFile(argument);
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', name, error instanceof Error ? error.message : String(error)));
+      const reason = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', name, reason));
       return undefined;
     }
     try {
@@ -25,13 +26,17 @@ async function source(argument: unknown): Promise<{ text: string; name: string; 
       if (bytes.subarray(0, 8192).includes(0)) throw new Error('binary');
       return { text: utf8.decode(bytes), name, file: true };
     } catch {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not UTF-8 text: save it as UTF-8 and convert it again.', name));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('{0} is not UTF-8 text: save it as UTF-8 and convert it again.', name),
+      );
       return undefined;
     }
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open the plain-text letter first, or choose a .txt file in the Explorer.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Open the plain-text letter first, or choose a .txt file in the Explorer.'),
+    );
     return undefined;
   }
   const document = editor.document;
@@ -55,7 +60,10 @@ export class ConvertPlainText implements Command {
     const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: markdown });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const saveAs = input.file ? `${input.name.replace(/\.[^.]*$/, '') || input.name}.letter.md` : 'NAME.letter.md';
-    void vscode.window.showInformationMessage(vscode.l10n.t('Converted {0} to a letter, not saved yet (save it as {1}). {2}', input.name, saveAs, l10n.notes.map(translate).join(' ')));
+    const notes = l10n.notes.map(translate).join(' ');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Converted {0} to a letter, not saved yet (save it as {1}). {2}', input.name, saveAs, notes),
+    );
     return editor;
   }
 }

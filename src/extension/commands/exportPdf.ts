@@ -1,0 +1,20 @@
+// Node only (Chrome prints the PDF, src/node): imported by extension.ts alone, never by
+// activateCommon.ts, so that the web bundle (web.ts) stays free of Node.
+import * as vscode from 'vscode';
+import { findChrome, missingChromeMessage, printToPdf } from '../../node/chrome';
+import { ExportLetter } from './exportLetter';
+
+export class ExportPdf extends ExportLetter {
+  readonly id = 'advocacyLetter.exportPdf';
+  protected readonly extension = '.pdf';
+  protected readonly filterName = 'PDF';
+
+  protected async write(html: string, target: vscode.Uri): Promise<void> {
+    if (target.scheme !== 'file') throw new Error('a PDF can only be written to a local file');
+    const configured =
+      vscode.workspace.getConfiguration('advocacyLetter.export').get<string>('chromePath') || undefined;
+    const chrome = await findChrome(configured);
+    if (!chrome) throw new Error(missingChromeMessage(configured));
+    await printToPdf(html, target.fsPath, { chrome });
+  }
+}
