@@ -13,4 +13,4 @@ export {
 } from './signatories/csvImport';
 export { importSummary, importReport } from './signatories/csvReport';
 export { signatoriesToCsv, type CsvExportOptions } from './signatories/csvExport';
-export { sortSignatories, type SignatorySortKey } from './signatories/sort';
+export { sortKeyFor, sortSignatories, type SignatorySortKey } from './signatories/sort';

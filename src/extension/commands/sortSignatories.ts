@@ -1,7 +1,7 @@
 // The signatories in collation order, as one edit (one undo). The workflow plans the edit
 // (src/workflows/signatories); this command asks for the key and applies it.
 import * as vscode from 'vscode';
-import { sortSignatories, type SignatorySortKey } from '../../workflows';
+import { sortKeyFor, sortSignatories, type SignatorySortKey } from '../../workflows';
 import type { LetterDocuments } from '../letterDocuments';
 import type { Command } from './commandManager';
 import { activeLetter, applyOne } from './shared';
@@ -38,7 +38,7 @@ export class SortSignatories implements Command {
       return false;
     }
     const locale = options.locale ?? before.lang;
-    let by = options.by ?? (before.signedBy === 'organizations' ? 'organization' : undefined);
+    let by = sortKeyFor(before, options.by);
     if (!by) {
       const items: (vscode.QuickPickItem & { by: SignatorySortKey })[] = [
         { label: vscode.l10n.t('By name'), description: vscode.l10n.t('then organization'), by: 'name' },
@@ -54,10 +54,9 @@ export class SortSignatories implements Command {
     if (document.isClosed) return false;
     // Read again: the letter may have changed while the pick was open.
     const edit = sortSignatories(this.documents.letter(document), by, locale);
-    const byName = by === 'name' && before.signedBy !== 'organizations';
     if (!edit) {
       void vscode.window.showInformationMessage(
-        byName
+        sortKeyFor(before, by) === 'name'
           ? vscode.l10n.t('The signatories are already sorted by name.')
           : vscode.l10n.t('The signatories are already sorted by organization.'),
       );

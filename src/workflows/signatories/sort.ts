@@ -5,6 +5,15 @@ import type { Letter, Signatory } from '../../core/model';
 
 export type SignatorySortKey = 'name' | 'organization';
 
+/**
+ * The key a letter's signatories are sorted by when `by` is asked for: a letter signed by
+ * organizations lists organizations only, so it is always sorted by organization; otherwise `by`
+ * (undefined: the writer must choose).
+ */
+export function sortKeyFor(letter: Letter, by?: SignatorySortKey): SignatorySortKey | undefined {
+  return letter.signedBy === 'organizations' ? 'organization' : by;
+}
+
 /** A collator for `locale`, or for the root locale when `locale` is not a valid language tag. */
 function collatorFor(locale: string | undefined): Intl.Collator {
   const options: Intl.CollatorOptions = { sensitivity: 'base', numeric: true };
