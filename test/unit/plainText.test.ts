@@ -1,0 +1,76 @@
+// The letter as plain text for an e-mail or a web form: lines of at most 72 columns, the reports
+// numbered, one signatory per line, no markup, and every word of the letter kept; Japanese is broken
+// only between words and gains no space.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseLetter } from '../../src/core';
+import { letterToPlainText } from '../../src/workflows';
+import { repoRoot } from './support/expectations';
+
+const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
+const example = read('examples/open-letter-2013.letter.md');
+const japanese = read('test/fixtures/letters/japanese-letter.letter.md');
+
+/** The words a reader sees in a letter's source: markup, comments and list markers left out. */
+function sourceWords(text: string): string[] {
+  return text
+    .replace(/^---\n[^]*?\n---\n/, '')
+    .replace(/<!--[^]*?-->/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^(?:[-*+]|\d+[.)]|#+)$/, '').replace(/[*_`]/g, ''))
+    .filter(Boolean);
+}
+
+const columns = (line: string) => [...line].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+
+describe('plain text of a letter', () => {
+  test('the example letter: lines of at most 72 characters, every word kept, no markup', () => {
+    const text = letterToPlainText(example);
+    const long = text.split('\n').filter((line) => line.length > 72);
+    assert.deepEqual(long, []);
+    const written = text.split(/\s+/);
+    const missing = sourceWords(example).filter((w) => !written.includes(w));
+    assert.deepEqual(missing, []);
+    assert.doesNotMatch(text, /[*_]{1,2}\w|^#|^\s*[-*] /m);
+  });
+
+  test('cited reports are numbered and each signatory is one line', () => {
+    const letter = parseLetter(example);
+    const text = letterToPlainText(example, { wrap: false });
+    letter.reports.forEach((report, i) => assert.ok(text.includes(`\n${i + 1}. ${report.text.slice(0, 20)}`), `report ${i + 1}`));
+    const lines = text.split('\n');
+    for (const s of letter.signatories) {
+      assert.ok(lines.some((line) => line.replace(/\s+/g, ' ') === s.text), `one line for ${s.text}`);
+    }
+  });
+
+  test('--no-wrap keeps each paragraph on one line', () => {
+    const text = letterToPlainText(example, { wrap: false });
+    assert.ok(text.split('\n').some((line) => line.length > 200), 'a long paragraph stays whole');
+  });
+
+  test('a Japanese letter: at most 72 columns, broken between words, no space added, no character lost', () => {
+    const text = letterToPlainText(japanese);
+    assert.deepEqual(text.split('\n').filter((line) => columns(line) > 72), []);
+    const cjk = (s: string) => s.replace(/<!--[^]*?-->/g, '').replace(/[^\u3040-\u30ff\u3400-\u9fff]/g, '');
+    assert.equal(cjk(text), cjk(japanese), 'the same Japanese characters, in the same order');
+    // Between two Japanese characters the plain text never puts a space the letter did not have.
+    for (const m of text.matchAll(/([\u3040-\u30ff\u3400-\u9fff]) ([\u3040-\u30ff\u3400-\u9fff])/g)) {
+      assert.ok(japanese.includes(m[0]), `a space inserted in ${m[0]}`);
+    }
+    // A line never starts with closing punctuation.
+    assert.deepEqual(text.split('\n').filter((line) => /^[、。，）」』]/.test(line)), []);
+  });
+
+  test('links keep their address, emphasis loses its marks', () => {
+    const text = letterToPlainText('# T\n\nSee *the* [World Report](https://www.hrw.org/world-report) and **this**.\n');
+    assert.match(text, /See the World Report <https:\/\/www\.hrw\.org\/world-report> and this\./);
+  });
+});
+
+test('hard line breaks are kept, soft ones rewrapped', () => {
+  const text = letterToPlainText('# T\n\nJane Roe\\\nCoastal Rights Network\\\nLima\n\nOne\ntwo.\n');
+  assert.match(text, /\nJane Roe\nCoastal Rights Network\nLima\n\nOne two\.\n$/);
+});
