@@ -55,11 +55,11 @@ export class SortSignatories implements Command {
     // Read again: the letter may have changed while the pick was open.
     const edit = sortSignatories(this.documents.letter(document), by, locale);
     if (!edit) {
-      void vscode.window.showInformationMessage(
+      const sorted =
         sortKeyFor(before, by) === 'name'
           ? vscode.l10n.t('The signatories are already sorted by name.')
-          : vscode.l10n.t('The signatories are already sorted by organization.'),
-      );
+          : vscode.l10n.t('The signatories are already sorted by organization.');
+      void vscode.window.showInformationMessage(sorted);
       return false;
     }
     return applyOne(document, editor, edit);
