@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LetterCodeActions } from './codeActions';
 import { type Command, CommandManager } from './commands/commandManager';
 import { ConvertPlainText } from './commands/convertPlainText';
+import { CopyPlainText } from './commands/copyPlainText';
 import { ExportHtml } from './commands/exportHtml';
 import { ExportSignatories } from './commands/exportSignatories';
 import { ImportSignatories } from './commands/importSignatories';
@@ -66,6 +67,7 @@ export function activateCommon(context: vscode.ExtensionContext, nodeCommands?: 
   commands.add(new ShowSource(previews));
   commands.add(new TogglePreviewStyle());
   commands.add(new ExportHtml(previews, documents));
+  commands.add(new CopyPlainText(previews, documents));
   for (const command of nodeCommands?.({ documents, previews }) ?? []) {
     commands.add(command);
   }

@@ -14,4 +14,4 @@ export {
 export { importSummary, importReport } from './signatories/csvReport';
 export { signatoriesToCsv, type CsvExportOptions } from './signatories/csvExport';
 export { sortKeyFor, sortSignatories, type SignatorySortKey } from './signatories/sort';
-export { letterToPlainText, type PlainTextOptions } from './plainText';
+export { letterToPlainText, plainTextOf, type PlainTextOptions } from './plainText';

@@ -14,9 +14,12 @@ export interface PlainTextOptions {
 
 /** The letter (its `*.letter.md` text) as plain text, ending with a line break. */
 export function letterToPlainText(text: string, options: PlainTextOptions = {}): string {
-  const read = readLetter(text, options.parse ?? {});
-  const writer = new PlainTextWriter(read, options.wrap === undefined ? 72 : options.wrap);
-  return writer.write();
+  return plainTextOf(readLetter(text, options.parse ?? {}), options);
+}
+
+/** A letter already read (the editor's parse of the document's version) as plain text. */
+export function plainTextOf(read: ReadLetter, options: Pick<PlainTextOptions, 'wrap'> = {}): string {
+  return new PlainTextWriter(read, options.wrap === undefined ? 72 : options.wrap).write();
 }
 
 class PlainTextWriter {
