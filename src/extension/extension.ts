@@ -1,13 +1,21 @@
 // The extension's entry point in a Node extension host (package.json `main`): everything of
 // activateCommon.ts, plus the commands that need Node (the PDF export prints with Chrome, src/node).
 // The web entry point (web.ts, package.json `browser`) is the same minus those.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateCommon, type AdvocacyLetterApi } from './activateCommon';
 import { ExportPdf } from './commands/exportPdf';
 
 export type { AdvocacyLetterApi } from './activateCommon';
 
+/**
+ * True where the extension host runs Node, whatever the workbench: a desktop VS Code, and also a
+ * browser workbench on a server (code-server, Codespaces), where `isWeb` is true although the PDF
+ * export works. package.json shows the Node-only commands on this key, not on `!isWeb`.
+ */
+export const NODE_HOST_CONTEXT = 'advocacyLetter.nodeHost';
+
 export function activate(context: vscode.ExtensionContext): AdvocacyLetterApi {
+  void vscode.commands.executeCommand('setContext', NODE_HOST_CONTEXT, true);
   return activateCommon(context, ({ previews, documents }) => [new ExportPdf(previews, documents)]);
 }
 
