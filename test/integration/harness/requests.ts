@@ -37,6 +37,31 @@ export async function frameText(name: string, selector: string, timeoutMs = 30_0
   return answer?.result as FrameText | undefined;
 }
 
+/**
+ * Asks the harness to open the command palette (F1), type `title`, and run the command of that
+ * title when the palette offers it, as a writer finds a command.
+ * @example const found = await palette('pdf', 'Advocacy Letter: Export Letter as PDF'); assert.ok(found?.ran);
+ * @returns the offered labels and whether the command ran, or undefined without a harness.
+ */
+export async function palette(
+  name: string,
+  title: string,
+  timeoutMs = 60_000,
+): Promise<{ labels: string[]; ran: boolean } | undefined> {
+  const answer = await request('ui', 'palette', name, title, timeoutMs);
+  return answer?.result as { labels: string[]; ran: boolean } | undefined;
+}
+
+/** Asks the harness to accept the browser workbench's save dialog with Enter once it proposes a path ending in `suffix`. */
+export async function acceptDialog(
+  name: string,
+  suffix: string,
+  timeoutMs = 60_000,
+): Promise<{ value: string } | undefined> {
+  const answer = await request('ui', 'accept-dialog', name, suffix, timeoutMs);
+  return answer?.result as { value: string } | undefined;
+}
+
 async function request(
   kind: string,
   command: string,
@@ -62,7 +87,7 @@ async function request(
   }
   const answer = JSON.parse(fs.readFileSync(done, 'utf8')) as Record<string, unknown>;
   if (answer.error) {
-    throw new Error(`the harness failed @@${command} ${name}: ${String(answer.error)}`);
+    throw new Error(`the harness failed @@${command} ${name}: ${JSON.stringify(answer.error)}`);
   }
   return answer;
 }

@@ -107,7 +107,7 @@ async function main() {
   const codeServerLog = path.join(temp, 'code-server.log');
   const workbenchLog = path.join(temp, 'workbench-console.log');
   const extensionHostLog = path.join(temp, 'extension-host.log');
-  for (const kind of ['screenshots', 'frames']) {
+  for (const kind of ['screenshots', 'frames', 'ui']) {
     fs.rmSync(path.join(resultsDir, kind), { recursive: true, force: true });
     fs.mkdirSync(path.join(resultsDir, kind), { recursive: true });
   }
@@ -207,7 +207,12 @@ async function main() {
     new Promise((resolve) => codeServer.child.once('exit', (c, s) => resolve(`code-server exited (${c ?? s})`))),
     new Promise((resolve) => running.browser.once('disconnected', () => resolve('chromium disconnected'))),
     new Promise((resolve) => page.once('crash', () => resolve('the workbench page crashed'))),
-    new Promise((resolve) => setTimeout(() => resolve(`no result within ${timeoutMs / 1000} s (ADVOCACY_LETTER_TEST_TIMEOUT)`), timeoutMs).unref()),
+    new Promise((resolve) =>
+      setTimeout(
+        () => resolve(`no result within ${timeoutMs / 1000} s (ADVOCACY_LETTER_TEST_TIMEOUT)`),
+        timeoutMs,
+      ).unref(),
+    ),
   ]);
   if (interrupted) {
     return new Promise(() => {}); // the signal handler ends the process
@@ -220,7 +225,10 @@ async function main() {
     console.log(`\n[harness] ---- tail of the extension host's log (${extensionHostLog}) ----`);
     console.log(tail(extensionHostLog, 40));
     // VS Code's own extension host log, and the extension's output channels (logs/…/exthost1/advocacy-letter.*/).
-    for (const file of findFiles(path.join(userDataDir, 'logs'), /(^|\/)(remoteexthost\.log$|advocacy-letter[^/]*\/[^/]+\.log$)/)) {
+    for (const file of findFiles(
+      path.join(userDataDir, 'logs'),
+      /(^|\/)(remoteexthost\.log$|advocacy-letter[^/]*\/[^/]+\.log$)/,
+    )) {
       console.log(`\n[harness] ---- tail of ${file} ----\n${tail(file, 60)}`);
     }
     console.log(`\n[harness] ---- tail of the code-server log (${codeServerLog}) ----\n${tail(codeServerLog, 40)}`);
@@ -232,9 +240,15 @@ async function main() {
     fs.rmSync(temp, { recursive: true, force: true });
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  say(typeof code === 'number' ? `the extension tests exited with ${code} after ${seconds} s` : `failed after ${seconds} s: ${code}`);
+  say(
+    typeof code === 'number'
+      ? `the extension tests exited with ${code} after ${seconds} s`
+      : `failed after ${seconds} s: ${code}`,
+  );
   // A plain closing line that CI reads whatever the runner.
-  console.log(`integration: ${counts.passing} passed, ${counts.failing || (passed ? 0 : 1)} failed, ${counts.pending} skipped`);
+  console.log(
+    `integration: ${counts.passing} passed, ${counts.failing || (passed ? 0 : 1)} failed, ${counts.pending} skipped`,
+  );
   return typeof code === 'number' ? code : 1;
 }
 
@@ -251,7 +265,7 @@ class RequestQueue {
   }
 
   handle(line) {
-    const match = /^@@(screenshot|frame-text) ([A-Za-z0-9._-]+)(?: (.*))?$/.exec(line.trim());
+    const match = /^@@(screenshot|frame-text|palette|accept-dialog) ([A-Za-z0-9._-]+)(?: (.*))?$/.exec(line.trim());
     if (!match) {
       return;
     }
@@ -264,11 +278,19 @@ class RequestQueue {
   }
 
   async answer(command, name, argument) {
-    const kind = command === 'screenshot' ? 'screenshots' : 'frames';
+    const kind = command === 'screenshot' ? 'screenshots' : command === 'frame-text' ? 'frames' : 'ui';
     const done = path.join(resultsDir, kind, `${name}.done`);
+    fs.mkdirSync(path.dirname(done), { recursive: true });
     let answer;
     try {
-      answer = command === 'screenshot' ? { path: await this.screenshot(name) } : await this.frameText(name, argument);
+      answer =
+        command === 'screenshot'
+          ? { path: await this.screenshot(name) }
+          : command === 'frame-text'
+            ? await this.frameText(name, argument)
+            : command === 'palette'
+              ? await this.palette(argument)
+              : await this.acceptDialog(argument);
     } catch (error) {
       answer = { error: String(error?.message ?? error) };
       say(`@@${command} ${name} failed: ${answer.error}`);
@@ -283,6 +305,61 @@ class RequestQueue {
     await this.page.screenshot({ path: file, timeout: 15_000 });
     say(`screenshot ${path.relative(projectRoot, file)}`);
     return file;
+  }
+
+  /**
+   * Opens the command palette as a writer does (F1), types `title` and, when a command of that
+   * title is offered, runs it with Enter. Answers with the offered labels and whether it ran.
+   */
+  async palette(title) {
+    const page = this.page;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(`>${title}`);
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    let ran = false;
+    try {
+      await page.waitForFunction(
+        (wanted) =>
+          [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((row) =>
+            (row.getAttribute('aria-label') ?? '').includes(wanted),
+          ),
+        title,
+        { timeout: 15_000 },
+      );
+      ran = true;
+    } catch {
+      // not offered: answered below with what was
+    }
+    const labels = await rows.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('aria-label') ?? ''),
+    );
+    if (ran) {
+      const index = labels.findIndex((label) => label.includes(title));
+      await rows.nth(index).click();
+    } else {
+      await page.keyboard.press('Escape');
+    }
+    return { result: { labels, ran } };
+  }
+
+  /**
+   * Accepts VS Code's simple file dialog (a quick input, in a browser workbench) with Enter, once it
+   * proposes a path ending in `suffix` (it shows the folder first, then fills in the file name).
+   */
+  async acceptDialog(suffix) {
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.page.waitForFunction(
+      (wanted) => (document.querySelector('.quick-input-widget input.input')?.value ?? '').endsWith(wanted),
+      suffix,
+      { timeout: 15_000 },
+    );
+    const value = await input.inputValue();
+    await this.page.keyboard.press('Enter');
+    return { result: { value } };
   }
 
   async frameText(name, selector) {
@@ -306,7 +383,8 @@ class RequestQueue {
 /** Ends Chromium and code-server by their own process ids; safe to call more than once. */
 function cleanup() {
   cleaningUp ??= (async () => {
-    const bounded = (promise, ms) => Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms))]);
+    const bounded = (promise, ms) =>
+      Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms))]);
     if (running.browser) {
       await bounded(running.browser.close(), 5000);
     }
@@ -330,7 +408,11 @@ process.on('exit', () => {
     }
   }
 });
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(signal, () => {
     interrupted = true;
     say(`${signal}: ending code-server and chromium`);

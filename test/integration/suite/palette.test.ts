@@ -1,0 +1,58 @@
+// Commands as a writer finds them: typed into the command palette and run from there, in the
+// browser workbench (code-server) where the PDF export was once hidden by `!isWeb`.
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import { acceptDialog, palette, testResultsDir } from '../harness/requests';
+import { waitFor, workspaceUri } from './helpers';
+
+async function openExample(): Promise<vscode.Uri> {
+  const uri = workspaceUri('examples', 'open-letter-2013.letter.md');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  return uri;
+}
+
+suite('the command palette', () => {
+  test('Export Letter as PDF is offered and runs from the palette', async function () {
+    if (!testResultsDir) this.skip();
+    this.timeout(120_000);
+    await openExample();
+    const pdf = workspaceUri('examples', 'open-letter-2013.pdf');
+    await vscode.workspace.fs.delete(pdf).then(undefined, () => undefined);
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(workspaceUri('examples'), '*.pdf'),
+    );
+    let written = false;
+    watcher.onDidCreate((uri) => {
+      if (uri.path.endsWith('/open-letter-2013.pdf')) written = true;
+    });
+    try {
+      const found = await palette('export-pdf', 'Advocacy Letter: Export Letter as PDF');
+      assert.ok(found?.ran, `not offered in the palette; it offered: ${found?.labels.join(' | ')}`);
+      const dialog = await acceptDialog('export-pdf-save', '.pdf');
+      assert.match(dialog?.value ?? '', /open-letter-2013\.pdf$/, 'the save dialog proposes the letter’s name');
+      await waitFor(watcher.onDidCreate, () => written, 'the PDF', 60_000);
+      const bytes = await vscode.workspace.fs.readFile(pdf);
+      assert.equal(new TextDecoder().decode(bytes.subarray(0, 5)), '%PDF-');
+    } finally {
+      watcher.dispose();
+    }
+  });
+
+  test('Copy Letter as Plain Text is offered and puts the letter on the clipboard', async function () {
+    if (!testResultsDir) this.skip();
+    this.timeout(60_000);
+    await openExample();
+    await vscode.env.clipboard.writeText('');
+    const found = await palette('copy-plain-text', 'Advocacy Letter: Copy Letter as Plain Text');
+    assert.ok(found?.ran, `not offered in the palette; it offered: ${found?.labels.join(' | ')}`);
+    let copied = '';
+    const deadline = Date.now() + 15_000;
+    while (!copied.includes('Hiroshi Kato, President, Life Funds for North Korean Refugees') && Date.now() < deadline) {
+      copied = await vscode.env.clipboard.readText();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(copied, /Hiroshi Kato, President, Life Funds for North Korean Refugees/);
+    assert.doesNotMatch(copied, /^#|\*/m, 'no markup');
+  });
+});
