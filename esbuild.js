@@ -91,7 +91,11 @@ const common = {
 };
 
 /** Libraries the extension loads on first use, each a bundle of its own: dist/NAME.js. */
-const lazyModules = { yaml: 'src/extension/lazyYaml.ts', papaparse: 'src/extension/lazyPapaparse.ts', 'jsonc-parser': 'src/extension/lazyJsonc.ts' };
+const lazyModules = {
+  yaml: 'src/extension/lazyYaml.ts',
+  papaparse: 'src/extension/lazyPapaparse.ts',
+  'jsonc-parser': 'src/extension/lazyJsonc.ts',
+};
 
 /**
  * In the extension's bundle, `yaml`, `papaparse` and `jsonc-parser` are the lazy stand-ins of
@@ -106,7 +110,10 @@ const lazyYamlPlugin = {
       build.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
         args.importer.endsWith(path.normalize(stand)) ? undefined : { path: path.resolve(stand) },
       );
-      build.onResolve({ filter: new RegExp(`^\\./${name.replace(/[.-]/g, '\\$&')}\\.js$`) }, () => ({ path: `./${name}.js`, external: true }));
+      build.onResolve({ filter: new RegExp(`^\\./${name.replace(/[.-]/g, '\\$&')}\\.js$`) }, () => ({
+        path: `./${name}.js`,
+        external: true,
+      }));
     }
   },
 };
@@ -126,7 +133,9 @@ const noNodeHelpersPlugin = {
     const nodeDir = path.resolve('src/node');
     build.onResolve({ filter: /^\.\.?\/.*node(\/|$)/ }, (args) => {
       const target = path.resolve(args.resolveDir, args.path);
-      return target === nodeDir || target.startsWith(nodeDir + path.sep) ? { path: target, namespace: 'node-only', sideEffects: false } : undefined;
+      return target === nodeDir || target.startsWith(nodeDir + path.sep)
+        ? { path: target, namespace: 'node-only', sideEffects: false }
+        : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: 'node-only' }, (args) => ({
       contents: `throw new Error(${JSON.stringify(`${path.relative(__dirname, args.path)} needs Node; the web extension cannot use it`)});`,

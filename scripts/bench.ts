@@ -21,7 +21,11 @@ const engineBundle = path.join(root, 'dist', 'bench', 'engine.js');
 /** Bundles the engine and markdown-it as the extension's production build does. */
 function buildEngine(): void {
   buildSync({
-    stdin: { contents: "export * from './src/core'; export { default as markdownIt } from 'markdown-it';", resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: "export * from './src/core'; export { default as markdownIt } from 'markdown-it';",
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -48,29 +52,94 @@ export function generateLetter(signatories: number): string {
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const given = ['Hiroshi', 'Maria', 'Amina', 'John', 'Li', 'Fatima', 'Carlos', 'Yuki', 'Olga', 'Kwame', 'Sofía', 'Arjun'];
-  const family = ['Kato', 'Silva', 'Diallo', 'Smith', 'Wang', 'Haddad', 'Pérez', 'Tanaka', 'Ivanova', 'Mensah', 'García', 'Patel'];
-  const roles = ['President', 'Director', 'Executive Director', 'Researcher', 'Coordinator', 'Board Member', 'Legal Adviser', 'Volunteer'];
-  const orgs = ['Human Rights Watch', 'Amnesty International', 'Life Funds for North Korean Refugees', 'Front Line Defenders',
-    'International Federation for Human Rights (FIDH)', 'Asia Pacific Forum on Women, Law and Development', 'Article 19', 'Freedom House'];
+  const given = [
+    'Hiroshi',
+    'Maria',
+    'Amina',
+    'John',
+    'Li',
+    'Fatima',
+    'Carlos',
+    'Yuki',
+    'Olga',
+    'Kwame',
+    'Sofía',
+    'Arjun',
+  ];
+  const family = [
+    'Kato',
+    'Silva',
+    'Diallo',
+    'Smith',
+    'Wang',
+    'Haddad',
+    'Pérez',
+    'Tanaka',
+    'Ivanova',
+    'Mensah',
+    'García',
+    'Patel',
+  ];
+  const roles = [
+    'President',
+    'Director',
+    'Executive Director',
+    'Researcher',
+    'Coordinator',
+    'Board Member',
+    'Legal Adviser',
+    'Volunteer',
+  ];
+  const orgs = [
+    'Human Rights Watch',
+    'Amnesty International',
+    'Life Funds for North Korean Refugees',
+    'Front Line Defenders',
+    'International Federation for Human Rights (FIDH)',
+    'Asia Pacific Forum on Women, Law and Development',
+    'Article 19',
+    'Freedom House',
+  ];
   const publishers = ['Human Rights Watch', 'Amnesty International', 'NKDB', 'UN OHCHR', 'International Crisis Group'];
   const lines = [
-    '---', 'title: Joint letter on the protection of human rights defenders', 'date: 2024-03-01', 'reply-by: 2024-04-01', '---', '',
-    'To: Volker Türk, United Nations High Commissioner for Human Rights', '', 'Subject: Protection of human rights defenders', '',
-    'We, the undersigned organizations, write about the reports listed below.', '', '## Cited Reports', '',
+    '---',
+    'title: Joint letter on the protection of human rights defenders',
+    'date: 2024-03-01',
+    'reply-by: 2024-04-01',
+    '---',
+    '',
+    'To: Volker Türk, United Nations High Commissioner for Human Rights',
+    '',
+    'Subject: Protection of human rights defenders',
+    '',
+    'We, the undersigned organizations, write about the reports listed below.',
+    '',
+    '## Cited Reports',
+    '',
   ];
   for (let i = 0; i < Math.max(1, Math.floor(signatories / 10)); i++) {
     const year = 1995 + Math.floor(random() * 28);
     const kind = random();
     if (kind < 0.5) lines.push(`- Report on defenders ${i}, ${pick(publishers)}, ${year}.`);
-    else if (kind < 0.8) lines.push(`- *Defenders at risk, part ${i}*, ${pick(publishers)}, March ${year}, https://example.org/reports/${i}`);
-    else lines.push(`- “Silenced, volume ${i}”, ${pick(publishers)}`, `  (${pick(['Geneva', 'London', 'Seoul'])}) ${year}.`);
+    else if (kind < 0.8)
+      lines.push(
+        `- *Defenders at risk, part ${i}*, ${pick(publishers)}, March ${year}, https://example.org/reports/${i}`,
+      );
+    else
+      lines.push(
+        `- “Silenced, volume ${i}”, ${pick(publishers)}`,
+        `  (${pick(['Geneva', 'London', 'Seoul'])}) ${year}.`,
+      );
   }
   lines.push('', 'Yours sincerely,', '', '## Signatories', '');
   for (let i = 0; i < signatories; i++) {
     const name = `${pick(given)} ${pick(family)} ${i}`;
     const org = pick(orgs);
-    if (random() < 0.15) lines.push(`- ${name}, ${pick(roles)}, ${org.split(' ').slice(0, 2).join(' ')}`, `  ${org.split(' ').slice(2).join(' ') || 'Network'}`);
+    if (random() < 0.15)
+      lines.push(
+        `- ${name}, ${pick(roles)}, ${org.split(' ').slice(0, 2).join(' ')}`,
+        `  ${org.split(' ').slice(2).join(' ') || 'Network'}`,
+      );
     else if (random() < 0.05) lines.push(`- ${name} – ${pick(roles)}, ${org};`);
     else lines.push(`- ${name}, ${pick(roles)}, ${org}`);
   }
@@ -91,7 +160,8 @@ const cpu = () => {
 };
 
 /** What one measuring process does, over and over. */
-type Measure = 'markdownItParse' | 'parseLint' | 'markdownItRender' | 'render' | 'markdownItRendererOnly' | 'rendererOnly';
+type Measure =
+  'markdownItParse' | 'parseLint' | 'markdownItRender' | 'render' | 'markdownItRendererOnly' | 'rendererOnly';
 
 /** Compared pairs: markdown-it's side, the engine's side, and the name of their ratio. */
 const PAIRS: [Measure, Measure, string][] = [
@@ -103,7 +173,9 @@ const PAIRS: [Measure, Measure, string][] = [
 
 /** A measuring process: sets up, warms up, then runs `measure` on each message and answers with its CPU time per run. */
 function serve(size: number, measure: Measure): void {
-  const { lintLetter, readLetter, renderLetter, renderReadLetter, markdownIt } = require(engineBundle) as typeof Core & { markdownIt: typeof MarkdownIt };
+  const { lintLetter, readLetter, renderLetter, renderReadLetter, markdownIt } = require(
+    engineBundle,
+  ) as typeof Core & { markdownIt: typeof MarkdownIt };
   const text = generateLetter(size);
   const md = markdownIt();
   // Both sides hold the letter as read once by each (as the editor holds its last parse); the
@@ -153,16 +225,21 @@ const servers = new Set<ChildProcess>();
 class Server {
   private readonly child: ChildProcess;
   /** Answers awaited, in the order asked; a process that ends or fails early fails them all. */
-  private readonly pending: { resolve: (message: Record<string, number>) => void; reject: (error: Error) => void }[] = [];
+  private readonly pending: { resolve: (message: Record<string, number>) => void; reject: (error: Error) => void }[] =
+    [];
   private readonly ready: Promise<Record<string, number>>;
   private ended: Error | null = null;
 
   constructor(size: number, measure: Measure) {
-    this.child = spawn(process.execPath, ['--single-threaded-gc', '--import', 'tsx', __filename, '--serve', String(size), measure], {
-      cwd: root,
-      // Figures come over the IPC channel only; a child's errors show on stderr.
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    this.child = spawn(
+      process.execPath,
+      ['--single-threaded-gc', '--import', 'tsx', __filename, '--serve', String(size), measure],
+      {
+        cwd: root,
+        // Figures come over the IPC channel only; a child's errors show on stderr.
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      },
+    );
     servers.add(this.child);
     const fail = (error: Error) => {
       this.ended ??= error;
@@ -212,7 +289,16 @@ class Server {
  * order. Returns the median time of each side, the median of the turns' ratios (b / a) and the
  * processes' figures.
  */
-async function compare(a: Server, b: Server): Promise<{ a: number; b: number; ratio: number; spread: [number, number]; figures: [Record<string, number>, Record<string, number>] }> {
+async function compare(
+  a: Server,
+  b: Server,
+): Promise<{
+  a: number;
+  b: number;
+  ratio: number;
+  spread: [number, number];
+  figures: [Record<string, number>, Record<string, number>];
+}> {
   // Both set up and warm up at once; no turn is timed while the other process is still busy.
   await Promise.all([a.started(), b.started()]);
   const times: [number[], number[]] = [[], []];
@@ -241,7 +327,8 @@ function activation(): void {
   const calls: string[] = [];
   const stub = (name: string): unknown =>
     new Proxy(function () {}, {
-      get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => name : stub(`${name}.${String(key)}`)),
+      get: (_t, key) =>
+        key === 'then' ? undefined : key === Symbol.toPrimitive ? () => name : stub(`${name}.${String(key)}`),
       apply: () => {
         calls.push(name);
         return stub(`${name}()`);
@@ -251,20 +338,62 @@ function activation(): void {
       defineProperty: () => true,
     });
   // `import * as vscode` copies the module's own keys: list the API's namespaces and classes.
-  const names = ['Disposable', 'window', 'workspace', 'languages', 'commands', 'env', 'extensions', 'l10n', 'Uri', 'Range', 'Position', 'Selection', 'Location',
-    'Diagnostic', 'DiagnosticSeverity', 'DiagnosticRelatedInformation', 'WorkspaceEdit', 'SnippetTextEdit', 'SnippetString', 'CodeAction',
-    'CodeActionKind', 'SymbolKind', 'DocumentSymbol', 'FoldingRange', 'Hover', 'MarkdownString', 'CompletionItem', 'CompletionItemKind',
-    'EventEmitter', 'StatusBarAlignment', 'ViewColumn', 'TextEditorRevealType', 'ProgressLocation', 'ConfigurationTarget', 'TabInputText', 'ThemeIcon'];
+  const names = [
+    'Disposable',
+    'window',
+    'workspace',
+    'languages',
+    'commands',
+    'env',
+    'extensions',
+    'l10n',
+    'Uri',
+    'Range',
+    'Position',
+    'Selection',
+    'Location',
+    'Diagnostic',
+    'DiagnosticSeverity',
+    'DiagnosticRelatedInformation',
+    'WorkspaceEdit',
+    'SnippetTextEdit',
+    'SnippetString',
+    'CodeAction',
+    'CodeActionKind',
+    'SymbolKind',
+    'DocumentSymbol',
+    'FoldingRange',
+    'Hover',
+    'MarkdownString',
+    'CompletionItem',
+    'CompletionItemKind',
+    'EventEmitter',
+    'StatusBarAlignment',
+    'ViewColumn',
+    'TextEditorRevealType',
+    'ProgressLocation',
+    'ConfigurationTarget',
+    'TabInputText',
+    'ThemeIcon',
+  ];
   const vscode = Object.fromEntries(names.map((name) => [name, stub(`vscode.${name}`)]));
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
-  (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : load(request, ...rest));
+  (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) =>
+    request === 'vscode' ? vscode : load(request, ...rest);
   let start = now();
   const extension = require(path.join(root, 'dist', 'extension.js'));
   const loadMs = now() - start;
   start = now();
   const api = extension.activate({ subscriptions: [], extensionUri: stub('extensionUri') });
   const activateMs = now() - start;
-  console.log(JSON.stringify({ activation: true, requireMs: round(loadMs), activateMs: round(activateMs), lettersParsed: api.documents.parseCount }));
+  console.log(
+    JSON.stringify({
+      activation: true,
+      requireMs: round(loadMs),
+      activateMs: round(activateMs),
+      lettersParsed: api.documents.parseCount,
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -294,13 +423,16 @@ async function main(): Promise<void> {
   if (only) return;
   // Growth from 10,000 to 20,000 signatories, for the engine and for markdown-it itself: a 10k and
   // a 20k process taking turns.
-  const growth = async (measure: Measure) => (await compare(new Server(10_000, measure), new Server(20_000, measure))).ratio;
-  console.log(JSON.stringify({
-    growth: '10k→20k',
-    parseLintGrowth: await growth('parseLint'),
-    markdownItParseGrowth: await growth('markdownItParse'),
-    renderGrowth: await growth('render'),
-  }));
+  const growth = async (measure: Measure) =>
+    (await compare(new Server(10_000, measure), new Server(20_000, measure))).ratio;
+  console.log(
+    JSON.stringify({
+      growth: '10k→20k',
+      parseLintGrowth: await growth('parseLint'),
+      markdownItParseGrowth: await growth('markdownItParse'),
+      renderGrowth: await growth('render'),
+    }),
+  );
   // Bundle sizes as users get them: the production build's metafiles.
   const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`production build failed:\n${build.stderr}`);
@@ -309,10 +441,15 @@ async function main(): Promise<void> {
     const meta = path.join(root, 'dist', `meta-${name}.json`);
     if (!fs.existsSync(meta)) continue;
     const outputs = JSON.parse(fs.readFileSync(meta, 'utf8')).outputs as Record<string, { bytes: number }>;
-    for (const [file, { bytes }] of Object.entries(outputs)) if (file.endsWith('.js')) sizes[file] = Math.round(bytes / 102.4) / 10;
+    for (const [file, { bytes }] of Object.entries(outputs))
+      if (file.endsWith('.js')) sizes[file] = Math.round(bytes / 102.4) / 10;
   }
   console.log(JSON.stringify({ bundleKB: sizes, minified: true }));
-  const activationRun = spawnSync(process.execPath, ['--single-threaded-gc', '--import', 'tsx', __filename, '--activation'], { cwd: root, encoding: 'utf8' });
+  const activationRun = spawnSync(
+    process.execPath,
+    ['--single-threaded-gc', '--import', 'tsx', __filename, '--activation'],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (activationRun.status !== 0) throw new Error(`bench --activation failed:\n${activationRun.stderr}`);
   console.log(activationRun.stdout.trim().split('\n').pop());
 }

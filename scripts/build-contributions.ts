@@ -127,9 +127,10 @@ export const contributions: readonly Contribution[] = [
 export const readCommitted = (path: string): string => readFileSync(join(repoRoot, path), 'utf8');
 
 if (require.main === module) {
-  for (const { path, write } of contributions) {
+  for (const contribution of contributions) {
+    const { path } = contribution;
     const committed = readCommitted(path);
-    const text = write(committed);
+    const text = contribution.write(committed);
     if (text === committed) continue;
     writeFileSync(join(repoRoot, path), text);
     console.log(`wrote ${path}`);

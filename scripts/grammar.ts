@@ -21,7 +21,11 @@ const COMMA = R`[,，、]`;
 const D = R`[0-9０-９]`;
 const words = (label: string) => label.split(' ').join(`${SP}+`);
 /** Alternatives, longest first, case-insensitive, any spaces between words. */
-const anyOf = (list: readonly string[]) => `(?i:${[...list].sort((a, b) => b.length - a.length).map(words).join('|')})`;
+const anyOf = (list: readonly string[]) =>
+  `(?i:${[...list]
+    .sort((a, b) => b.length - a.length)
+    .map(words)
+    .join('|')})`;
 
 const BOLD = R`\*\*|__`;
 const LIST_MARKER = R`[-*+]|${D}{1,9}[.)]`;
@@ -92,7 +96,12 @@ function build(...pieces: Piece[]): { source: string; captures: Record<number, J
   return { source: pieces.map(emit).join(''), captures };
 }
 
-const ITEM_START = [R`^`, cap({ name: `markup.list.indent${S}` }, '[ ]{0,3}'), cap({ name: 'punctuation.definition.list.begin.markdown' }, LIST_MARKER), R`[ \t]+`];
+const ITEM_START = [
+  R`^`,
+  cap({ name: `markup.list.indent${S}` }, '[ ]{0,3}'),
+  cap({ name: 'punctuation.definition.list.begin.markdown' }, LIST_MARKER),
+  R`[ \t]+`,
+];
 const END = [
   cap({ name: `punctuation.terminator${S}` }, TERMINATOR),
   '(?:',
@@ -105,7 +114,13 @@ const COMMA_CAPTURE = { name: `punctuation.separator.comma${S}` };
 
 // --- fields ----------------------------------------------------------------------------------------
 
-const fieldScope: Record<FieldKind, string> = { addressee: 'addressee', date: 'date', replyBy: 'reply-by', subject: 'subject', cc: 'cc' };
+const fieldScope: Record<FieldKind, string> = {
+  addressee: 'addressee',
+  date: 'date',
+  replyBy: 'reply-by',
+  subject: 'subject',
+  cc: 'cc',
+};
 
 function field(kind: FieldKind): Json {
   const k = fieldScope[kind];
@@ -120,14 +135,22 @@ function field(kind: FieldKind): Json {
   };
   const value = `string.unquoted.field-value.${k}${S}`;
   if (kind !== 'addressee') {
-    return { name: `meta.field.${k}${S}`, begin: label, beginCaptures: labelCaptures, while: FIELD_GOES_ON, contentName: value, patterns: inline };
+    return {
+      name: `meta.field.${k}${S}`,
+      begin: label,
+      beginCaptures: labelCaptures,
+      while: FIELD_GOES_ON,
+      contentName: value,
+      patterns: inline,
+    };
   }
   // The person or body addressed: the first comma-separated part.
   const NAME = R`[^,，、\s](?:[^,，、]*?[^,，、\s])?(?=${SP}*(?:${COMMA}|$))`;
   return {
     patterns: [
       {
-        comment: 'A label alone on its line: the addressee follows on the next lines, or as a list (one addressee per item).',
+        comment:
+          'A label alone on its line: the addressee follows on the next lines, or as a list (one addressee per item).',
         name: `meta.field.${k}${S}`,
         begin: R`${label}${SP}*$`,
         beginCaptures: labelCaptures,
@@ -185,7 +208,8 @@ function sectionHeading(kind: SectionKind): Json {
 
 function sectionLabel(kind: SectionKind): Json {
   return {
-    comment: 'A paragraph that is only a section name and a colon, followed directly by a list, opens the section for that list.',
+    comment:
+      'A paragraph that is only a section name and a colon, followed directly by a list, opens the section for that list.',
     name: `meta.section.${kind}${S}`,
     begin: R`^[ ]{0,3}(?:(${BOLD})${SP}*)?(${anyOf(sectionNames[kind])})${SP}*(?:(${BOLD})${SP}*)?([:：])${SP}*(${BOLD})?${SP}*$`,
     beginCaptures: {
@@ -209,15 +233,35 @@ const DATE_SEP = [R`(?:${SP}*`, cap(COMMA_CAPTURE, COMMA), R`${SP}*|${SP}+|${SP}
 const REPORT_TAIL: Piece[] = [
   '(?:',
   // The publisher, then a date at the end (after a comma, a space or a parenthesis), maybe before a link.
-  cap(PUBLISHER, '.*?'), ...DATE_SEP, cap(YEAR_CAPTURE, CITATION_DATE), R`[)）]?`,
-  R`(?:${SP}*[.。,，、:：]?${SP}*(?:${AVAILABLE})?`, cap({ patterns: inline }, LINK), ')?', FINAL_AHEAD,
+  cap(PUBLISHER, '.*?'),
+  ...DATE_SEP,
+  cap(YEAR_CAPTURE, CITATION_DATE),
+  R`[)）]?`,
+  R`(?:${SP}*[.。,，、:：]?${SP}*(?:${AVAILABLE})?`,
+  cap({ patterns: inline }, LINK),
+  ')?',
+  FINAL_AHEAD,
   // `n.d.`: no date.
-  '|', cap(PUBLISHER, '.*?'), ...DATE_SEP, cap({ name: `constant.language.no-date${S}` }, R`(?i:n\.${SP}?d\.?)`), R`[)）]?`, FINAL_AHEAD,
+  '|',
+  cap(PUBLISHER, '.*?'),
+  ...DATE_SEP,
+  cap({ name: `constant.language.no-date${S}` }, R`(?i:n\.${SP}?d\.?)`),
+  R`[)）]?`,
+  FINAL_AHEAD,
   // A date that is a whole part in the middle: `Title, Publisher, 2012, pp. 4–9`.
-  '|', cap(PUBLISHER, '.*?'), R`${SP}*`, cap(COMMA_CAPTURE, COMMA), R`${SP}*`, cap(YEAR_CAPTURE, CITATION_DATE), R`${SP}*(?=${COMMA})`,
-  cap({ patterns: inline }, '.*?'), FINAL_AHEAD,
+  '|',
+  cap(PUBLISHER, '.*?'),
+  R`${SP}*`,
+  cap(COMMA_CAPTURE, COMMA),
+  R`${SP}*`,
+  cap(YEAR_CAPTURE, CITATION_DATE),
+  R`${SP}*(?=${COMMA})`,
+  cap({ patterns: inline }, '.*?'),
+  FINAL_AHEAD,
   // No date: the rest is the publisher.
-  '|', cap(PUBLISHER, '.*?'), FINAL_AHEAD,
+  '|',
+  cap(PUBLISHER, '.*?'),
+  FINAL_AHEAD,
   ')',
 ];
 const TITLE = { name: `entity.name.title.report${S}`, patterns: inline };
@@ -229,7 +273,9 @@ const reportLine = build(
   cap({ name: `punctuation.separator${S}` }, R`${SP}*[,，、.:：;–—-]?${SP}*`),
   '|',
   cap(TITLE, UP_TO_COMMA),
-  R`(?:${SP}*`, cap(COMMA_CAPTURE, COMMA), R`${SP}*)?`,
+  R`(?:${SP}*`,
+  cap(COMMA_CAPTURE, COMMA),
+  R`${SP}*)?`,
   ')',
   ...REPORT_TAIL,
   ...END,
@@ -244,7 +290,8 @@ const report: Json = {
   while: ITEM_GOES_ON,
   patterns: [
     {
-      comment: 'A continuation line: the publisher and the year go on (`… North Korean Human` / `Rights Database (NKDB Seoul) 2012.`).',
+      comment:
+        'A continuation line: the publisher and the year go on (`… North Korean Human` / `Rights Database (NKDB Seoul) 2012.`).',
       match: reportContinuation.source,
       captures: reportContinuation.captures,
     },
@@ -261,7 +308,15 @@ const NAME = cap({ name: `entity.name.signatory${S}`, patterns: inline }, NAME_P
 const NAME_SEP_CAPTURE = cap({ name: `punctuation.separator${S}` }, NAME_SEP);
 const ROLE = cap({ name: `entity.other.role.signatory${S}`, patterns: inline }, R`${PART_CHAR}+?`);
 const ORGANIZATION = { name: `entity.name.organization.signatory${S}`, patterns: inline };
-const fullSignatory = build(...ITEM_START, NAME, NAME_SEP_CAPTURE, ROLE, cap(COMMA_CAPTURE, R`${SP}*${COMMA}${SP}*`), cap(ORGANIZATION, '.*?'), ...END);
+const fullSignatory = build(
+  ...ITEM_START,
+  NAME,
+  NAME_SEP_CAPTURE,
+  ROLE,
+  cap(COMMA_CAPTURE, R`${SP}*${COMMA}${SP}*`),
+  cap(ORGANIZATION, '.*?'),
+  ...END,
+);
 const shortSignatory = build(...ITEM_START, NAME, '(?:', NAME_SEP_CAPTURE, ROLE, ')?', ...END);
 const continuation = (capture: Json) => {
   const line = build(CONTINUATION_START, cap(capture, R`\S.*?`), ...END);
@@ -272,7 +327,8 @@ const signatory: Json = {
   comment: 'One signatory: `Name, Role, Organization`; a spaced dash after the name separates like a comma.',
   patterns: [
     {
-      comment: 'Name, role and the start of the organization on the first line: continuation lines go on with the organization.',
+      comment:
+        'Name, role and the start of the organization on the first line: continuation lines go on with the organization.',
       name: `meta.entry.signatory${S}`,
       begin: fullSignatory.source,
       beginCaptures: fullSignatory.captures,
@@ -284,7 +340,10 @@ const signatory: Json = {
       begin: shortSignatory.source,
       beginCaptures: shortSignatory.captures,
       while: ITEM_GOES_ON,
-      patterns: [continuation({ name: `meta.entry.continuation${S}`, patterns: inline }), { include: 'text.html.markdown' }],
+      patterns: [
+        continuation({ name: `meta.entry.continuation${S}`, patterns: inline }),
+        { include: 'text.html.markdown' },
+      ],
     },
   ],
 };
@@ -300,7 +359,12 @@ export function buildGrammar(): Json {
     comment:
       "Generated by scripts/build-contributions.ts from the engine's labels, section names and check codes: " +
       'edit scripts/grammar.ts, not this file.',
-    patterns: [{ include: '#frontmatter' }, { include: '#section-reports' }, { include: '#section-signatories' }, { include: '#body' }],
+    patterns: [
+      { include: '#frontmatter' },
+      { include: '#section-reports' },
+      { include: '#section-signatories' },
+      { include: '#body' },
+    ],
     repository: {
       body: {
         comment: 'What may stand anywhere in the letter, sections included; Markdown for everything else.',
@@ -350,7 +414,10 @@ export function buildGrammar(): Json {
       'inline-comment': {
         match: R`(<!--)(.*?)(-->)`,
         name: 'comment.block.html',
-        captures: { 1: { name: 'punctuation.definition.comment.html' }, 3: { name: 'punctuation.definition.comment.html' } },
+        captures: {
+          1: { name: 'punctuation.definition.comment.html' },
+          3: { name: 'punctuation.definition.comment.html' },
+        },
       },
       'section-reports': sectionHeading('reports'),
       'section-signatories': sectionHeading('signatories'),
@@ -358,9 +425,12 @@ export function buildGrammar(): Json {
       'section-label-signatories': sectionLabel('signatories'),
       report,
       signatory,
-      ...Object.fromEntries((Object.keys(fieldScope) as FieldKind[]).map((kind) => [`field-${fieldScope[kind]}`, field(kind)])),
+      ...Object.fromEntries(
+        (Object.keys(fieldScope) as FieldKind[]).map((kind) => [`field-${fieldScope[kind]}`, field(kind)]),
+      ),
       paragraph: {
-        comment: "A paragraph of the body: its later lines are never fields (a label counts on a paragraph's first line only).",
+        comment:
+          "A paragraph of the body: its later lines are never fields (a label counts on a paragraph's first line only).",
         begin: R`^(?=[ ]{0,3}\S)(?!${BLOCK_START})(?![ ]{0,3}(?:<|\||\[[^\]]*\]:|(?:${LIST_MARKER})(?:[ \t]|$)))`,
         while: PARAGRAPH_GOES_ON,
         patterns: [{ include: 'text.html.markdown' }],

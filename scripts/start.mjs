@@ -42,13 +42,19 @@ async function main() {
   });
   child = server.child;
   const url = workbenchUrl({ url: server.url, port, folder, extensionDevelopmentPath: projectRoot });
-  console.log(`\nOpen this in a browser (the extension is loaded from ${projectRoot}):\n\n  ${url}\n\nCtrl-C ends code-server.\n`);
+  console.log(
+    `\nOpen this in a browser (the extension is loaded from ${projectRoot}):\n\n  ${url}\n\nCtrl-C ends code-server.\n`,
+  );
   const [code, signal] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
   say(`code-server exited (${code ?? signal})`);
   return code ?? 1;
 }
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(signal, () => {
     say(`${signal}: ending code-server (pid ${child?.pid ?? 'not started'})`);
     killProcessGroup(child).finally(() => process.exit(code));

@@ -78,11 +78,19 @@ export function activateCommon(context: vscode.ExtensionContext, nodeCommands?: 
     statusBar,
     previews,
     commands,
-    vscode.languages.registerCodeActionsProvider(selector, new LetterCodeActions(documents), LetterCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      new LetterCodeActions(documents),
+      LetterCodeActions.metadata,
+    ),
     vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Advocacy Letter' }),
     vscode.languages.registerFoldingRangeProvider(selector, symbols),
     vscode.languages.registerHoverProvider(selector, new LetterHover(documents)),
-    vscode.languages.registerCompletionItemProvider(selector, new LetterCompletion(documents), ...LetterCompletion.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider(
+      selector,
+      new LetterCompletion(documents),
+      ...LetterCompletion.triggerCharacters,
+    ),
   );
   return { documents, diagnostics, configs, statusBar, previews };
 }

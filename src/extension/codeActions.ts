@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { disableFix, joinEntryLines, rangeContains, suggestedFixes, type LetterDiagnostic, type LetterFix } from '../core';
+import {
+  disableFix,
+  joinEntryLines,
+  rangeContains,
+  suggestedFixes,
+  type LetterDiagnostic,
+  type LetterFix,
+} from '../core';
 import { codeOf, fromPosition, toRange, toWorkspaceEdit } from './typeConverters';
 import { localized } from './l10n';
 import type { LetterDocuments } from './letterDocuments';
@@ -15,7 +22,11 @@ export class LetterCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly documents: LetterDocuments) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const letter = this.documents.letter(document);
     const problems = this.documents.diagnostics(document, letterSettings(document).lint);
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
@@ -57,7 +68,10 @@ export class LetterCodeActions implements vscode.CodeActionProvider {
   private fixAll(document: vscode.TextDocument, problems: LetterDiagnostic[]): vscode.CodeAction | null {
     const fixable = problems.filter((p) => p.fix);
     if (fixable.length === 0) return null;
-    const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable letter problems ({0})', fixable.length), FIX_ALL);
+    const action = new vscode.CodeAction(
+      vscode.l10n.t('Fix all auto-fixable letter problems ({0})', fixable.length),
+      FIX_ALL,
+    );
     const edit = new vscode.WorkspaceEdit();
     for (const p of fixable) for (const e of p.fix!.edits) edit.replace(document.uri, toRange(e.range), e.newText);
     action.edit = edit;

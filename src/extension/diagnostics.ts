@@ -51,7 +51,10 @@ export class LetterDiagnostics extends Disposable {
       return undefined;
     }
     const problems = this.documents.diagnostics(document, settings.lint);
-    this.collection.set(document.uri, problems.map((d) => toDiagnostic(document.uri, d, this.docsRoot)));
+    this.collection.set(
+      document.uri,
+      problems.map((d) => toDiagnostic(document.uri, d, this.docsRoot)),
+    );
     this.changed.fire(document.uri);
     return problems;
   }
@@ -60,7 +63,11 @@ export class LetterDiagnostics extends Disposable {
   validateText(uri: vscode.Uri, text: string): LetterDiagnostic[] {
     const settings = letterSettings(uri);
     const problems = lintLetter(parseLetter(text, this.documents.parseOptions(uri)), settings.lint);
-    if (settings.enabled) this.collection.set(uri, problems.map((d) => toDiagnostic(uri, d, this.docsRoot)));
+    if (settings.enabled)
+      this.collection.set(
+        uri,
+        problems.map((d) => toDiagnostic(uri, d, this.docsRoot)),
+      );
     return problems;
   }
 
@@ -71,9 +78,17 @@ export class LetterDiagnostics extends Disposable {
       const document = tab.input instanceof vscode.TabInputText ? documents.get(tab.input.uri.toString()) : undefined;
       if (document && isLetter(document) && !this.collection.has(document.uri)) this.validate(document);
     }
-    const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+    const open = new Set(
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')),
+    );
     for (const tab of closed) {
-      if (tab.input instanceof vscode.TabInputText && !open.has(tab.input.uri.toString()) && this.collection.has(tab.input.uri)) {
+      if (
+        tab.input instanceof vscode.TabInputText &&
+        !open.has(tab.input.uri.toString()) &&
+        this.collection.has(tab.input.uri)
+      ) {
         this.clear(tab.input.uri);
       }
     }

@@ -5,7 +5,9 @@ import { english, type Message, type Translate } from '../core';
 
 const translated: Translate = (message) => {
   const args = message.args.map((arg) => (typeof arg === 'object' ? translated(arg) : arg));
-  return message.comment ? vscode.l10n.t({ message: message.template, args, comment: message.comment }) : vscode.l10n.t(message.template, ...args);
+  return message.comment
+    ? vscode.l10n.t({ message: message.template, args, comment: message.comment })
+    : vscode.l10n.t(message.template, ...args);
 };
 
 /**
@@ -15,4 +17,5 @@ const translated: Translate = (message) => {
 export const translate: Translate = (message) => (vscode.l10n.bundle ? translated(message) : english(message));
 
 /** An engine result's text in the display language: its message translated, else its English text as it is. */
-export const localized = (text: string, l10n: Message | undefined): string => (l10n && vscode.l10n.bundle ? translated(l10n) : text);
+export const localized = (text: string, l10n: Message | undefined): string =>
+  l10n && vscode.l10n.bundle ? translated(l10n) : text;

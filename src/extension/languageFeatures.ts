@@ -1,6 +1,13 @@
 // Outline, folding, hover and completion: each a thin adapter over the engine's answer.
 import * as vscode from 'vscode';
-import { completionAt, describeAt, letterFoldingRanges, letterOutline, type OutlineItem, type OutlineKind } from '../core';
+import {
+  completionAt,
+  describeAt,
+  letterFoldingRanges,
+  letterOutline,
+  type OutlineItem,
+  type OutlineKind,
+} from '../core';
 import { fromPosition, toRange } from './typeConverters';
 import { translate } from './l10n';
 import type { LetterDocuments } from './letterDocuments';
@@ -20,7 +27,13 @@ const symbolKinds: Record<OutlineKind, vscode.SymbolKind> = {
 function toSymbol(item: OutlineItem): vscode.DocumentSymbol {
   const range = toRange(item.range);
   const selection = toRange(item.selectionRange);
-  const symbol = new vscode.DocumentSymbol(item.name || ' ', item.detail, symbolKinds[item.kind], range.union(selection), selection);
+  const symbol = new vscode.DocumentSymbol(
+    item.name || ' ',
+    item.detail,
+    symbolKinds[item.kind],
+    range.union(selection),
+    selection,
+  );
   symbol.children = item.children.map(toSymbol);
   return symbol;
 }
@@ -33,7 +46,9 @@ export class LetterSymbols implements vscode.DocumentSymbolProvider, vscode.Fold
   }
 
   provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    return letterFoldingRanges(this.documents.letter(document)).map((r) => new vscode.FoldingRange(r.startLine, r.endLine));
+    return letterFoldingRanges(this.documents.letter(document)).map(
+      (r) => new vscode.FoldingRange(r.startLine, r.endLine),
+    );
   }
 }
 
@@ -64,10 +79,18 @@ export class LetterCompletion implements vscode.CompletionItemProvider {
     const before = range.start.character > 0 ? document.lineAt(range.start.line).text[range.start.character - 1] : '';
     const space = before === ',' ? ' ' : '';
     return offer.values.map(({ value, count }, i) => {
-      const item = new vscode.CompletionItem(value, offer.part === 'role' ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Reference);
-      item.detail = offer.part === 'role'
-        ? count === 1 ? vscode.l10n.t('Role of {0} signatory', count) : vscode.l10n.t('Role of {0} signatories', count)
-        : count === 1 ? vscode.l10n.t('Organization of {0} signatory', count) : vscode.l10n.t('Organization of {0} signatories', count);
+      const item = new vscode.CompletionItem(
+        value,
+        offer.part === 'role' ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Reference,
+      );
+      item.detail =
+        offer.part === 'role'
+          ? count === 1
+            ? vscode.l10n.t('Role of {0} signatory', count)
+            : vscode.l10n.t('Role of {0} signatories', count)
+          : count === 1
+            ? vscode.l10n.t('Organization of {0} signatory', count)
+            : vscode.l10n.t('Organization of {0} signatories', count);
       item.insertText = space + value;
       item.filterText = value;
       item.range = range;

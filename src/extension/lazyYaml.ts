@@ -7,7 +7,8 @@ let yaml: typeof Yaml | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (): typeof Yaml => (yaml ??= require('./yaml.js') as typeof Yaml);
 
-export const parseDocument: typeof Yaml.parseDocument = ((...args: Parameters<typeof Yaml.parseDocument>) => load().parseDocument(...args)) as typeof Yaml.parseDocument;
+export const parseDocument: typeof Yaml.parseDocument = (...args: Parameters<typeof Yaml.parseDocument>) =>
+  load().parseDocument(...args);
 export const isMap: typeof Yaml.isMap = ((node: unknown) => load().isMap(node)) as typeof Yaml.isMap;
 export const isScalar: typeof Yaml.isScalar = ((node: unknown) => load().isScalar(node)) as typeof Yaml.isScalar;
 export const isSeq: typeof Yaml.isSeq = ((node: unknown) => load().isSeq(node)) as typeof Yaml.isSeq;

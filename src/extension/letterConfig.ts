@@ -3,7 +3,14 @@
 // workspaces and the web work too. Resolved asynchronously, used synchronously: the last resolved
 // options of each folder are what the letter cache, the checks and the preview see.
 import * as vscode from 'vscode';
-import { configFileName, configToOptions, readLetterConfig, type ConfigProblem, type LintOptions, type ParseOptions } from '../core';
+import {
+  configFileName,
+  configToOptions,
+  readLetterConfig,
+  type ConfigProblem,
+  type LintOptions,
+  type ParseOptions,
+} from '../core';
 import { Disposable } from './disposable';
 import { localized } from './l10n';
 import { useConfigFileLint } from './settings';
@@ -27,7 +34,11 @@ function parentOf(uri: vscode.Uri): vscode.Uri | undefined {
 
 function toDiagnostic(problem: ConfigProblem): vscode.Diagnostic {
   const { start, end } = problem.range;
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), localized(problem.message, problem.l10n), vscode.DiagnosticSeverity.Warning);
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(start.line, start.character, end.line, end.character),
+    localized(problem.message, problem.l10n),
+    vscode.DiagnosticSeverity.Warning,
+  );
   diagnostic.source = 'advocacy-letter';
   return diagnostic;
 }
@@ -53,8 +64,14 @@ export class LetterConfigs extends Disposable {
     this.register(watcher.onDidChange((uri) => this.fileChanged(uri)));
     this.register(watcher.onDidDelete((uri) => void this.fileDeleted(uri)));
     // Files created, deleted or renamed in VS Code itself are reported at once, before any watcher.
-    this.register(vscode.workspace.onDidCreateFiles((e) => e.files.filter(isConfigFile).forEach((uri) => this.fileChanged(uri))));
-    this.register(vscode.workspace.onDidDeleteFiles((e) => e.files.filter(isConfigFile).forEach((uri) => void this.fileDeleted(uri))));
+    this.register(
+      vscode.workspace.onDidCreateFiles((e) => e.files.filter(isConfigFile).forEach((uri) => this.fileChanged(uri))),
+    );
+    this.register(
+      vscode.workspace.onDidDeleteFiles((e) =>
+        e.files.filter(isConfigFile).forEach((uri) => void this.fileDeleted(uri)),
+      ),
+    );
     this.register(
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
@@ -103,7 +120,13 @@ export class LetterConfigs extends Disposable {
   private async fileDeleted(uri: vscode.Uri): Promise<void> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) this.checkDocument(open);
-    else if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) await this.report(uri);
+    else if (
+      await vscode.workspace.fs.stat(uri).then(
+        () => true,
+        () => false,
+      )
+    )
+      await this.report(uri);
     else this.collection.delete(uri);
     await this.refresh();
   }
@@ -139,7 +162,8 @@ export class LetterConfigs extends Disposable {
       if (this.latest.get(key) !== generation) return false;
       const before = this.resolved.get(key) ?? defaults;
       this.resolved.set(key, options);
-      const changed = JSON.stringify(before.lint) !== JSON.stringify(options.lint) || before.parseKey !== options.parseKey;
+      const changed =
+        JSON.stringify(before.lint) !== JSON.stringify(options.lint) || before.parseKey !== options.parseKey;
       if (changed && fire) this.changed.fire();
       return changed;
     })();

@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { lintLetter, readLetter, type Letter, type LetterDiagnostic, type LintOptions, type ParseOptions, type ReadLetter } from '../core';
+import {
+  lintLetter,
+  readLetter,
+  type Letter,
+  type LetterDiagnostic,
+  type LintOptions,
+  type ParseOptions,
+  type ReadLetter,
+} from '../core';
 import { Disposable } from './disposable';
 import type { LetterConfigs } from './letterConfig';
 

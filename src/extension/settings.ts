@@ -39,17 +39,20 @@ export function letterSettings(scope?: vscode.ConfigurationScope): LetterSetting
   const severity = { ...file.severities, ...config.get<Record<string, Severity | 'ignore'>>('severity', {}) };
   // A setting overrides the file's required fields only when set somewhere, not by its default.
   const inspected = config.inspect<SignatoryField[]>('signatories.requiredFields');
-  const explicit = inspected !== undefined && [
-    inspected.globalValue,
-    inspected.workspaceValue,
-    inspected.workspaceFolderValue,
-    inspected.globalLanguageValue,
-    inspected.workspaceLanguageValue,
-    inspected.workspaceFolderLanguageValue,
-  ].some((value) => value !== undefined);
-  const required = explicit || !file.requiredSignatoryFields
-    ? config.get<SignatoryField[]>('signatories.requiredFields', ['name', 'role', 'organization'])
-    : file.requiredSignatoryFields;
+  const explicit =
+    inspected !== undefined &&
+    [
+      inspected.globalValue,
+      inspected.workspaceValue,
+      inspected.workspaceFolderValue,
+      inspected.globalLanguageValue,
+      inspected.workspaceLanguageValue,
+      inspected.workspaceFolderLanguageValue,
+    ].some((value) => value !== undefined);
+  const required =
+    explicit || !file.requiredSignatoryFields
+      ? config.get<SignatoryField[]>('signatories.requiredFields', ['name', 'role', 'organization'])
+      : file.requiredSignatoryFields;
   return {
     enabled: config.get<boolean>('validate.enabled', true),
     run: config.get<'onType' | 'onSave'>('validate.run', 'onType'),

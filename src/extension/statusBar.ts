@@ -4,10 +4,11 @@ import type { LetterDiagnostics } from './diagnostics';
 import { isLetter, type LetterDocuments } from './letterDocuments';
 import { letterSettings } from './settings';
 
-
 /** "6 signatories · 4 reports · 1 problem" for the active letter; a click opens the Problems view. */
 export class LetterStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('advocacyLetter.summary', vscode.StatusBarAlignment.Right, 100));
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('advocacyLetter.summary', vscode.StatusBarAlignment.Right, 100),
+  );
 
   constructor(
     private readonly documents: LetterDocuments,
@@ -17,9 +18,11 @@ export class LetterStatusBar extends Disposable {
     this.item.name = 'Advocacy Letter';
     this.item.command = 'workbench.actions.view.problems';
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
-    this.register(diagnostics.onDidUpdate((uri) => {
-      if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.update();
-    }));
+    this.register(
+      diagnostics.onDidUpdate((uri) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.update();
+      }),
+    );
     this.update();
   }
 
@@ -45,7 +48,11 @@ export class LetterStatusBar extends Disposable {
     if (settings.enabled) {
       const problems = this.documents.diagnostics(document, settings.lint).filter((d) => d.severity !== 'hint');
       const errors = problems.filter((d) => d.severity === 'error').length;
-      parts.push(problems.length === 1 ? vscode.l10n.t('{0} problem', problems.length) : vscode.l10n.t('{0} problems', problems.length));
+      parts.push(
+        problems.length === 1
+          ? vscode.l10n.t('{0} problem', problems.length)
+          : vscode.l10n.t('{0} problems', problems.length),
+      );
       const others = problems.length - errors;
       this.item.tooltip = vscode.l10n.t(
         '{0}, {1} (hints not counted). Click to open the Problems view.',

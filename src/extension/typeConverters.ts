@@ -21,7 +21,13 @@ export function toDiagnostic(uri: vscode.Uri, d: LetterDiagnostic, docsRoot: vsc
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: d.code, target: vscode.Uri.joinPath(docsRoot, d.docs) };
   if (d.related) {
-    diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), localized(r.message, r.l10n)));
+    diagnostic.relatedInformation = d.related.map(
+      (r) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(uri, toRange(r.range)),
+          localized(r.message, r.l10n),
+        ),
+    );
   }
   return diagnostic;
 }
@@ -36,7 +42,10 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
 export function toWorkspaceEdit(uri: vscode.Uri, fix: LetterFix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   if (fix.snippet) {
-    edit.set(uri, fix.edits.map((e) => new vscode.SnippetTextEdit(toRange(e.range), new vscode.SnippetString(e.newText))));
+    edit.set(
+      uri,
+      fix.edits.map((e) => new vscode.SnippetTextEdit(toRange(e.range), new vscode.SnippetString(e.newText))),
+    );
   } else {
     for (const e of fix.edits) edit.replace(uri, toRange(e.range), e.newText);
   }

@@ -12,7 +12,9 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** Writes beside the target and renames, so that a failure leaves the target as it was. */
 export async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const temporary = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
+  const temporary = target.with({
+    path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+  });
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);
     await vscode.workspace.fs.rename(temporary, target, { overwrite: true });

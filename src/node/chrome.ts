@@ -17,13 +17,18 @@ const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chr
  * Where a browser usually is, in the order tried: `CHROME_PATH` first, then the install paths of
  * Chrome, Chromium and Edge on `platform`.
  */
-export function chromeCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function chromeCandidates(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   const candidates: string[] = [];
   if (env.CHROME_PATH?.trim()) {
     candidates.push(env.CHROME_PATH.trim());
   }
   if (platform === 'win32') {
-    const bases = [env.ProgramFiles, env['ProgramFiles(x86)'], env.LocalAppData ?? env.LOCALAPPDATA].filter((b): b is string => !!b);
+    const bases = [env.ProgramFiles, env['ProgramFiles(x86)'], env.LocalAppData ?? env.LOCALAPPDATA].filter(
+      (b): b is string => !!b,
+    );
     for (const program of ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe']) {
       for (const base of bases) {
         candidates.push(path.win32.join(base, program));
@@ -107,7 +112,8 @@ async function isExecutableFile(file: string): Promise<boolean> {
 }
 
 async function onPath(name: string): Promise<string | undefined> {
-  const extensions = process.platform === 'win32' ? ['', ...(process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';')] : [''];
+  const extensions =
+    process.platform === 'win32' ? ['', ...(process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';')] : [''];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) {
       continue;
@@ -195,7 +201,12 @@ export async function printToPdf(html: string, outFile: string, options: PrintOp
     const htmlFile = path.join(dir, 'letter.html');
     const pdfFile = path.join(dir, 'letter.pdf');
     await fsp.writeFile(htmlFile, html);
-    const stderr = await runChrome(options.chrome, chromeArguments(dir, htmlFile, pdfFile), options.timeoutMs ?? 60_000, options.signal);
+    const stderr = await runChrome(
+      options.chrome,
+      chromeArguments(dir, htmlFile, pdfFile),
+      options.timeoutMs ?? 60_000,
+      options.signal,
+    );
     let pdf: Buffer;
     try {
       pdf = await fsp.readFile(pdfFile);
@@ -254,7 +265,12 @@ async function temporaryParent(chrome: string): Promise<string> {
 }
 
 /** Runs Chrome to the end and returns its stderr, or throws a one-line PdfError. */
-function runChrome(chrome: string, args: string[], timeoutMs: number, signal: AbortSignal | undefined): Promise<string> {
+function runChrome(
+  chrome: string,
+  args: string[],
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let stopped: Error | undefined;
     let settled = false;
@@ -308,7 +324,15 @@ function runChrome(chrome: string, args: string[], timeoutMs: number, signal: Ab
       },
     );
     child.stdin?.end();
-    timer = setTimeout(() => stop(new PdfError(`Chrome (${chrome}) did not finish within ${Math.round(timeoutMs / 100) / 10} s and was stopped`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        stop(
+          new PdfError(
+            `Chrome (${chrome}) did not finish within ${Math.round(timeoutMs / 100) / 10} s and was stopped`,
+          ),
+        ),
+      timeoutMs,
+    );
     if (signal?.aborted) {
       onAbort();
     } else {

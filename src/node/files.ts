@@ -31,7 +31,11 @@ export class FileWriteError extends Error {
  * renames it over `target`: a failed write leaves no half file and the old file untouched. A symbolic
  * link is written through rather than replaced, and an existing file keeps its permissions.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<void> {
   const overwrite = options.overwrite ?? true;
   let destination = target;
   let mode: number | undefined;
@@ -91,7 +95,12 @@ async function placeNew(temporary: string, destination: string, target: string):
       throw error;
     }
     // A file system without hard links (FAT, some network shares): check, then rename.
-    if (await fsp.lstat(destination).then(() => true, () => false)) {
+    if (
+      await fsp.lstat(destination).then(
+        () => true,
+        () => false,
+      )
+    ) {
       throw new FileWriteError(`${target} exists`, target, 'EEXIST');
     }
     await fsp.rename(temporary, destination);

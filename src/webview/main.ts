@@ -97,7 +97,8 @@ window.addEventListener(
       scrollTimer = undefined;
       topLine = lineAtTop();
       saveState();
-      if (writerScrolled && settings.scrollEditorWithPreview) vscode.postMessage({ type: 'revealLine', line: Math.max(0, topLine) });
+      if (writerScrolled && settings.scrollEditorWithPreview)
+        vscode.postMessage({ type: 'revealLine', line: Math.max(0, topLine) });
       writerScrolled = false;
     }, OWN_SCROLL_MS);
   },
@@ -152,7 +153,9 @@ const otherStyle = (shown: LetterStyle): LetterStyle => (shown === 'paper' ? 'th
 
 function drawToggle(): void {
   // The labels come translated from the extension (data-paper-label / data-theme-label).
-  if (toggle) toggle.textContent = otherStyle(style) === 'paper' ? toggle.dataset.paperLabel || 'Paper' : toggle.dataset.themeLabel || 'Theme';
+  if (toggle)
+    toggle.textContent =
+      otherStyle(style) === 'paper' ? toggle.dataset.paperLabel || 'Paper' : toggle.dataset.themeLabel || 'Theme';
 }
 
 function unmarkActiveLine(): void {

@@ -45,4 +45,8 @@ export type FromPreview =
   /** The writer switched style from the preview's toolbar. */
   | { type: 'setStyle'; style: LetterStyle }
   /** The content of an update was drawn (for tests and latency measurement). */
-  | { type: 'rendered'; version: number; /** When the page was patched (epoch ms), to measure what the writer waits. */ drawnAt?: number };
+  | {
+      type: 'rendered';
+      version: number;
+      /** When the page was patched (epoch ms), to measure what the writer waits. */ drawnAt?: number;
+    };

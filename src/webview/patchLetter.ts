@@ -32,7 +32,13 @@ function patchElement(current: Element, next: Element): void {
     toEnd--;
   }
   const [old, fresh] = [from.slice(head, fromEnd), to.slice(head, toEnd)];
-  if (old.length === 1 && fresh.length === 1 && old[0] instanceof Element && fresh[0] instanceof Element && old[0].tagName === fresh[0].tagName) {
+  if (
+    old.length === 1 &&
+    fresh.length === 1 &&
+    old[0] instanceof Element &&
+    fresh[0] instanceof Element &&
+    old[0].tagName === fresh[0].tagName
+  ) {
     patchElement(old[0], fresh[0]);
     return;
   }
@@ -52,7 +58,9 @@ function reuse(old: ChildNode, fresh: ChildNode): boolean {
   const freshLines = lineCarriers(fresh);
   if (oldLines.length === 0 || oldLines.length !== freshLines.length) return false;
   const probe = fresh.cloneNode(true) as Element;
-  lineCarriers(probe).forEach((element, i) => element.setAttribute('data-line', oldLines[i].getAttribute('data-line') ?? ''));
+  lineCarriers(probe).forEach((element, i) =>
+    element.setAttribute('data-line', oldLines[i].getAttribute('data-line') ?? ''),
+  );
   if (!old.isEqualNode(probe)) return false;
   oldLines.forEach((element, i) => element.setAttribute('data-line', freshLines[i].getAttribute('data-line') ?? ''));
   return true;

@@ -36,7 +36,7 @@ export function run(): Promise<void> {
         }
       });
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

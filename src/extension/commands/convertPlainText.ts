@@ -40,7 +40,7 @@ async function source(argument: unknown): Promise<{ text: string; name: string; 
     return undefined;
   }
   const document = editor.document;
-  const name = document.isUntitled ? '' : document.uri.path.split('/').pop() ?? '';
+  const name = document.isUntitled ? '' : (document.uri.path.split('/').pop() ?? '');
   return { text: document.getText(), name: name || vscode.l10n.t('the text'), file: name !== '' };
 }
 

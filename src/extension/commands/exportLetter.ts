@@ -31,11 +31,13 @@ export abstract class ExportLetter implements Command {
     const uri = letterUri(this.previews, argument);
     if (!uri) return noLetter();
     const document = await vscode.workspace.openTextDocument(uri);
-    const target = options.target ?? (await vscode.window.showSaveDialog({
-      defaultUri: uri.with({ path: uri.path.replace(/(\.letter)?\.md$/i, '') + this.extension }),
-      filters: { [this.filterName]: [this.extension.slice(1)] },
-      saveLabel: vscode.l10n.t('Export'),
-    }));
+    const target =
+      options.target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: uri.with({ path: uri.path.replace(/(\.letter)?\.md$/i, '') + this.extension }),
+        filters: { [this.filterName]: [this.extension.slice(1)] },
+        saveLabel: vscode.l10n.t('Export'),
+      }));
     if (!target) return undefined;
     // The save dialog asks before replacing a file; a target given by a caller is asked here.
     if (options.target && !options.overwrite && (await exists(target))) {
@@ -59,11 +61,9 @@ export abstract class ExportLetter implements Command {
       return undefined;
     }
     const exported = vscode.l10n.t('Exported {0}.', vscode.workspace.asRelativePath(target));
-    void vscode.window
-      .showInformationMessage(exported, vscode.l10n.t('Open'))
-      .then((choice) => {
-        if (choice) void vscode.env.openExternal(target);
-      });
+    void vscode.window.showInformationMessage(exported, vscode.l10n.t('Open')).then((choice) => {
+      if (choice) void vscode.env.openExternal(target);
+    });
     return target;
   }
 

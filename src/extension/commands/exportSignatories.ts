@@ -26,7 +26,7 @@ export class ExportSignatories implements Command {
       argument instanceof vscode.Uri
         ? { target: argument }
         : typeof argument === 'object' && argument !== null
-          ? (argument as ExportSignatoriesOptions)
+          ? argument
           : {};
     const editor = activeLetter();
     if (!editor) return undefined;

@@ -34,7 +34,7 @@ export class ImportSignatories implements Command {
       argument instanceof vscode.Uri
         ? { csv: argument }
         : typeof argument === 'object' && argument !== null
-          ? (argument as ImportSignatoriesOptions)
+          ? argument
           : {};
     const editor = activeLetter();
     if (!editor) return undefined;
@@ -86,7 +86,9 @@ export class ImportSignatories implements Command {
               : vscode.l10n.t('Nothing to add from {0}: it lists no signatories.', name),
             vscode.l10n.t('Show Details'),
           )
-          .then((choice) => { if (choice) void showDetails(plan, name); });
+          .then((choice) => {
+            if (choice) void showDetails(plan, name);
+          });
         return { plan, applied: false };
       }
       if (options.confirm === false) return { plan, applied: false };
@@ -114,7 +116,9 @@ export class ImportSignatories implements Command {
             : vscode.l10n.t('Added {0} from {1}.', added, name),
           vscode.l10n.t('Show Details'),
         )
-        .then((choice) => { if (choice) void showDetails(plan, name); });
+        .then((choice) => {
+          if (choice) void showDetails(plan, name);
+        });
       return { plan, applied: true };
     }
   }

@@ -49,7 +49,7 @@ export async function applyOne(
 export const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.path;
 
 export const signatoryCount = (n: number) =>
-  (n === 1 ? vscode.l10n.t('{0} signatory', n) : vscode.l10n.t('{0} signatories', n));
+  n === 1 ? vscode.l10n.t('{0} signatory', n) : vscode.l10n.t('{0} signatories', n);
 
 /** The first line of an error's message: a notification has room for one. */
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];

@@ -25,7 +25,7 @@ export class SortSignatories implements Command {
       argument === 'name' || argument === 'organization'
         ? { by: argument }
         : typeof argument === 'object' && argument !== null
-          ? (argument as SortSignatoriesOptions)
+          ? argument
           : {};
     const editor = activeLetter();
     if (!editor) return false;

@@ -10,13 +10,20 @@ function summary(problems: LetterDiagnostic[]): string {
   const order = ['error', 'warning', 'information', 'hint'];
   const phrase = (severity: string, n: number): string => {
     switch (severity) {
-      case 'error': return n === 1 ? vscode.l10n.t('{0} error', n) : vscode.l10n.t('{0} errors', n);
-      case 'warning': return n === 1 ? vscode.l10n.t('{0} warning', n) : vscode.l10n.t('{0} warnings', n);
-      case 'information': return vscode.l10n.t('{0} info', n);
-      default: return n === 1 ? vscode.l10n.t('{0} hint', n) : vscode.l10n.t('{0} hints', n);
+      case 'error':
+        return n === 1 ? vscode.l10n.t('{0} error', n) : vscode.l10n.t('{0} errors', n);
+      case 'warning':
+        return n === 1 ? vscode.l10n.t('{0} warning', n) : vscode.l10n.t('{0} warnings', n);
+      case 'information':
+        return vscode.l10n.t('{0} info', n);
+      default:
+        return n === 1 ? vscode.l10n.t('{0} hint', n) : vscode.l10n.t('{0} hints', n);
     }
   };
-  return order.filter((s) => counts.has(s)).map((s) => phrase(s, counts.get(s)!)).join(vscode.l10n.t(', '));
+  return order
+    .filter((s) => counts.has(s))
+    .map((s) => phrase(s, counts.get(s)!))
+    .join(vscode.l10n.t(', '));
 }
 
 export class ValidateLetter implements Command {
@@ -35,9 +42,10 @@ export class ValidateLetter implements Command {
       void vscode.window.showInformationMessage(vscode.l10n.t('No problems in {0}.', name ?? ''));
     } else {
       const errors = problems.some((p) => p.severity === 'error');
-      const message = problems.length === 1
-        ? vscode.l10n.t('{0} problem in {1}: {2}.', problems.length, name ?? '', summary(problems))
-        : vscode.l10n.t('{0} problems in {1}: {2}.', problems.length, name ?? '', summary(problems));
+      const message =
+        problems.length === 1
+          ? vscode.l10n.t('{0} problem in {1}: {2}.', problems.length, name ?? '', summary(problems))
+          : vscode.l10n.t('{0} problems in {1}: {2}.', problems.length, name ?? '', summary(problems));
       const show = vscode.l10n.t('Show Problems');
       const shown = errors
         ? vscode.window.showWarningMessage(message, show)

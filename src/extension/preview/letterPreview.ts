@@ -22,7 +22,8 @@ const nonce = () => {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 };
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * One preview panel: renders its letter with the engine (through the shared cache: no parse of its
@@ -58,34 +59,53 @@ export class LetterPreview extends Disposable {
     super();
     this.resource = resource;
     this.style = restored?.style;
-    this.register(panel.onDidDispose(() => {
-      this.disposed.fire();
-      this.dispose();
-    }));
+    this.register(
+      panel.onDidDispose(() => {
+        this.disposed.fire();
+        this.dispose();
+      }),
+    );
     this.register(panel.webview.onDidReceiveMessage((message: FromPreview) => this.onMessage(message)));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.uri.toString() === this.resource.toString()) this.schedule();
-    }));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('advocacyLetter')) {
-        if (e.affectsConfiguration('advocacyLetter.preview.styles') || e.affectsConfiguration('advocacyLetter.preview.scrollEditorWithPreview')
-          || e.affectsConfiguration('advocacyLetter.preview.scrollPreviewWithEditor') || e.affectsConfiguration('advocacyLetter.preview.doubleClickToSwitchToEditor')) {
-          void this.load(restored?.line);
-        } else {
-          if (e.affectsConfiguration('advocacyLetter.preview.style')) this.style = undefined;
-          void this.refresh();
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.resource.toString()) this.schedule();
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('advocacyLetter')) {
+          if (
+            e.affectsConfiguration('advocacyLetter.preview.styles') ||
+            e.affectsConfiguration('advocacyLetter.preview.scrollEditorWithPreview') ||
+            e.affectsConfiguration('advocacyLetter.preview.scrollPreviewWithEditor') ||
+            e.affectsConfiguration('advocacyLetter.preview.doubleClickToSwitchToEditor')
+          ) {
+            void this.load(restored?.line);
+          } else {
+            if (e.affectsConfiguration('advocacyLetter.preview.style')) this.style = undefined;
+            void this.refresh();
+          }
         }
-      }
-    }));
-    this.register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-      if (e.textEditor.document.uri.toString() !== this.resource.toString() || !previewSettings(this.resource).scrollPreviewWithEditor) return;
-      const line = e.visibleRanges[0]?.start.line;
-      if (line === undefined || line === this.lastRevealed) return;
-      this.post({ type: 'scrollToLine', line });
-    }));
-    this.register(vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (e.textEditor.document.uri.toString() === this.resource.toString()) this.post({ type: 'selectLine', line: e.selections[0].active.line });
-    }));
+      }),
+    );
+    this.register(
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (
+          e.textEditor.document.uri.toString() !== this.resource.toString() ||
+          !previewSettings(this.resource).scrollPreviewWithEditor
+        )
+          return;
+        const line = e.visibleRanges[0]?.start.line;
+        if (line === undefined || line === this.lastRevealed) return;
+        this.post({ type: 'scrollToLine', line });
+      }),
+    );
+    this.register(
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.toString() === this.resource.toString())
+          this.post({ type: 'selectLine', line: e.selections[0].active.line });
+      }),
+    );
     void this.load(restored?.line);
   }
 
@@ -139,7 +159,9 @@ export class LetterPreview extends Disposable {
     const folder = vscode.Uri.joinPath(document.uri, '..');
     // The marks' tooltips in the display language (hints are not marked).
     const diagnostics = this.documents.diagnostics(document, lint);
-    const problems = settings.markProblems ? diagnostics.map((d) => (d.l10n && d.severity !== 'hint' ? { ...d, message: translate(d.l10n) } : d)) : diagnostics;
+    const problems = settings.markProblems
+      ? diagnostics.map((d) => (d.l10n && d.severity !== 'hint' ? { ...d, message: translate(d.l10n) } : d))
+      : diagnostics;
     const { html } = renderReadLetter(read, problems, {
       markProblems: settings.markProblems,
       resolveImage: (src) => webview.asWebviewUri(vscode.Uri.joinPath(folder, src)).toString(),
@@ -157,7 +179,8 @@ export class LetterPreview extends Disposable {
     }
     const { html, css } = this.render(document);
     this.shownVersion = document.version;
-    const editorLine = vscode.window.visibleTextEditors.find((e) => e.document === document)?.visibleRanges[0]?.start.line;
+    const editorLine = vscode.window.visibleTextEditors.find((e) => e.document === document)?.visibleRanges[0]?.start
+      .line;
     this.panel.webview.html = this.page(html, css, nonce(), line ?? editorLine);
   }
 
@@ -175,7 +198,14 @@ export class LetterPreview extends Disposable {
     const { html, css } = this.render(document);
     this.shownVersion = document.version;
     this.panel.title = this.title();
-    this.post({ type: 'update', html, version: document.version, style: this.currentStyle(), css, state: { resource: this.resource.toString(), locked: this.locked } });
+    this.post({
+      type: 'update',
+      html,
+      version: document.version,
+      style: this.currentStyle(),
+      css,
+      state: { resource: this.resource.toString(), locked: this.locked },
+    });
   }
 
   private drawn(version: number): void {
@@ -201,7 +231,9 @@ export class LetterPreview extends Disposable {
         break;
       case 'revealLine': {
         if (!previewSettings(this.resource).scrollEditorWithPreview) return;
-        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString());
+        const editor = vscode.window.visibleTextEditors.find(
+          (e) => e.document.uri.toString() === this.resource.toString(),
+        );
         if (!editor) return;
         const line = Math.max(0, Math.min(editor.document.lineCount - 1, Math.floor(message.line)));
         this.lastRevealed = line;
@@ -225,7 +257,9 @@ export class LetterPreview extends Disposable {
   async showSource(line?: number): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(this.resource);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const column =
+      visible?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column });
     if (line !== undefined) {
       const position = new vscode.Position(Math.max(0, Math.min(document.lineCount - 1, line)), 0);
@@ -261,7 +295,9 @@ export class LetterPreview extends Disposable {
     };
     // A writer's own CSS, only where the workspace is trusted.
     const userStyles = vscode.workspace.isTrusted
-      ? settings.styles.map((s) => `<link rel="stylesheet" href="${escapeAttribute(this.styleUri(s).toString())}">`).join('\n')
+      ? settings.styles
+          .map((s) => `<link rel="stylesheet" href="${escapeAttribute(this.styleUri(s).toString())}">`)
+          .join('\n')
       : '';
     const csp = [
       "default-src 'none'",
@@ -292,7 +328,8 @@ ${userStyles}
 
   private styleUri(path: string): vscode.Uri {
     if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return vscode.Uri.parse(path);
-    if (path.startsWith('/') || /^[a-z]:[\\/]/i.test(path)) return this.panel.webview.asWebviewUri(vscode.Uri.file(path));
+    if (path.startsWith('/') || /^[a-z]:[\\/]/i.test(path))
+      return this.panel.webview.asWebviewUri(vscode.Uri.file(path));
     const folder = vscode.workspace.getWorkspaceFolder(this.resource)?.uri ?? vscode.Uri.joinPath(this.resource, '..');
     return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, path));
   }

@@ -21,9 +21,12 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
   ) {
     super();
     this.register(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this));
-    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor && isLetter(editor.document) && this.dynamic && !this.dynamic.locked) void this.dynamic.show(editor.document.uri);
-    }));
+    this.register(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && isLetter(editor.document) && this.dynamic && !this.dynamic.locked)
+          void this.dynamic.show(editor.document.uri);
+      }),
+    );
   }
 
   /** The preview the writer last focused, else the one following the active letter. */
@@ -36,8 +39,13 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     return [...this.previews];
   }
 
-  async show(resource: vscode.Uri, options: { toSide: boolean; locked: boolean; preserveFocus?: boolean }): Promise<LetterPreview> {
-    const column = options.toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
+  async show(
+    resource: vscode.Uri,
+    options: { toSide: boolean; locked: boolean; preserveFocus?: boolean },
+  ): Promise<LetterPreview> {
+    const column = options.toSide
+      ? vscode.ViewColumn.Beside
+      : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
     if (!options.locked) {
       if (this.dynamic) {
         await this.dynamic.show(resource);
@@ -51,7 +59,12 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         return existing;
       }
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: options.preserveFocus ?? options.toSide }, this.webviewOptions(resource));
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      vscode.l10n.t('Preview'),
+      { viewColumn: column, preserveFocus: options.preserveFocus ?? options.toSide },
+      this.webviewOptions(resource),
+    );
     return this.track(panel, resource, options.locked);
   }
 
@@ -66,18 +79,21 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     }
     void preview.refresh();
     const name = preview.uri.path.split('/').pop() ?? '';
-    preview.panel.title = preview.locked ? vscode.l10n.t('[Locked] Preview {0}', name) : vscode.l10n.t('Preview {0}', name);
+    preview.panel.title = preview.locked
+      ? vscode.l10n.t('[Locked] Preview {0}', name)
+      : vscode.l10n.t('Preview {0}', name);
     void vscode.commands.executeCommand('setContext', LOCKED_CONTEXT, preview.locked);
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
+  deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
     if (!state?.resource) {
       panel.dispose();
-      return;
+      return Promise.resolve();
     }
     const resource = vscode.Uri.parse(state.resource);
     panel.webview.options = this.webviewOptions(resource);
     this.track(panel, resource, Boolean(state.locked), state);
+    return Promise.resolve();
   }
 
   private webviewOptions(resource: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -88,11 +104,20 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
       enableCommandUris: false,
       enableFindWidget: true,
       // Only the preview's own script and what the letter may show: its folder and the workspace.
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(resource, '..'), ...folders],
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        vscode.Uri.joinPath(resource, '..'),
+        ...folders,
+      ],
     };
   }
 
-  private track(panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, restored?: PreviewState): LetterPreview {
+  private track(
+    panel: vscode.WebviewPanel,
+    resource: vscode.Uri,
+    locked: boolean,
+    restored?: PreviewState,
+  ): LetterPreview {
     const preview = new LetterPreview(panel, resource, locked, this.documents, this.extensionUri, restored);
     this.previews.add(preview);
     if (!locked) {
@@ -104,7 +129,9 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
       if (this.dynamic === preview) this.dynamic = undefined;
       if (this.active === preview) this.setActive(undefined);
     });
-    panel.onDidChangeViewState(({ webviewPanel }) => this.setActive(webviewPanel.active ? preview : this.active === preview ? undefined : this.active));
+    panel.onDidChangeViewState(({ webviewPanel }) =>
+      this.setActive(webviewPanel.active ? preview : this.active === preview ? undefined : this.active),
+    );
     if (panel.active) this.setActive(preview);
     return preview;
   }

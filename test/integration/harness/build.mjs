@@ -38,4 +38,6 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-console.log(`[harness] built ${testFiles.length} integration test file(s) and the runner into ${path.relative(projectRoot, outDir)}/`);
+console.log(
+  `[harness] built ${testFiles.length} integration test file(s) and the runner into ${path.relative(projectRoot, outDir)}/`,
+);

@@ -31,7 +31,9 @@ export function ensureCodeServer() {
     return;
   }
   const started = Date.now();
-  say(`installing code-server@${codeServerVersion} into ${path.relative(projectRoot, codeServerCache)}/ (once; about a minute)`);
+  say(
+    `installing code-server@${codeServerVersion} into ${path.relative(projectRoot, codeServerCache)}/ (once; about a minute)`,
+  );
   seedRipgrepCache();
   fs.mkdirSync(codeServerCache, { recursive: true });
   // Its own package.json, or npm would climb to the project's and install code-server there.
@@ -49,7 +51,14 @@ export function ensureCodeServer() {
       2,
     )}\n`,
   );
-  const args = ['install', '--no-audit', '--no-fund', '--no-save', '--no-package-lock', `code-server@${codeServerVersion}`];
+  const args = [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--no-save',
+    '--no-package-lock',
+    `code-server@${codeServerVersion}`,
+  ];
   say(`npm ${args.join(' ')}  (npm_config_unsafe_perm=true npm_config_yes=true)`);
   const result = spawnSync('npm', args, {
     cwd: codeServerCache,
@@ -70,7 +79,11 @@ export function ensureCodeServer() {
 
 function isCodeServerInstalled() {
   const marker = path.join(codeServerCache, 'installed');
-  return fs.existsSync(codeServerEntry) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === codeServerVersion;
+  return (
+    fs.existsSync(codeServerEntry) &&
+    fs.existsSync(marker) &&
+    fs.readFileSync(marker, 'utf8').trim() === codeServerVersion
+  );
 }
 
 /** Puts Debian's rg where @vscode/ripgrep's install looks for a downloaded archive first. */
@@ -78,7 +91,9 @@ function seedRipgrepCache() {
   const target = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' }[process.arch];
   const rg = findOnPath('rg');
   if (!target || !rg) {
-    say(`no rg on PATH (apt-get install ripgrep) or unknown arch ${process.arch}: @vscode/ripgrep will try to download and may fail`);
+    say(
+      `no rg on PATH (apt-get install ripgrep) or unknown arch ${process.arch}: @vscode/ripgrep will try to download and may fail`,
+    );
     return;
   }
   const cacheDir = path.join(os.tmpdir(), `vscode-ripgrep-cache-${ripgrepPackageVersion}`);
@@ -107,7 +122,11 @@ function findOnPath(command) {
 /** Runs an npm script of the project's, inheriting the output; throws when it fails. */
 export function runNpmScript(name) {
   say(`npm run ${name}`);
-  const result = spawnSync('npm', ['run', '--silent', name], { cwd: projectRoot, stdio: 'inherit', timeout: 10 * 60 * 1000 });
+  const result = spawnSync('npm', ['run', '--silent', name], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    timeout: 10 * 60 * 1000,
+  });
   if (result.status !== 0) {
     throw new Error(`npm run ${name} failed (${result.error ?? `exit ${result.status}`})`);
   }
@@ -154,17 +173,32 @@ export function writeUserSettings(userDataDir, { trusted = false, extra = {} } =
  * Starts code-server in a process group of its own and waits (bounded) until it answers HTTP.
  * @returns {Promise<{ child: import('node:child_process').ChildProcess, url: string, port: number, logFile: string }>}
  */
-export async function startCodeServer({ port, host = '127.0.0.1', userDataDir, extensionsDir, folder, env = {}, logFile, echo = false, timeoutMs = 60_000 }) {
+export async function startCodeServer({
+  port,
+  host = '127.0.0.1',
+  userDataDir,
+  extensionsDir,
+  folder,
+  env = {},
+  logFile,
+  echo = false,
+  timeoutMs = 60_000,
+}) {
   const configFile = path.join(userDataDir, 'code-server-config.yaml');
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.writeFileSync(configFile, 'auth: none\n');
   const args = [
     codeServerEntry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `${host}:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--ignore-last-opened',
@@ -240,7 +274,14 @@ export function signalGroup(pid, signal) {
  * `extensionDevelopmentKind: 'web'` runs the development extension in the web worker extension
  * host (its package.json `browser` entry) instead of the server's Node extension host.
  */
-export function workbenchUrl({ url, port, folder, extensionDevelopmentPath, extensionTestsPath, extensionDevelopmentKind }) {
+export function workbenchUrl({
+  url,
+  port,
+  folder,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  extensionDevelopmentKind,
+}) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${encodeURI(p)}`;
   const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
   if (extensionDevelopmentKind) {
@@ -268,7 +309,9 @@ export function installExtension({ vsix, userDataDir, extensionsDir, logFile }) 
   fs.appendFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`);
   const installed = fs.readdirSync(extensionsDir).filter((name) => /^advocacy-letter\.advocacy-letter-/.test(name));
   if (result.status !== 0 || installed.length !== 1) {
-    throw new Error(`code-server --install-extension ${vsix} failed (${result.error ?? `exit ${result.status}`}, installed: ${installed.join(', ') || 'nothing'}):\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (${result.error ?? `exit ${result.status}`}, installed: ${installed.join(', ') || 'nothing'}):\n${result.stdout}${result.stderr}`,
+    );
   }
   return path.join(extensionsDir, installed[0]);
 }
@@ -282,7 +325,18 @@ export function installExtension({ vsix, userDataDir, extensionsDir, logFile }) 
 export function copyExtension(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  for (const relative of ['package.json', 'dist', 'syntaxes', 'snippets', 'language-configuration.json', 'docs', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  for (const relative of [
+    'package.json',
+    'dist',
+    'syntaxes',
+    'snippets',
+    'language-configuration.json',
+    'docs',
+    'images',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+  ]) {
     const source = path.join(projectRoot, relative);
     if (fs.existsSync(source)) {
       fs.cpSync(source, path.join(dir, relative), { recursive: true });

@@ -11,7 +11,12 @@ suite('the letter language', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0, 'the seed letter to be checked');
-    assert.deepEqual(problems(diagnostics), ['17:report-year-missing', '17:whitespace-irregular', '17:whitespace-irregular', '31:whitespace-irregular']);
+    assert.deepEqual(problems(diagnostics), [
+      '17:report-year-missing',
+      '17:whitespace-irregular',
+      '17:whitespace-irregular',
+      '31:whitespace-irregular',
+    ]);
     const error = diagnostics.find((d) => d.severity === vscode.DiagnosticSeverity.Error)!;
     assert.equal(error.message, 'Cited report 4 has no year');
     assert.deepEqual([error.range.start.line, error.range.start.character, error.range.end.character], [16, 2, 121]);
@@ -47,6 +52,4 @@ suite('the letter language', () => {
     assert.equal(documents.parseCount, before);
     assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
   });
-
-
 });

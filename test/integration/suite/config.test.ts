@@ -35,7 +35,9 @@ suite('shared configuration file', () => {
     await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(
       configUri,
-      encode('// for the German letters\n{\n  "severity": { "report-year-missing": "hint", },\n  "sections": { "signatories": ["Unterzeichner"] },\n  "fieldLabels": { "addressee": ["Empfänger"] },\n}\n'),
+      encode(
+        '// for the German letters\n{\n  "severity": { "report-year-missing": "hint", },\n  "sections": { "signatories": ["Unterzeichner"] },\n  "fieldLabels": { "addressee": ["Empfänger"] },\n}\n',
+      ),
     );
     const { configs } = await api();
     const letterUri = vscode.Uri.joinPath(folder, 'german.letter.md');
@@ -48,19 +50,28 @@ suite('shared configuration file', () => {
       'report-year-missing lowered to a hint by the configuration file',
     );
     const codes = configured.map(codeOf);
-    assert.ok(!codes.includes('signatories-missing'), `"## Unterzeichner" is a signatories section: ${codes}`);
-    assert.ok(!codes.includes('addressee-missing'), `"Empfänger:" is an addressee label: ${codes}`);
+    assert.ok(
+      !codes.includes('signatories-missing'),
+      `"## Unterzeichner" is a signatories section: ${codes.join(', ')}`,
+    );
+    assert.ok(!codes.includes('addressee-missing'), `"Empfänger:" is an addressee label: ${codes.join(', ')}`);
 
     // Changed in an editor and saved (a file system watcher would also report a change made
     // elsewhere, but when is up to the file system): the letter is checked again with the new file.
     const config = await vscode.workspace.openTextDocument(configUri);
     const change = new vscode.WorkspaceEdit();
-    change.replace(configUri, new vscode.Range(0, 0, config.lineCount, 0), '{ "severity": { "report-year-missing": "warning" } }\n');
+    change.replace(
+      configUri,
+      new vscode.Range(0, 0, config.lineCount, 0),
+      '{ "severity": { "report-year-missing": "warning" } }\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(change));
     assert.ok(await config.save());
     await waitForDiagnostics(
       letterUri,
-      (d) => d.some((p) => codeOf(p) === 'report-year-missing' && p.severity === vscode.DiagnosticSeverity.Warning) && d.some((p) => codeOf(p) === 'signatories-missing'),
+      (d) =>
+        d.some((p) => codeOf(p) === 'report-year-missing' && p.severity === vscode.DiagnosticSeverity.Warning) &&
+        d.some((p) => codeOf(p) === 'signatories-missing'),
       'the changed configuration applied',
     );
 
@@ -77,13 +88,22 @@ suite('shared configuration file', () => {
 
   test('an invalid configuration is a problem in the file itself, never a crash', async () => {
     await vscode.workspace.fs.createDirectory(folder);
-    await vscode.workspace.fs.writeFile(configUri, encode('{\n  "severity": { "no-such-check": "error" },\n  "colour": "red"\n}\n'));
+    await vscode.workspace.fs.writeFile(
+      configUri,
+      encode('{\n  "severity": { "no-such-check": "error" },\n  "colour": "red"\n}\n'),
+    );
     const document = await vscode.workspace.openTextDocument(configUri);
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'jsonc', '.advocacy-letter.json opens as JSON with comments');
     const diagnostics = await waitForDiagnostics(configUri, (d) => d.length >= 2, 'problems in the configuration file');
     const messages = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`).sort();
-    assert.ok(messages.some((m) => m.startsWith('1:16 Unknown check code "no-such-check"')), messages.join('\n'));
-    assert.ok(messages.some((m) => m.startsWith('2:2 Unknown key "colour"')), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.startsWith('1:16 Unknown check code "no-such-check"')),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('2:2 Unknown key "colour"')),
+      messages.join('\n'),
+    );
   });
 });

@@ -32,22 +32,29 @@ suite('live checks', () => {
     const editor = await openLetter(DEFECTIVE, 'defective');
     const uri = editor.document.uri;
     const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0, 'problems of the defective letter');
-    assert.deepEqual(problems(diagnostics), [
-      '14:signatory-organization-missing',
-      '16:signatory-duplicate',
-      '3:addressee-title-missing',
-      '5:date-invalid',
-      '9:report-year-missing',
-      '10:report-duplicate',
-      '10:report-year-missing',
-    ].sort());
+    assert.deepEqual(
+      problems(diagnostics),
+      [
+        '14:signatory-organization-missing',
+        '16:signatory-duplicate',
+        '3:addressee-title-missing',
+        '5:date-invalid',
+        '9:report-year-missing',
+        '10:report-duplicate',
+        '10:report-year-missing',
+      ].sort(),
+    );
     const date = diagnostics.find((d) => codeOf(d) === 'date-invalid')!;
     assert.deepEqual([date.range.start.line, date.range.start.character, date.range.end.character], [4, 6, 19]);
     assert.equal(date.severity, vscode.DiagnosticSeverity.Error);
     const duplicate = diagnostics.find((d) => codeOf(d) === 'signatory-duplicate')!;
     assert.equal(duplicate.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(duplicate.relatedInformation?.length, 1);
-    assert.equal(duplicate.relatedInformation![0].location.range.start.line, 14, 'related information points at the first entry');
+    assert.equal(
+      duplicate.relatedInformation[0].location.range.start.line,
+      14,
+      'related information points at the first entry',
+    );
   });
 
   test('problems vanish after an edit fixes them', async () => {
@@ -56,8 +63,15 @@ suite('live checks', () => {
     await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'date-invalid');
     const line = editor.document.lineAt(4);
     await editor.edit((e) => e.replace(line.range, 'Date: 30 April 2024'));
-    const after = await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'date-invalid'), 'date-invalid to go away');
-    assert.ok(after.some((d) => codeOf(d) === 'report-year-missing'), 'other problems stay');
+    const after = await waitForDiagnostics(
+      uri,
+      (d) => !d.some((x) => codeOf(x) === 'date-invalid'),
+      'date-invalid to go away',
+    );
+    assert.ok(
+      after.some((d) => codeOf(d) === 'report-year-missing'),
+      'other problems stay',
+    );
   });
 
   test('closing a letter clears its problems', async () => {
@@ -76,23 +90,43 @@ suite('live checks', () => {
     await setSetting('severity', { 'report-year-missing': 'warning', 'addressee-title-missing': 'ignore' });
     const changed = await waitForDiagnostics(
       uri,
-      (d) => !d.some((x) => codeOf(x) === 'addressee-title-missing') && d.filter((x) => codeOf(x) === 'report-year-missing').every((x) => x.severity === vscode.DiagnosticSeverity.Warning),
+      (d) =>
+        !d.some((x) => codeOf(x) === 'addressee-title-missing') &&
+        d
+          .filter((x) => codeOf(x) === 'report-year-missing')
+          .every((x) => x.severity === vscode.DiagnosticSeverity.Warning),
       'the new severities',
     );
     assert.equal(changed.filter((d) => codeOf(d) === 'report-year-missing').length, 2);
     await setSetting('severity', undefined);
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'addressee-title-missing'), 'the default severities back');
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'addressee-title-missing'),
+      'the default severities back',
+    );
   });
 
   test('required signatory fields follow the setting', async () => {
     const editor = await openLetter(DEFECTIVE, 'required-fields');
     const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'signatory-organization-missing'), 'organization missing');
-    await vscode.workspace.getConfiguration('advocacyLetter').update('signatories.requiredFields', ['name', 'role'], vscode.ConfigurationTarget.Global);
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'signatory-organization-missing'),
+      'organization missing',
+    );
+    await vscode.workspace
+      .getConfiguration('advocacyLetter')
+      .update('signatories.requiredFields', ['name', 'role'], vscode.ConfigurationTarget.Global);
     try {
-      await waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'signatory-organization-missing'), 'organization no longer required');
+      await waitForDiagnostics(
+        uri,
+        (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'signatory-organization-missing'),
+        'organization no longer required',
+      );
     } finally {
-      await vscode.workspace.getConfiguration('advocacyLetter').update('signatories.requiredFields', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('advocacyLetter')
+        .update('signatories.requiredFields', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
@@ -122,7 +156,10 @@ suite('live checks', () => {
       await new Promise<void>((resolve) => setTimeout(resolve, 300));
       counting.dispose();
       assert.equal(updates, 0, 'typing re-checked the letter');
-      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'advocacy-letter'), []);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'advocacy-letter'),
+        [],
+      );
       await editor.document.save();
       await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'the check on save');
     } finally {

@@ -28,7 +28,12 @@ export async function openLetter(text: string, name = `letter-${++scratchCount}`
 }
 
 /** Resolves when `check` holds, re-checking on every event; fails after `timeoutMs`. */
-export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+export function waitFor<T>(
+  event: vscode.Event<unknown>,
+  check: () => T | undefined | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = check();
     if (first) return resolve(first);
@@ -50,7 +55,12 @@ export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefi
 export const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 /** Waits until the letter's problems satisfy `check` (given them, sorted by line). */
-export function waitForDiagnostics(uri: vscode.Uri, check: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  check: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<vscode.Diagnostic[]> {
   const current = () => {
     const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'advocacy-letter');
     return check(diagnostics) ? diagnostics : undefined;

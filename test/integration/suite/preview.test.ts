@@ -24,18 +24,21 @@ function redrawn(preview: LetterPreview, count: number, what: string): Promise<b
 async function openPreview(document: vscode.TextDocument): Promise<LetterPreview> {
   // Active first: a command that activates the extension hands back a copy of its result, not the preview.
   await api();
-  const preview = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide'))!;
+  const preview = await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide');
   await drawn(preview, document.version, 'the first render');
   return preview;
 }
 
-const texts = async (name: string, selector: string) => (await frameText(name, selector))?.texts.map((t) => t.replace(/\s+/g, ' ').trim()) ?? [];
+const texts = async (name: string, selector: string) =>
+  (await frameText(name, selector))?.texts.map((t) => t.replace(/\s+/g, ' ').trim()) ?? [];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 suite('preview', () => {
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('advocacyLetter.preview').update('style', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('advocacyLetter.preview')
+      .update('style', undefined, vscode.ConfigurationTarget.Global);
     await closeAll();
   });
 
@@ -47,14 +50,30 @@ suite('preview', () => {
     assert.equal(preview.uri.toString(), document.uri.toString());
     assert.equal(preview.panel.viewColumn, vscode.ViewColumn.Two);
     if (!harness) this.skip();
-    assert.deepEqual(await texts('preview-title', 'article.letter h1'), ['Open Letter to Kim Jong-un Urges Explanation']);
+    assert.deepEqual(await texts('preview-title', 'article.letter h1'), [
+      'Open Letter to Kim Jong-un Urges Explanation',
+    ]);
     assert.deepEqual(await texts('preview-addressee', 'article.letter .addressee-name'), ['Kim Jong-un']);
     assert.deepEqual(await texts('preview-date', 'article.letter .letter-date time'), ['May 7, 2013']);
     const reports = await texts('preview-reports', 'article.letter .letter-bibliography cite');
-    assert.deepEqual(reports, ['North Korean Human Rights White Paper', 'North Korean Political Prison Camps Today', 'North Korean Prisoners Today', 'Eyewitness Testimony']);
+    assert.deepEqual(reports, [
+      'North Korean Human Rights White Paper',
+      'North Korean Political Prison Camps Today',
+      'North Korean Prisoners Today',
+      'Eyewitness Testimony',
+    ]);
     const names = await texts('preview-signatories', 'article.letter .signatory-name');
-    assert.deepEqual(names, ['Hiroshi Kato', 'Kotaro Miura', 'Kazuhiro Araki', 'Takashi Fujita', 'Hiromitsu Takemoto', 'Tomoyuki Kawazoe']);
-    assert.deepEqual(await texts('preview-count', 'article.letter .letter-signatory-count'), ['6 signatories from 6 organizations']);
+    assert.deepEqual(names, [
+      'Hiroshi Kato',
+      'Kotaro Miura',
+      'Kazuhiro Araki',
+      'Takashi Fujita',
+      'Hiromitsu Takemoto',
+      'Tomoyuki Kawazoe',
+    ]);
+    assert.deepEqual(await texts('preview-count', 'article.letter .letter-signatory-count'), [
+      '6 signatories from 6 organizations',
+    ]);
     const incomplete = await frameText('preview-incomplete', 'article.letter li.letter-incomplete');
     assert.equal(incomplete?.texts.length, 1, 'the report without a year is marked');
   });
@@ -73,14 +92,20 @@ suite('preview', () => {
     const before = preview.drawCount;
     await config.update('style', 'paper', vscode.ConfigurationTarget.Global);
     await redrawn(preview, before, 'the paper style');
-    assert.equal((await texts('preview-style-paper', 'body.letter-style-paper article.letter h1')).length, 1, 'the paper style is shown');
+    assert.equal(
+      (await texts('preview-style-paper', 'body.letter-style-paper article.letter h1')).length,
+      1,
+      'the paper style is shown',
+    );
     await screenshot('preview-paper');
     await config.update('style', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
   test('an edit shows in the preview without reloading it; latency measured on the seed letter', async function () {
-    const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('examples', 'open-letter-2013.letter.md')));
+    const seed = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(workspaceUri('examples', 'open-letter-2013.letter.md')),
+    );
     const editor = await openLetter(seed, 'preview-edit');
     const preview = await openPreview(editor.document);
     const times: number[] = [];
@@ -98,7 +123,9 @@ suite('preview', () => {
   });
 
   test('a letter of 1,000 signatories updates too; latency measured', async () => {
-    const many = Array.from({ length: 1000 }, (_, i) => `- Signatory ${i} Name, Member, Organization ${i % 120}`).join('\n');
+    const many = Array.from({ length: 1000 }, (_, i) => `- Signatory ${i} Name, Member, Organization ${i % 120}`).join(
+      '\n',
+    );
     const editor = await openLetter(GOOD_LETTER.replace('- Hiroshi Kato', `${many}\n- Hiroshi Kato`), 'preview-1000');
     const preview = await openPreview(editor.document);
     const times: number[] = [];
@@ -141,22 +168,36 @@ Date: May 7, 2013
     if (!harness) this.skip();
     const pwned = await frameText('hostile-pwned', 'body[data-pwned]');
     assert.deepEqual(pwned?.texts, [], `a script ran: ${JSON.stringify(pwned?.frames)}`);
-    assert.deepEqual(await texts('hostile-script', 'article.letter script, article.letter iframe, article.letter svg, article.letter img[onerror]'), []);
+    assert.deepEqual(
+      await texts(
+        'hostile-script',
+        'article.letter script, article.letter iframe, article.letter svg, article.letter img[onerror]',
+      ),
+      [],
+    );
     const names = await texts('hostile-names', 'article.letter .signatory-name');
-    assert.deepEqual(names, ["Jane <script>document.body.dataset.pwned='signatory'</script> Doe"], 'the hostile text shows as text');
+    assert.deepEqual(
+      names,
+      ["Jane <script>document.body.dataset.pwned='signatory'</script> Doe"],
+      'the hostile text shows as text',
+    );
     await screenshot('preview-hostile');
   });
 
   test('a locked preview stays on its letter; the other follows the active letter', async () => {
     await closeAll();
     const first = await openLetter(GOOD_LETTER, 'lock-first');
-    const locked = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showLockedPreviewToSide'))!;
+    const locked = await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showLockedPreviewToSide');
     assert.equal(locked.locked, true);
     assert.match(locked.panel.title, /^\[Locked\] /);
-    const dynamic = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide'))!;
+    const dynamic = await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide');
     const second = await openLetter(GOOD_LETTER.replace('# Open letter', '# Second letter'), 'lock-second');
     await vscode.window.showTextDocument(second.document, vscode.ViewColumn.One);
-    await waitFor(dynamic.onDidRender, () => dynamic.uri.toString() === second.document.uri.toString(), 'the preview to follow');
+    await waitFor(
+      dynamic.onDidRender,
+      () => dynamic.uri.toString() === second.document.uri.toString(),
+      'the preview to follow',
+    );
     assert.equal(locked.uri.toString(), first.document.uri.toString());
   });
 
@@ -176,7 +217,10 @@ Date: May 7, 2013
   test('Export Letter as HTML writes one standalone file with no script, and asks before replacing', async () => {
     const editor = await openLetter(GOOD_LETTER, 'export');
     const target = workspaceUri('scratch', 'export.html');
-    const written = await vscode.commands.executeCommand<vscode.Uri>('advocacyLetter.exportHtml', editor.document.uri, { target, overwrite: true });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('advocacyLetter.exportHtml', editor.document.uri, {
+      target,
+      overwrite: true,
+    });
     assert.equal(written?.toString(), target.toString());
     const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(html, /^<!DOCTYPE html>/);
@@ -191,11 +235,21 @@ Date: May 7, 2013
     const document = await vscode.workspace.openTextDocument(workspaceUri('examples', 'open-letter-2013.letter.md'));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'letter-pdf-'));
     const target = vscode.Uri.file(path.join(dir, 'letter.pdf'));
-    const written = await vscode.commands.executeCommand<vscode.Uri>('advocacyLetter.exportPdf', document.uri, { target, overwrite: true });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('advocacyLetter.exportPdf', document.uri, {
+      target,
+      overwrite: true,
+    });
     assert.equal(written?.fsPath, target.fsPath);
     // -raw: in content order; the default layout mode interleaves the signature block's columns.
     const text = spawnSync('pdftotext', ['-raw', target.fsPath, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-    for (const name of ['Hiroshi Kato', 'Kotaro Miura', 'Kazuhiro Araki', 'Takashi Fujita', 'Hiromitsu Takemoto', 'Tomoyuki Kawazoe']) {
+    for (const name of [
+      'Hiroshi Kato',
+      'Kotaro Miura',
+      'Kazuhiro Araki',
+      'Takashi Fujita',
+      'Hiromitsu Takemoto',
+      'Tomoyuki Kawazoe',
+    ]) {
       assert.ok(text.includes(name), `${name} is not in the PDF`);
     }
     assert.ok(text.includes('Kanagawa Association for the Rescue of Japanese Kidnapped by North Korea'));
@@ -208,7 +262,7 @@ suite('one parse per version', () => {
     const { documents, diagnostics, statusBar } = await api();
     const editor = await openLetter(GOOD_LETTER, 'parse-once');
     const { document } = editor;
-    const preview = (await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide'))!;
+    const preview = await vscode.commands.executeCommand<LetterPreview>('advocacyLetter.showPreviewToSide');
     await drawn(preview, document.version, 'the first render');
     const before = documents.parseCount;
     let rechecked = false;
@@ -217,7 +271,10 @@ suite('one parse per version', () => {
     });
     await editor.edit((e) => e.insert(new vscode.Position(0, 2), 'Draft: '));
     const version = document.version;
-    await Promise.all([drawn(preview, version, 'the preview of the edit'), waitFor(diagnostics.onDidUpdate, () => rechecked, 'the re-check')]);
+    await Promise.all([
+      drawn(preview, version, 'the preview of the edit'),
+      waitFor(diagnostics.onDidUpdate, () => rechecked, 'the re-check'),
+    ]);
     listening.dispose();
     const at = new vscode.Position(14, 4);
     await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);

@@ -25,9 +25,19 @@ suite('the packaged extension (.vsix)', () => {
     assert.ok(extensionsDir, 'the harness names the extensions folder');
     assert.equal(path.dirname(folder), extensionsDir, 'the extension lives in the extensions folder');
     assert.equal(path.basename(folder), `${EXTENSION_ID}-${extension.packageJSON.version}`);
-    assert.ok(!folder.startsWith(projectRoot + path.sep) && folder !== projectRoot, `loaded from the project (${folder})`);
+    assert.ok(
+      !folder.startsWith(projectRoot + path.sep) && folder !== projectRoot,
+      `loaded from the project (${folder})`,
+    );
     // What was installed is the package: bundles and docs, no sources, no maps.
-    for (const file of ['dist/extension.js', 'dist/yaml.js', 'dist/preview.js', 'dist/web/extension.js', 'docs/rules/report-year-missing.md', 'images/icon.png']) {
+    for (const file of [
+      'dist/extension.js',
+      'dist/yaml.js',
+      'dist/preview.js',
+      'dist/web/extension.js',
+      'docs/rules/report-year-missing.md',
+      'images/icon.png',
+    ]) {
       assert.ok(fs.existsSync(path.join(folder, file)), `${file} is not installed`);
     }
     assert.ok(!fs.existsSync(path.join(folder, 'src')), 'sources were installed');
@@ -43,15 +53,24 @@ suite('the packaged extension (.vsix)', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'advocacy-letter');
-    const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'report-year-missing'), 'report-year-missing on the seed letter');
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'report-year-missing'),
+      'report-year-missing on the seed letter',
+    );
     const error = diagnostics.find((d) => codeOf(d) === 'report-year-missing')!;
     assert.equal(error.message, 'Cited report 4 has no year');
     assert.equal(error.range.start.line, 16);
     // The rule page a problem links to is a file inside the installed extension.
     const target = (error.code as { target: vscode.Uri }).target;
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    assert.ok(target.path.startsWith(extension.extensionUri.path), `rule page ${target.toString()} is outside the extension`);
-    assert.ok(fs.existsSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'report-year-missing.md').fsPath));
+    assert.ok(
+      target.path.startsWith(extension.extensionUri.path),
+      `rule page ${target.toString()} is outside the extension`,
+    );
+    assert.ok(
+      fs.existsSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'report-year-missing.md').fsPath),
+    );
     assert.equal(extension.isActive, true);
   });
 });
