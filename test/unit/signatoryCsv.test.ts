@@ -9,7 +9,7 @@ import {
   applyTextEdit, decodeCsv, entryPlacement, escapeMarkdown, importReport, importSummary, placedEntries, planSignatoryImport,
   signatoriesToCsv, sortSignatories, type SignatoryImportOptions,
 } from '../../src/core/signatoryCsv';
-import { main } from '../../src/cli';
+import { main } from '../../src/cli/main';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const csvFixtures = path.join(repoRoot, 'test', 'fixtures', 'csv');
