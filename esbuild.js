@@ -183,7 +183,7 @@ async function main() {
     ),
     esbuild.context({
       ...common,
-      entryPoints: ['src/cli.ts'],
+      entryPoints: ['src/cli/main.ts'],
       outfile: 'dist/cli.js',
       banner: { js: '#!/usr/bin/env node' },
       plugins: [

@@ -573,6 +573,26 @@ describe('arguments', () => {
     assertUsageError(run(['lint']), 'lint needs at least one FILE; see advocacy-letter lint --help');
     assertUsageError(run(['lint', '--format', 'json']), 'lint needs at least one FILE; see advocacy-letter lint --help');
   });
+
+  // Where util.parseArgs' strict mode reads a line otherwise than the documented usage.
+  test('a value may start with a dash; letters after -h are no options; messages name the argument', () => {
+    const format = (value: string) => `unknown format '${value}' for --format; use text, json or sarif`;
+    assertUsageError(run(['lint', '--format', '--json', seed]), format('--json'));
+    assertUsageError(run(['lint', '-f', '-x', seed]), format('-x'));
+    const dir = fs.mkdtempSync(path.join(tmp, 'dash-'));
+    const result = run(['render', path.join(root, seed), '-o', '-draft.html'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(fs.readdirSync(dir), ['-draft.html']);
+    const lintUsage = (problem: string) => `${problem}; see advocacy-letter lint --help`;
+    assertUsageError(run(['lint', '-hh', seed]), lintUsage('unknown option -hh for lint'));
+    assertUsageError(run(['lint', '-hfjson', seed]), lintUsage('unknown option -hfjson for lint'));
+    assertUsageError(run(['lint', '-xjson', seed]), lintUsage('unknown option -x for lint'));
+    assertUsageError(run(['lint', '--=x', seed]), lintUsage('unknown option -- for lint'));
+    assertUsageError(run(['lint', seed, '-f']), lintUsage('option -f needs a value'));
+    const parseUsage = 'option --help takes no value; see advocacy-letter parse --help';
+    assertUsageError(run(['parse', '--help=yes', seed]), parseUsage);
+    assertUsageError(run(['pdf', seed, '--force=1']), 'option --force takes no value; see advocacy-letter pdf --help');
+  });
 });
 
 describe('the configuration file .advocacy-letter.json', () => {

@@ -11,7 +11,7 @@ import { escapeMarkdown } from '../../src/core/text/markdownEscape';
 import {
   decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories, type SignatoryImportOptions,
 } from '../../src/workflows';
-import { main } from '../../src/cli';
+import { main } from '../../src/cli/main';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const csvFixtures = path.join(repoRoot, 'test', 'fixtures', 'csv');

@@ -1,0 +1,19 @@
+// lint --format json: the shape docs/cli.md documents, messages always in English.
+import type { LintedFile } from '../lint';
+import { oneBased } from './text';
+
+export function lintJson(linted: readonly LintedFile[]) {
+  return {
+    files: linted.map((f) => ({
+      file: f.file,
+      reports: f.reports,
+      signatories: f.signatories,
+      diagnostics: f.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        ...oneBased(d.range),
+      })),
+    })),
+  };
+}

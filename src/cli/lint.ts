@@ -1,0 +1,178 @@
+// advocacy-letter lint: check letters and report every problem found.
+import { lintLetter, parseLetter, rules, severities } from '../core';
+import type { LetterDiagnostic, LintOptions, Severity } from '../core';
+import { lintJson } from './format/json';
+import { lintSarif } from './format/sarif';
+import { summary, textLine } from './format/text';
+import { configLookup, readLetter, withEngine } from './io';
+import {
+  CliError, configOptions, configOptionsHelp, exitCodes, helpOption, langHelp, langOption, parseCommandLine, program,
+  type CliOutput, type Command,
+} from './usage';
+
+const options = {
+  format: { type: 'string', short: 'f' },
+  ignore: { type: 'string', multiple: true },
+  severity: { type: 'string', multiple: true },
+  ...configOptions,
+  ...langOption,
+  ...helpOption,
+} as const;
+
+const help = `Usage: ${program} lint FILE… [options]
+
+Check one or more letters and report every problem found.
+
+Options:
+  -f, --format FORMAT     text (default), json or sarif
+  --ignore CODE[,CODE…]   turn checks off; repeatable
+  --severity CODE=LEVEL   change a check's severity; repeatable; LEVEL is error,
+                          warning, information, hint or ignore
+${configOptionsHelp}${langHelp}  -h, --help              show this help
+
+Formats:
+  text    one line per problem on stdout: FILE:LINE:COLUMN SEVERITY CODE MESSAGE,
+          then a summary line on stderr
+  json    {"files":[{"file","reports","signatories","diagnostics":[{"code",
+          "severity","message","line","column","endLine","endColumn"}]}]}
+  sarif   SARIF 2.1.0, for code scanning
+
+Settings come from the built-in defaults, then the configuration file (see
+docs/format.md, "Shared configuration"), then --severity and --ignore. Problems
+in the configuration file are printed on stderr as FILE:LINE:COLUMN warning
+config MESSAGE; its valid part is still used.
+
+Lines and columns are 1-based; columns count UTF-16 code units, as VS Code does.
+endLine/endColumn point just past the problem (exclusive), as SARIF regions do.
+
+Exit status: 0 no error-severity problem, 1 at least one, 2 a file could not be
+read or the arguments are wrong (the other files are still checked).
+`;
+
+type Format = 'text' | 'json' | 'sarif';
+const formats: readonly Format[] = ['text', 'json', 'sarif'];
+const levels: readonly (Severity | 'ignore')[] = [...severities, 'ignore'];
+
+/** A letter checked: what every output format prints of it. */
+export interface LintedFile {
+  file: string;
+  reports: number;
+  signatories: number;
+  diagnostics: LetterDiagnostic[];
+}
+
+export const lint: Command = { name: 'lint', help, run };
+
+function run(args: readonly string[], out: CliOutput): number {
+  const { values, positionals, say } = parseCommandLine('lint', options, args);
+  const format = values.format ?? 'text';
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new CliError(`unknown format '${format}' for --format; use text, json or sarif`);
+  }
+  const flags = lintOptions(values.ignore ?? [], values.severity ?? []);
+  if (positionals.length === 0) {
+    throw new CliError(`lint needs at least one FILE; see ${program} lint --help`);
+  }
+  const configs = configLookup(values, say, out);
+
+  const linted: LintedFile[] = [];
+  let unreadable = false;
+  for (const file of positionals) {
+    try {
+      const text = readLetter(file);
+      const config = configs(file);
+      const options = mergeLintOptions(config.lint, flags);
+      const letter = withEngine(file, 'parsing', () => parseLetter(text, config.parse));
+      const diagnostics = withEngine(file, 'checking', () => lintLetter(letter, options));
+      const done: LintedFile = {
+        file,
+        reports: letter.reports.length,
+        signatories: letter.signatories.length,
+        diagnostics: sortByPosition(diagnostics),
+      };
+      linted.push(done);
+      if (format === 'text') {
+        // Printed as each file is done, so a long run shows progress.
+        for (const d of done.diagnostics) {
+          out.stdout(textLine(file, d, say));
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof CliError)) {
+        throw error;
+      }
+      unreadable = true;
+      out.stderr(`${program}: ${error.message}\n`);
+    }
+  }
+
+  // When every file was unreadable, each already has its one-line error: nothing else to say.
+  if (linted.length > 0) {
+    if (format === 'text') {
+      out.stderr(summary(linted));
+    } else {
+      const report = format === 'json' ? lintJson(linted) : lintSarif(linted);
+      out.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    }
+  }
+
+  if (unreadable) {
+    return exitCodes.usage;
+  }
+  const anyError = linted.some((f) => f.diagnostics.some((d) => d.severity === 'error'));
+  return anyError ? exitCodes.problems : exitCodes.ok;
+}
+
+/** `--ignore` and `--severity`, each value checked against the known check codes. */
+function lintOptions(ignoreValues: readonly string[], severityValues: readonly string[]): LintOptions {
+  const known = new Set(rules.map((r) => r.code));
+  const checkCode = (code: string) => {
+    if (!known.has(code)) {
+      throw new CliError(`unknown check code '${code}'`);
+    }
+  };
+  const ignore: string[] = [];
+  for (const value of ignoreValues) {
+    for (const code of value.split(',').map((c) => c.trim())) {
+      if (code === '') {
+        continue;
+      }
+      checkCode(code);
+      ignore.push(code);
+    }
+  }
+  const severityOverrides: Record<string, Severity | 'ignore'> = {};
+  for (const value of severityValues) {
+    const eq = value.indexOf('=');
+    if (eq < 0) {
+      throw new CliError(`--severity needs CODE=LEVEL, got '${value}'`);
+    }
+    const code = value.slice(0, eq).trim();
+    const level = value.slice(eq + 1).trim();
+    checkCode(code);
+    if (!(levels as readonly string[]).includes(level)) {
+      throw new CliError(
+        `unknown severity '${level}' for ${code}; use error, warning, information, hint or ignore`,
+      );
+    }
+    severityOverrides[code] = level as Severity | 'ignore';
+  }
+  return { ignore, severities: severityOverrides };
+}
+
+/** Command-line flags over the configuration file's options. */
+function mergeLintOptions(config: LintOptions, flags: LintOptions): LintOptions {
+  return {
+    ...config,
+    ...flags,
+    severities: { ...config.severities, ...flags.severities },
+    ignore: [...(config.ignore ?? []), ...(flags.ignore ?? [])],
+  };
+}
+
+function sortByPosition(diagnostics: readonly LetterDiagnostic[]): LetterDiagnostic[] {
+  // Array.prototype.sort is stable: diagnostics at the same place keep the engine's order.
+  return [...diagnostics].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
