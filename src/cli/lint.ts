@@ -2,6 +2,7 @@
 import { lintLetter, parseLetter, rules, severities } from '../core';
 import type { LetterDiagnostic, LintOptions, Severity } from '../core';
 import { lintJson } from './format/json';
+import type { LintedFile } from './format/linted';
 import { lintSarif } from './format/sarif';
 import { summary, textLine } from './format/text';
 import { configLookup, readLetter, withEngine } from './io';
@@ -54,13 +55,6 @@ const formats: readonly Format[] = ['text', 'json', 'sarif'];
 const levels: readonly (Severity | 'ignore')[] = [...severities, 'ignore'];
 
 /** A letter checked: what every output format prints of it. */
-export interface LintedFile {
-  file: string;
-  reports: number;
-  signatories: number;
-  diagnostics: LetterDiagnostic[];
-}
-
 export const lint: Command = { name: 'lint', help, run };
 
 function run(args: readonly string[], out: CliOutput): number {

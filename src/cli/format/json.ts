@@ -1,5 +1,5 @@
 // lint --format json: the shape docs/cli.md documents, messages always in English.
-import type { LintedFile } from '../lint';
+import type { LintedFile } from './linted';
 import { oneBased } from './text';
 
 export function lintJson(linted: readonly LintedFile[]) {

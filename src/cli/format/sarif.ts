@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules, type Range, type Severity } from '../../core';
 import { homepage, version } from '../../../package.json';
-import type { LintedFile } from '../lint';
+import type { LintedFile } from './linted';
 import { program } from '../usage';
 import { oneBased } from './text';
 

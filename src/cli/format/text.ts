@@ -1,6 +1,6 @@
 // lint --format text: one line per problem on stdout, a summary on stderr.
 import type { LetterDiagnostic, Range, Severity, Translate } from '../../core';
-import type { LintedFile } from '../lint';
+import type { LintedFile } from './linted';
 import { said } from '../usage';
 
 /** 1-based line and column; the end stays exclusive, so `endColumn` is the column just past the problem. */
