@@ -313,11 +313,11 @@ describe('engine messages (src/core/messages.ts)', () => {
 
   test('the editor shows engine texts through the translation', () => {
     for (const { file, text } of sources) {
-      text.split('\n').forEach((line, i) => {
-        if (/new vscode\.(?:Diagnostic|DiagnosticRelatedInformation|CodeAction)\(/.test(line)) {
-          assert.match(line, /\b(?:localized|translate|l10n\.t)\(/, `${file}:${i + 1}: an engine text shown untranslated`);
-        }
-      });
+      // The whole call, however it is wrapped over lines: its arguments must translate.
+      for (const m of text.matchAll(/new vscode\.(?:Diagnostic|DiagnosticRelatedInformation|CodeAction)\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)/g)) {
+        const line = text.slice(0, m.index).split('\n').length;
+        assert.match(m[1], /\b(?:localized|translate|l10n\.t)\(/, `${file}:${line}: an engine text shown untranslated`);
+      }
       for (const m of text.matchAll(/\b(importSummary|importReport|describeAt|letterOutline)\(((?:[^()]|\([^()]*\))*)\)/g)) {
         assert.match(m[2], /\btranslate\b/, `${file}: ${m[1]}(…) without translate`);
       }
