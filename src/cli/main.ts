@@ -7,11 +7,12 @@ import { parse } from './parse';
 import { pdf } from './pdf';
 import { render } from './render';
 import { signatories } from './signatories';
+import { text } from './text';
 import { CliError, exitCodes, program, type CliOutput, type Command } from './usage';
 
 export { exitCodes, type CliOutput } from './usage';
 
-const commands: readonly Command[] = [lint, parse, render, pdf, convert, signatories];
+const commands: readonly Command[] = [lint, parse, render, pdf, text, convert, signatories];
 
 const globalHelp = `Usage: ${program} COMMAND [options]
 
@@ -22,6 +23,7 @@ Commands:
   parse FILE            print the letter as JSON (title, addressees, reports, signatories…)
   render FILE           print the standalone, print-ready preview HTML
   pdf FILE              print the letter to a PDF with an installed Chrome or Chromium
+  text FILE             print the letter as plain text, for an e-mail or a web form
   convert FILE.txt      turn a letter published as plain text into a .letter.md letter
   signatories …         import signatories from a CSV file, export them as CSV, sort them
 
