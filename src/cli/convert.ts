@@ -4,7 +4,15 @@ import { convertPlainText } from '../workflows';
 import { samePath, writeFileAtomic } from '../node';
 import { readLetter, withEngine, writeError } from './io';
 import {
-  CliError, exitCodes, helpOption, langOption, parseCommandLine, program, singleFile, type CliOutput, type Command,
+  CliError,
+  exitCodes,
+  helpOption,
+  langOption,
+  parseCommandLine,
+  program,
+  singleFile,
+  type CliOutput,
+  type Command,
 } from './usage';
 
 const options = {

@@ -4,7 +4,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configToOptions, type LintOptions, type ParseOptions, type Translate } from '../core';
 import {
-  errorCode, errorMessage, FileWriteError, findLetterConfigFile, loadLetterConfig, writeFileAtomic, type FoundConfig,
+  errorCode,
+  errorMessage,
+  FileWriteError,
+  findLetterConfigFile,
+  loadLetterConfig,
+  writeFileAtomic,
+  type FoundConfig,
 } from '../node';
 import { oneBased, oneLine } from './format/text';
 import { CliError, program, said, type CliOutput } from './usage';

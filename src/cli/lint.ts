@@ -7,8 +7,17 @@ import { lintSarif } from './format/sarif';
 import { summary, textLine } from './format/text';
 import { configLookup, readLetter, withEngine } from './io';
 import {
-  CliError, configOptions, configOptionsHelp, exitCodes, helpOption, langHelp, langOption, parseCommandLine, program,
-  type CliOutput, type Command,
+  CliError,
+  configOptions,
+  configOptionsHelp,
+  exitCodes,
+  helpOption,
+  langHelp,
+  langOption,
+  parseCommandLine,
+  program,
+  type CliOutput,
+  type Command,
 } from './usage';
 
 const options = {
@@ -145,9 +154,7 @@ function lintOptions(ignoreValues: readonly string[], severityValues: readonly s
     const level = value.slice(eq + 1).trim();
     checkCode(code);
     if (!(levels as readonly string[]).includes(level)) {
-      throw new CliError(
-        `unknown severity '${level}' for ${code}; use error, warning, information, hint or ignore`,
-      );
+      throw new CliError(`unknown severity '${level}' for ${code}; use error, warning, information, hint or ignore`);
     }
     severityOverrides[code] = level as Severity | 'ignore';
   }

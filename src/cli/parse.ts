@@ -2,8 +2,17 @@
 import { letterToJson, parseLetter } from '../core';
 import { configLookup, readLetter, withEngine } from './io';
 import {
-  configOptions, configOptionsHelp, exitCodes, helpOption, langHelp, langOption, parseCommandLine, program, singleFile,
-  type CliOutput, type Command,
+  configOptions,
+  configOptionsHelp,
+  exitCodes,
+  helpOption,
+  langHelp,
+  langOption,
+  parseCommandLine,
+  program,
+  singleFile,
+  type CliOutput,
+  type Command,
 } from './usage';
 
 const options = { ...configOptions, ...langOption, ...helpOption } as const;

@@ -5,8 +5,20 @@ import { renderLetterHtml } from '../core';
 import { findChrome, missingChromeMessage, PdfError, printToPdf, samePath } from '../node';
 import { configLookup, readLetter, withEngine, writeError } from './io';
 import {
-  CliError, configOptions, configOptionsHelp, exitCodes, helpOption, langHelp, langOption, paperOf, paperOption,
-  parseCommandLine, program, singleFile, type CliOutput, type Command,
+  CliError,
+  configOptions,
+  configOptionsHelp,
+  exitCodes,
+  helpOption,
+  langHelp,
+  langOption,
+  paperOf,
+  paperOption,
+  parseCommandLine,
+  program,
+  singleFile,
+  type CliOutput,
+  type Command,
 } from './usage';
 
 const options = {

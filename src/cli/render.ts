@@ -3,8 +3,20 @@ import { renderLetterHtml } from '../core';
 import { samePath } from '../node';
 import { configLookup, readLetter, withEngine, writeOutput } from './io';
 import {
-  CliError, configOptions, configOptionsHelp, exitCodes, helpOption, langHelp, langOption, paperOf, paperOption,
-  parseCommandLine, program, singleFile, type CliOutput, type Command,
+  CliError,
+  configOptions,
+  configOptionsHelp,
+  exitCodes,
+  helpOption,
+  langHelp,
+  langOption,
+  paperOf,
+  paperOption,
+  parseCommandLine,
+  program,
+  singleFile,
+  type CliOutput,
+  type Command,
 } from './usage';
 
 const options = {

@@ -2,12 +2,25 @@
 import * as fs from 'node:fs';
 import { applyTextEdit, parseLetter, type Letter, type TextEdit, type Translate } from '../core';
 import {
-  decodeCsv, importReport, importSummary, planSignatoryImport, signatoriesToCsv, sortSignatories,
+  decodeCsv,
+  importReport,
+  importSummary,
+  planSignatoryImport,
+  signatoriesToCsv,
+  sortSignatories,
 } from '../workflows';
 import { samePath } from '../node';
 import { readFailure, readLetter, withEngine, writeOutput } from './io';
 import {
-  CliError, exitCodes, helpOption, langOption, parseCommandLine, program, said, type CliOutput, type Command,
+  CliError,
+  exitCodes,
+  helpOption,
+  langOption,
+  parseCommandLine,
+  program,
+  said,
+  type CliOutput,
+  type Command,
 } from './usage';
 
 const options = {
@@ -106,7 +119,12 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
     return exitCodes.ok;
   }
   // A byte order mark the letter starts with stays.
-  const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+  const bom = fs
+    .readFileSync(file)
+    .subarray(0, 3)
+    .equals(Buffer.from([0xef, 0xbb, 0xbf]))
+    ? '\uFEFF'
+    : '';
   await writeOutput(target, bom + (edit ? applyTextEdit(text, edit) : text));
   out.stderr(`${summary}; wrote ${target}\n`);
   return exitCodes.ok;

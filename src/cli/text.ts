@@ -3,8 +3,18 @@ import { samePath } from '../node';
 import { letterToPlainText } from '../workflows';
 import { configLookup, readLetter, withEngine, writeOutput } from './io';
 import {
-  CliError, configOptions, configOptionsHelp, exitCodes, helpOption, langHelp, langOption, parseCommandLine, program,
-  singleFile, type CliOutput, type Command,
+  CliError,
+  configOptions,
+  configOptionsHelp,
+  exitCodes,
+  helpOption,
+  langHelp,
+  langOption,
+  parseCommandLine,
+  program,
+  singleFile,
+  type CliOutput,
+  type Command,
 } from './usage';
 
 const options = {

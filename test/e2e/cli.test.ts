@@ -24,7 +24,6 @@ function json(result: Run): any {
   }
 }
 
-
 const severities = ['error', 'warning', 'information', 'hint'];
 const diagnosticKeys = ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'];
 
@@ -193,7 +192,10 @@ describe('lint --format text', () => {
       assert.equal(line, `${seed}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
       assert.match(line, /^[^:]+:\d+:\d+ (error|warning|information|hint) [a-z-]+ \S.*$/);
     });
-    assert.ok(lines.some((l) => l.startsWith(`${seed}:17:3 error report-year-missing `)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith(`${seed}:17:3 error report-year-missing `)),
+      lines.join('\n'),
+    );
     assert.match(result.stderr, /^\d+ problems \(1 error, 0 warnings, 0 information, \d+ hints?\) in 1 file\n$/);
   });
 
@@ -204,12 +206,26 @@ describe('lint --format text', () => {
     assert.equal(japanese.stderr, english.stderr);
     const lines = japanese.stdout.split('\n');
     assert.equal(lines[0], `${seed}:17:3 error report-year-missing 引用報告書 4 に発行年がありません。`);
-    assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), english.stdout.split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')));
-    assert.equal(run(['lint', '--lang=ja-JP', '--format', 'json', seed]).stdout, run(['lint', '--format', 'json', seed]).stdout);
+    assert.deepEqual(
+      lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
+      english.stdout.split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')),
+    );
+    assert.equal(
+      run(['lint', '--lang=ja-JP', '--format', 'json', seed]).stdout,
+      run(['lint', '--format', 'json', seed]).stdout,
+    );
     assert.equal(run(['lint', '--lang', 'en', seed]).stdout, english.stdout);
     assertUsageError(run(['lint', '--lang', 'fr', seed]), "unknown language 'fr' for --lang; use en or ja");
-    assertUsageError(run(['parse', '--no-config', '--lang', 'fr', seed]), "unknown language 'fr' for --lang; use en or ja");
-    const notes = run(['convert', '--lang', 'ja', path.join(root, 'test', 'fixtures', 'convert', 'open-letter-2013.txt')]);
+    assertUsageError(
+      run(['parse', '--no-config', '--lang', 'fr', seed]),
+      "unknown language 'fr' for --lang; use en or ja",
+    );
+    const notes = run([
+      'convert',
+      '--lang',
+      'ja',
+      path.join(root, 'test', 'fixtures', 'convert', 'open-letter-2013.txt'),
+    ]);
     assert.equal(notes.status, 0);
     assert.match(notes.stderr, /^note: 表題: 「Open Letter to Kim Jong-un Urges Explanation」\(1 行目\)。\n/);
   });
@@ -284,7 +300,13 @@ describe('lint --ignore and --severity', () => {
     assert.equal(listed.status, 0);
     assert.deepEqual(diagnosticsOf(listed), []);
     const repeated = run([
-      'lint', '-f', 'json', '--ignore', 'report-year-missing', '--ignore=whitespace-irregular', seed,
+      'lint',
+      '-f',
+      'json',
+      '--ignore',
+      'report-year-missing',
+      '--ignore=whitespace-irregular',
+      seed,
     ]);
     assert.equal(repeated.status, 0);
     assert.deepEqual(diagnosticsOf(repeated), []);
@@ -299,9 +321,13 @@ describe('lint --ignore and --severity', () => {
 
   test('--severity raises a hint to an error: exit 1', () => {
     const result = run([
-      'lint', '-f', 'json',
-      '--severity', 'report-year-missing=ignore',
-      '--severity', 'whitespace-irregular=error',
+      'lint',
+      '-f',
+      'json',
+      '--severity',
+      'report-year-missing=ignore',
+      '--severity',
+      'whitespace-irregular=error',
       seed,
     ]);
     assert.equal(result.status, 1);
@@ -336,7 +362,17 @@ describe('parse', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
     const letter = json(result);
-    for (const key of ['title', 'addressees', 'date', 'replyBy', 'reports', 'signatories', 'cc', 'subject', 'signedBy']) {
+    for (const key of [
+      'title',
+      'addressees',
+      'date',
+      'replyBy',
+      'reports',
+      'signatories',
+      'cc',
+      'subject',
+      'signedBy',
+    ]) {
       assert.ok(key in letter, key);
     }
     assert.equal(letter.title, title);
@@ -463,7 +499,10 @@ describe('render', () => {
     const own = tmpFile('paper.letter.md', `---\npaper: letter\n---\n${cleanLetter}`);
     assert.match(run(['render', own, '--paper', 'a4']).stdout, /@page \{ size: letter;/);
 
-    assertUsageError(run(['render', seed, '--paper', 'a5']), "unknown paper 'a5' for --paper; use a4 or letter (see advocacy-letter render --help)");
+    assertUsageError(
+      run(['render', seed, '--paper', 'a5']),
+      "unknown paper 'a5' for --paper; use a4 or letter (see advocacy-letter render --help)",
+    );
   });
 
   test('needs a FILE, and -o needs a value', () => {
@@ -478,7 +517,10 @@ describe('files that cannot be read', () => {
       const missing = path.join(tmp, 'missing.letter.md');
       assertUsageError(run([command, missing]), `no such file: ${missing}`);
       assertUsageError(run([command, tmp]), `${tmp} is a directory; give a .letter.md file`);
-      const binary = tmpFile('scan.letter.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+      const binary = tmpFile(
+        'scan.letter.md',
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      );
       assertUsageError(run([command, binary]), `${binary} is not UTF-8 text`);
       const latin1 = tmpFile('latin1.letter.md', new Uint8Array([0xff, 0xfe, 0x41]));
       assertUsageError(run([command, latin1]), `${latin1} is not UTF-8 text`);
@@ -564,14 +606,20 @@ describe('arguments', () => {
     assertUsageError(run(['--foo']), 'unknown option --foo; see advocacy-letter --help');
     assertUsageError(run(['frobnicate', seed]), "unknown command 'frobnicate'; see advocacy-letter --help");
     assertUsageError(run(['help', 'frobnicate']), "unknown command 'frobnicate'; see advocacy-letter --help");
-    assertUsageError(run(['lint', '--format', 'xml', seed]), "unknown format 'xml' for --format; use text, json or sarif");
+    assertUsageError(
+      run(['lint', '--format', 'xml', seed]),
+      "unknown format 'xml' for --format; use text, json or sarif",
+    );
     assertUsageError(run(['lint', seed, '--format']), 'option --format needs a value; see advocacy-letter lint --help');
     assertUsageError(run(['parse', '--help=yes', seed]), /^unknown option|takes no value/);
   });
 
   test('lint with no FILE is exit 2', () => {
     assertUsageError(run(['lint']), 'lint needs at least one FILE; see advocacy-letter lint --help');
-    assertUsageError(run(['lint', '--format', 'json']), 'lint needs at least one FILE; see advocacy-letter lint --help');
+    assertUsageError(
+      run(['lint', '--format', 'json']),
+      'lint needs at least one FILE; see advocacy-letter lint --help',
+    );
   });
 
   // Where util.parseArgs' strict mode reads a line otherwise than the documented usage.
@@ -606,10 +654,14 @@ describe('the configuration file .advocacy-letter.json', () => {
     fs.writeFileSync(letter, seedText);
     return { letter, dir };
   }
-  const codesOf = (result: Run) => json(result).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
+  const codesOf = (result: Run) =>
+    json(result).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
 
   test('is found in a parent folder and its severities apply', () => {
-    const { letter } = project('config-parent', '// lowered for the draft\n{ "severity": { "report-year-missing": "warning", }, }\n');
+    const { letter } = project(
+      'config-parent',
+      '// lowered for the draft\n{ "severity": { "report-year-missing": "warning", }, }\n',
+    );
     const result = run(['lint', letter, '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);
     assert.ok(codesOf(result).includes('report-year-missing:warning'));
@@ -625,7 +677,10 @@ describe('the configuration file .advocacy-letter.json', () => {
 
   test('--config FILE is used instead of the nearest one', () => {
     const { letter } = project('config-explicit', '{ "severity": { "report-year-missing": "warning" } }');
-    const other = tmpFile('other-config.json', '{ "severity": { "report-year-missing": "ignore", "whitespace-irregular": "ignore" } }');
+    const other = tmpFile(
+      'other-config.json',
+      '{ "severity": { "report-year-missing": "ignore", "whitespace-irregular": "ignore" } }',
+    );
     const result = run(['lint', letter, '--format', 'json', '--config', other]);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(codesOf(result), []);
@@ -633,25 +688,49 @@ describe('the configuration file .advocacy-letter.json', () => {
 
   test('--config with a missing file is exit 2', () => {
     const { letter } = project('config-missing', undefined);
-    assertUsageError(run(['lint', letter, '--config', path.join(tmp, 'no-such.json')]), `no such file: ${path.join(tmp, 'no-such.json')}`);
+    assertUsageError(
+      run(['lint', letter, '--config', path.join(tmp, 'no-such.json')]),
+      `no such file: ${path.join(tmp, 'no-such.json')}`,
+    );
   });
 
   test('--severity and --ignore win over the file', () => {
-    const { letter } = project('config-precedence', '{ "severity": { "report-year-missing": "warning", "whitespace-irregular": "error" } }');
-    const result = run(['lint', letter, '--format', 'json', '--severity', 'report-year-missing=error', '--ignore', 'whitespace-irregular']);
+    const { letter } = project(
+      'config-precedence',
+      '{ "severity": { "report-year-missing": "warning", "whitespace-irregular": "error" } }',
+    );
+    const result = run([
+      'lint',
+      letter,
+      '--format',
+      'json',
+      '--severity',
+      'report-year-missing=error',
+      '--ignore',
+      'whitespace-irregular',
+    ]);
     assert.equal(result.status, 1);
     assert.deepEqual(codesOf(result), ['report-year-missing:error']);
   });
 
   test('a broken configuration is reported as warnings on stderr; its valid part is used', () => {
-    const { letter, dir } = project('config-broken', '{\n  "severity": { "no-such-check": "error", "report-year-missing": "hint" },\n  "colour": "red",\n');
+    const { letter, dir } = project(
+      'config-broken',
+      '{\n  "severity": { "no-such-check": "error", "report-year-missing": "hint" },\n  "colour": "red",\n',
+    );
     const result = run(['lint', letter], dir);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /report-year-missing/);
     assert.match(result.stdout, / hint report-year-missing /);
     const lines = result.stderr.split('\n').filter((l) => l.includes(' warning config '));
-    assert.ok(lines.some((l) => l.startsWith('.advocacy-letter.json:2:17 warning config Unknown check code "no-such-check"')), result.stderr);
-    assert.ok(lines.some((l) => l.startsWith('.advocacy-letter.json:3:3 warning config Unknown key "colour"')), result.stderr);
+    assert.ok(
+      lines.some((l) => l.startsWith('.advocacy-letter.json:2:17 warning config Unknown check code "no-such-check"')),
+      result.stderr,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('.advocacy-letter.json:3:3 warning config Unknown key "colour"')),
+      result.stderr,
+    );
     for (const garbage of ['nonsense', '[]', '{"severity": 3}', '']) {
       fs.writeFileSync(path.join(dir, '.advocacy-letter.json'), garbage);
       const again = run(['lint', letter, '--format', 'json'], dir);
@@ -661,7 +740,10 @@ describe('the configuration file .advocacy-letter.json', () => {
   });
 
   test('parse, render and pdf read its section names and labels', () => {
-    const { letter } = project('config-vocabulary', '{ "sections": { "signatories": ["Unterzeichner"] }, "fieldLabels": { "addressee": ["Empfänger"] } }');
+    const { letter } = project(
+      'config-vocabulary',
+      '{ "sections": { "signatories": ["Unterzeichner"] }, "fieldLabels": { "addressee": ["Empfänger"] } }',
+    );
     fs.writeFileSync(letter, cleanLetter.replace('To:', 'Empfänger:').replace('## Signatories', '## Unterzeichner'));
     const parsed = json(run(['parse', letter]));
     assert.equal(parsed.addressees[0].name, 'Jane Doe');

@@ -46,7 +46,9 @@ describe('advocacy-letter convert', () => {
     assert.equal(file.reports, 4);
     assert.equal(file.signatories, 6);
     assert.deepEqual(
-      file.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { code: string; line: number }) => [d.code, d.line]),
+      file.diagnostics
+        .filter((d: { severity: string }) => d.severity === 'error')
+        .map((d: { code: string; line: number }) => [d.code, d.line]),
       [['report-year-missing', 17]],
     );
 
@@ -78,7 +80,10 @@ describe('advocacy-letter convert', () => {
       [['convert', example, example], /^convert takes one FILE, got 2/],
       [['convert', path.join(tmp, 'missing.txt')], `no such file: ${path.join(tmp, 'missing.txt')}`],
       [['convert', tmp], `${tmp} is a directory; give a plain-text letter`],
-      [['convert', example, '-o', example, '--force'], `refusing to write the letter over ${example}; give another -o file`],
+      [
+        ['convert', example, '-o', example, '--force'],
+        `refusing to write the letter over ${example}; give another -o file`,
+      ],
       [['convert', example, '-o', ''], 'option -o needs a file name; see advocacy-letter convert --help'],
       [['convert', example, '--paper', 'a4'], 'unknown option --paper for convert; see advocacy-letter convert --help'],
       [['convert', example, '-o', path.join(tmp, 'no', 'such', 'dir.letter.md')], /^cannot write .*: no such folder$/],
@@ -103,4 +108,3 @@ describe('advocacy-letter convert', () => {
     assert.match(run(['--help']).stdout, /\n {2}convert FILE\.txt +\S/);
   });
 });
-

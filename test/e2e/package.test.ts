@@ -30,7 +30,10 @@ function newestInput(): { file: string; mtimeMs: number } {
       if (/\.js$/.test(file) && fs.statSync(file).isFile()) files.push(file);
     }
   }
-  return files.filter((f) => fs.existsSync(f)).map((file) => ({ file, mtimeMs: fs.statSync(file).mtimeMs })).reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
+  return files
+    .filter((f) => fs.existsSync(f))
+    .map((file) => ({ file, mtimeMs: fs.statSync(file).mtimeMs }))
+    .reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
 }
 
 /** Packages when the .vsix is missing or stale; says what it did, for the test report. */
@@ -40,7 +43,11 @@ function ensurePackage(): string {
   const why = fs.existsSync(vsix) ? `older than ${path.relative(root, newest.file)}` : 'missing';
   const started = Date.now();
   const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8', timeout: 5 * 60_000 });
-  assert.equal(result.status, 0, `npm run package failed (${result.error ?? `exit ${result.status}`}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  assert.equal(
+    result.status,
+    0,
+    `npm run package failed (${result.error ?? `exit ${result.status}`}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+  );
   assert.ok(fs.existsSync(vsix), 'npm run package made no advocacy-letter.vsix');
   return `advocacy-letter.vsix was ${why}: npm run package took ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
@@ -93,7 +100,7 @@ const forbidden: [RegExp, string][] = [
   [/\.map$/, 'a source map'],
   [/(^|\/)test\//, 'a test'],
   [/(^|\/)node_modules\//, 'node_modules (everything is bundled: vsce package --no-dependencies)'],
-  [/(^|\/)meta-[^/]*\.json$/, "an esbuild metafile"],
+  [/(^|\/)meta-[^/]*\.json$/, 'an esbuild metafile'],
   [/(^|\/)src\//, 'sources'],
   [/(^|\/)\.vscode-test(\/|$)/, 'the test VS Code cache'],
   [/(^|\/)out\//, 'compiled tests'],
@@ -104,7 +111,8 @@ describe('the .vsix package', { skip }, () => {
   let names: string[];
   let byName: Map<string, Buffer>;
   let packaged: string;
-  const read = (name: string) => byName.get(`extension/${name}`) ?? assert.fail(`extension/${name} is not in the package`);
+  const read = (name: string) =>
+    byName.get(`extension/${name}`) ?? assert.fail(`extension/${name} is not in the package`);
 
   before(async () => {
     packaged = ensurePackage();
@@ -113,18 +121,40 @@ describe('the .vsix package', { skip }, () => {
   });
 
   test('holds nothing users do not need', (t) => {
-    const outside = names.filter((n) => !n.startsWith('extension/') && n !== 'extension.vsixmanifest' && n !== '[Content_Types].xml');
+    const outside = names.filter(
+      (n) => !n.startsWith('extension/') && n !== 'extension.vsixmanifest' && n !== '[Content_Types].xml',
+    );
     assert.deepEqual(outside, [], 'entries outside extension/');
     const inside = names.filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
-    const problems = inside.flatMap((n) => forbidden.filter(([pattern]) => pattern.test(n)).map(([, why]) => `${n}: ${why}`));
+    const problems = inside.flatMap((n) =>
+      forbidden.filter(([pattern]) => pattern.test(n)).map(([, why]) => `${n}: ${why}`),
+    );
     assert.deepEqual(problems, [], 'files users do not need');
-    assert.deepEqual(inside.filter((n) => !allowed.some((pattern) => pattern.test(n))), [], 'files outside the allow-list (if one is needed, add it to .vscodeignore and here)');
+    assert.deepEqual(
+      inside.filter((n) => !allowed.some((pattern) => pattern.test(n))),
+      [],
+      'files outside the allow-list (if one is needed, add it to .vscodeignore and here)',
+    );
     const size = fs.statSync(vsix).size;
     t.diagnostic(`${packaged}; ${names.length} files, ${(size / 1024).toFixed(0)} KB`);
   });
 
   test('holds the bundles, the manifest, the readme, changelog, license and icon', () => {
-    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/papaparse.js', 'dist/jsonc-parser.js', 'dist/preview.js', 'dist/cli.js', 'dist/web/extension.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png', 'language-configuration.json']) {
+    for (const name of [
+      'dist/extension.js',
+      'dist/yaml.js',
+      'dist/papaparse.js',
+      'dist/jsonc-parser.js',
+      'dist/preview.js',
+      'dist/cli.js',
+      'dist/web/extension.js',
+      'package.json',
+      'readme.md',
+      'changelog.md',
+      'LICENSE.txt',
+      'images/icon.png',
+      'language-configuration.json',
+    ]) {
       assert.ok(byName.has(`extension/${name}`), `extension/${name} is not in the package`);
     }
     const icon = read('images/icon.png');
@@ -134,8 +164,14 @@ describe('the .vsix package', { skip }, () => {
 
   test('every file the manifest names is in the package', () => {
     const manifest = JSON.parse(read('package.json').toString('utf8'));
-    const referenced: string[] = [manifest.main, manifest.browser, manifest.icon, ...Object.values<string>(manifest.bin ?? {})];
-    for (const language of manifest.contributes.languages ?? []) if (language.configuration) referenced.push(language.configuration);
+    const referenced: string[] = [
+      manifest.main,
+      manifest.browser,
+      manifest.icon,
+      ...Object.values<string>(manifest.bin ?? {}),
+    ];
+    for (const language of manifest.contributes.languages ?? [])
+      if (language.configuration) referenced.push(language.configuration);
     for (const grammar of manifest.contributes.grammars ?? []) referenced.push(grammar.path);
     for (const snippets of manifest.contributes.snippets ?? []) referenced.push(snippets.path);
     assert.ok(manifest.main && manifest.browser, 'package.json has `main` and `browser`');
@@ -144,7 +180,11 @@ describe('the .vsix package', { skip }, () => {
       assert.ok(byName.has(`extension/${name}`), `package.json names ${file}, which is not in the package`);
     }
     const vsixManifest = byName.get('extension.vsixmanifest')!.toString('utf8');
-    assert.match(vsixManifest, /Microsoft\.VisualStudio\.Code\.ExtensionKind" Value="[^"]*\bweb\b/, 'the marketplace sees a web extension');
+    assert.match(
+      vsixManifest,
+      /Microsoft\.VisualStudio\.Code\.ExtensionKind" Value="[^"]*\bweb\b/,
+      'the marketplace sees a web extension',
+    );
   });
 
   test('every check has its rule page (diagnostics link to docs/rules/CODE.md in the extension)', () => {
@@ -153,15 +193,44 @@ describe('the .vsix package', { skip }, () => {
   });
 
   test('the bundles are production builds that require only what their host gives', () => {
-    const requires = (name: string) => [...new Set([...read(name).toString('utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))].sort();
+    const requires = (name: string) =>
+      [
+        ...new Set(
+          [
+            ...read(name)
+              .toString('utf8')
+              .matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g),
+          ].map((m) => m[1]),
+        ),
+      ].sort();
     // The web worker extension host has no Node: the web bundle may require nothing but vscode.
     assert.deepEqual(requires('dist/web/extension.js'), ['vscode']);
-    assert.ok(!/["'`]node:[a-z]/.test(read('dist/web/extension.js').toString('utf8')), 'no node: module in the web bundle');
+    assert.ok(
+      !/["'`]node:[a-z]/.test(read('dist/web/extension.js').toString('utf8')),
+      'no node: module in the web bundle',
+    );
     // The Node bundle loads its YAML, CSV and JSONC parsers lazily from beside it (dist/yaml.js, dist/papaparse.js, dist/jsonc-parser.js).
     const extension = requires('dist/extension.js');
-    assert.ok(extension.includes('vscode') && extension.includes('./yaml.js') && extension.includes('./papaparse.js') && extension.includes('./jsonc-parser.js'), `dist/extension.js requires ${extension.join(', ')}`);
-    for (const name of ['dist/extension.js', 'dist/yaml.js', 'dist/papaparse.js', 'dist/jsonc-parser.js', 'dist/cli.js', 'dist/preview.js', 'dist/web/extension.js']) {
-      assert.ok(!read(name).toString('utf8').includes('sourceMappingURL'), `${name} is not a production build (it points to a source map)`);
+    assert.ok(
+      extension.includes('vscode') &&
+        extension.includes('./yaml.js') &&
+        extension.includes('./papaparse.js') &&
+        extension.includes('./jsonc-parser.js'),
+      `dist/extension.js requires ${extension.join(', ')}`,
+    );
+    for (const name of [
+      'dist/extension.js',
+      'dist/yaml.js',
+      'dist/papaparse.js',
+      'dist/jsonc-parser.js',
+      'dist/cli.js',
+      'dist/preview.js',
+      'dist/web/extension.js',
+    ]) {
+      assert.ok(
+        !read(name).toString('utf8').includes('sourceMappingURL'),
+        `${name} is not a production build (it points to a source map)`,
+      );
     }
   });
 });

@@ -11,7 +11,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromeArguments, chromeCandidates, findChrome, missingChromeMessage, PdfError, printToPdf } from '../../src/node/chrome';
+import {
+  chromeArguments,
+  chromeCandidates,
+  findChrome,
+  missingChromeMessage,
+  PdfError,
+  printToPdf,
+} from '../../src/node/chrome';
 import { FileWriteError, writeFileAtomic } from '../../src/node/files';
 import { assertUsageError, runCli, type Run } from './support/cli';
 
@@ -23,8 +30,6 @@ const posix = process.platform !== 'win32';
 const skipPdf = process.env.ADVOCACY_LETTER_SKIP_PDF === '1';
 
 const run = (args: string[], env: NodeJS.ProcessEnv = process.env): Run => runCli(args, { env });
-
-
 
 // --- what the PDF tests need ------------------------------------------------------------------
 
@@ -72,14 +77,21 @@ function pageSize(file: string): [number, number] {
 
 function assertPageSize(file: string, [width, height]: [number, number], name: string): void {
   const [w, h] = pageSize(file);
-  assert.ok(Math.abs(w - width) < 1 && Math.abs(h - height) < 1, `${name}: ${width} x ${height} pts expected, got ${w} x ${h}`);
+  assert.ok(
+    Math.abs(w - width) < 1 && Math.abs(h - height) < 1,
+    `${name}: ${width} x ${height} pts expected, got ${w} x ${h}`,
+  );
 }
 
 const A4: [number, number] = [595.28, 841.89];
 const US_LETTER: [number, number] = [612, 792];
 
 /** Whitespace, soft hyphens and line ends do not matter when looking for a name in a PDF's text. */
-const normalize = (text: string) => text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+const normalize = (text: string) =>
+  text
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 let tmp: string;
 
@@ -181,7 +193,10 @@ describe('advocacy-letter pdf', () => {
     const out = path.join(dir, 'open-letter-2013.pdf');
     fs.writeFileSync(out, 'old');
     assertUsageError(run(['pdf', letter]), `${out} exists; use --force to replace it`);
-    assertUsageError(run(['pdf', letter, '-o', out, '--chrome', '/nonexistent']), `${out} exists; use --force to replace it`);
+    assertUsageError(
+      run(['pdf', letter, '-o', out, '--chrome', '/nonexistent']),
+      `${out} exists; use --force to replace it`,
+    );
     assert.equal(fs.readFileSync(out, 'utf8'), 'old');
     assert.deepEqual(fs.readdirSync(dir).sort(), ['open-letter-2013.letter.md', 'open-letter-2013.pdf']);
   });
@@ -208,21 +223,34 @@ describe('advocacy-letter pdf', () => {
     assert.deepEqual(fs.readdirSync(dir), ['open-letter-2013.letter.md']);
 
     assertUsageError(run(['pdf', letter, '--chrome', dir]), /is a directory, not a program/);
-    assertUsageError(run(['pdf', letter, '--chrome', 'no-such-browser-here']), /^No program named no-such-browser-here was found on PATH\./);
+    assertUsageError(
+      run(['pdf', letter, '--chrome', 'no-such-browser-here']),
+      /^No program named no-such-browser-here was found on PATH\./,
+    );
     assert.deepEqual(fs.readdirSync(dir), ['open-letter-2013.letter.md']);
   });
 
-  test('a failing Chrome: exit 2 with its exit code, no file left, an existing file untouched', { skip: !posix }, () => {
-    const { dir, letter } = letterFolder();
-    const out = path.join(dir, 'open-letter-2013.pdf');
-    assertUsageError(run(['pdf', letter, '--chrome', '/bin/false']), 'Chrome (/bin/false) failed with exit code 1 and wrote no PDF');
-    assert.deepEqual(fs.readdirSync(dir), ['open-letter-2013.letter.md']);
+  test(
+    'a failing Chrome: exit 2 with its exit code, no file left, an existing file untouched',
+    { skip: !posix },
+    () => {
+      const { dir, letter } = letterFolder();
+      const out = path.join(dir, 'open-letter-2013.pdf');
+      assertUsageError(
+        run(['pdf', letter, '--chrome', '/bin/false']),
+        'Chrome (/bin/false) failed with exit code 1 and wrote no PDF',
+      );
+      assert.deepEqual(fs.readdirSync(dir), ['open-letter-2013.letter.md']);
 
-    fs.writeFileSync(out, 'old');
-    assertUsageError(run(['pdf', letter, '--force', '--chrome', '/bin/false']), /^Chrome \(\/bin\/false\) failed with exit code 1/);
-    assert.equal(fs.readFileSync(out, 'utf8'), 'old');
-    assert.deepEqual(fs.readdirSync(dir).sort(), ['open-letter-2013.letter.md', 'open-letter-2013.pdf']);
-  });
+      fs.writeFileSync(out, 'old');
+      assertUsageError(
+        run(['pdf', letter, '--force', '--chrome', '/bin/false']),
+        /^Chrome \(\/bin\/false\) failed with exit code 1/,
+      );
+      assert.equal(fs.readFileSync(out, 'utf8'), 'old');
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['open-letter-2013.letter.md', 'open-letter-2013.pdf']);
+    },
+  );
 
   test('Chrome’s last stderr line is in the message, without its log prefix', { skip: !posix }, () => {
     const { dir, letter } = letterFolder();
@@ -233,7 +261,10 @@ echo '[123:456:0101/000000.001:FATAL:zygote_host_impl_linux.cc(128)] No usable s
 echo >&2
 exit 3`,
     );
-    assertUsageError(run(['pdf', letter, '--chrome', noisy]), `Chrome (${noisy}) failed with exit code 3: No usable sandbox!`);
+    assertUsageError(
+      run(['pdf', letter, '--chrome', noisy]),
+      `Chrome (${noisy}) failed with exit code 3: No usable sandbox!`,
+    );
     assert.deepEqual(fs.readdirSync(dir), ['open-letter-2013.letter.md']);
   });
 
@@ -255,11 +286,20 @@ exit 3`,
 
   test('arguments: -o - and empty values, a PDF over the letter, an unknown paper', () => {
     const { dir, letter } = letterFolder();
-    assertUsageError(run(['pdf', letter, '-o', '-']), /^option -o needs a file name \(a PDF is not written to stdout\)/);
+    assertUsageError(
+      run(['pdf', letter, '-o', '-']),
+      /^option -o needs a file name \(a PDF is not written to stdout\)/,
+    );
     assertUsageError(run(['pdf', letter, '--output=']), /^option -o needs a file name/);
     assertUsageError(run(['pdf', letter, '--chrome=']), 'option --chrome needs a path; see advocacy-letter pdf --help');
-    assertUsageError(run(['pdf', letter, '-o', letter, '--force']), `refusing to write the PDF over the letter ${letter}; give another -o file`);
-    assertUsageError(run(['pdf', letter, '--paper', 'legal']), "unknown paper 'legal' for --paper; use a4 or letter (see advocacy-letter pdf --help)");
+    assertUsageError(
+      run(['pdf', letter, '-o', letter, '--force']),
+      `refusing to write the PDF over the letter ${letter}; give another -o file`,
+    );
+    assertUsageError(
+      run(['pdf', letter, '--paper', 'legal']),
+      "unknown paper 'legal' for --paper; use a4 or letter (see advocacy-letter pdf --help)",
+    );
     assertUsageError(run(['pdf', letter, '-o', dir]), `${dir} is a directory; give a file name for -o`);
     assertUsageError(run(['pdf']), 'pdf needs a FILE; see advocacy-letter pdf --help');
     assertUsageError(run(['pdf', letter, letter]), /^pdf takes one FILE, got 2/);
@@ -352,7 +392,15 @@ describe('findChrome and missingChromeMessage', () => {
     const args = chromeArguments('/tmp/x', '/tmp/x/letter.html', '/tmp/x/letter.pdf');
     assert.equal(args[0], '--headless');
     assert.equal(args.includes('--no-sandbox'), process.platform === 'linux' && process.getuid?.() === 0);
-    for (const flag of ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--no-pdf-header-footer']) {
+    for (const flag of [
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--no-pdf-header-footer',
+    ]) {
       assert.ok(args.includes(flag), flag);
     }
     assert.ok(args.includes(`--user-data-dir=${path.join('/tmp/x', 'profile')}`));
@@ -396,7 +444,10 @@ describe('printToPdf', () => {
     const out = path.join(fs.mkdtempSync(path.join(tmp, 'abort-')), 'letter.pdf');
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('cancelled by the user')), 200);
-    await assert.rejects(printToPdf('<p>x', out, { chrome: hang, signal: controller.signal }), /^Error: cancelled by the user$/);
+    await assert.rejects(
+      printToPdf('<p>x', out, { chrome: hang, signal: controller.signal }),
+      /^Error: cancelled by the user$/,
+    );
     assert.equal(fs.existsSync(out), false);
     assert.deepEqual(temporaryFolders(), []);
   });
@@ -444,7 +495,11 @@ describe('writeFileAtomic', () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'atomic-'));
     const file = path.join(dir, 'letter.pdf');
     fs.writeFileSync(file, 'old');
-    await assert.rejects(writeFileAtomic(file, 'new', { overwrite: false }), { name: 'FileWriteError', code: 'EEXIST', message: `${file} exists` });
+    await assert.rejects(writeFileAtomic(file, 'new', { overwrite: false }), {
+      name: 'FileWriteError',
+      code: 'EEXIST',
+      message: `${file} exists`,
+    });
     assert.equal(fs.readFileSync(file, 'utf8'), 'old');
     await writeFileAtomic(path.join(dir, 'other.pdf'), 'new', { overwrite: false });
     assert.deepEqual(fs.readdirSync(dir).sort(), ['letter.pdf', 'other.pdf']);
@@ -464,7 +519,10 @@ describe('writeFileAtomic', () => {
   test('failures are one line and leave nothing', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'atomic-'));
     const missing = path.join(dir, 'no-such-folder', 'letter.pdf');
-    await assert.rejects(writeFileAtomic(missing, 'x'), { code: 'ENOENT', message: `cannot write ${missing}: no such folder` });
+    await assert.rejects(writeFileAtomic(missing, 'x'), {
+      code: 'ENOENT',
+      message: `cannot write ${missing}: no such folder`,
+    });
     await assert.rejects(writeFileAtomic(dir, 'x'), { code: 'EISDIR', message: `${dir} is a directory` });
     assert.deepEqual(fs.readdirSync(dir), []);
   });

@@ -21,7 +21,10 @@ describe('advocacy-letter text', () => {
     const result = runCli(['text', example]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, letterToPlainText(fs.readFileSync(example, 'utf8')));
-    assert.deepEqual(result.stdout.split('\n').filter((line) => line.length > 72), []);
+    assert.deepEqual(
+      result.stdout.split('\n').filter((line) => line.length > 72),
+      [],
+    );
     assert.match(result.stdout, /\n1\. North Korean Human Rights White Paper/);
     assert.match(result.stdout, /\nHiroshi Kato, President, Life Funds for North Korean Refugees\n/);
   });
@@ -29,7 +32,10 @@ describe('advocacy-letter text', () => {
   test('a Japanese letter: no line over 72 characters', () => {
     const result = runCli(['text', japanese]);
     assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(result.stdout.split('\n').filter((line) => line.length > 72), []);
+    assert.deepEqual(
+      result.stdout.split('\n').filter((line) => line.length > 72),
+      [],
+    );
     assert.match(result.stdout, /拉致/);
   });
 

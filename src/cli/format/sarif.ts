@@ -27,7 +27,10 @@ function artifactUri(file: string): string {
   if (path.isAbsolute(file)) {
     return pathToFileURL(file).href;
   }
-  return file.split(/[\\/]+/).map(encodeURIComponent).join('/');
+  return file
+    .split(/[\\/]+/)
+    .map(encodeURIComponent)
+    .join('/');
 }
 
 export function lintSarif(linted: readonly LintedFile[]) {

@@ -13,7 +13,11 @@ export interface Run {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? repoRoot, encoding: 'utf8', env: options.env ?? process.env });
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    encoding: 'utf8',
+    env: options.env ?? process.env,
+  });
   if (result.error) {
     throw result.error;
   }
