@@ -316,18 +316,19 @@ describe('convert: other published letters', () => {
     assert.ok(notes.some((n) => n.startsWith("Signatories: the 3 items under 'Signatories'") && n.includes('3 of 3')));
   });
 
-  test('a letter with no lists: paragraphs kept as wrapped, markup escaped, no signatories', () => {
+  test('a letter with no lists: paragraphs kept as wrapped, markup escaped, the signature read', () => {
     const { markdown, json, diagnostics, notes } = convert('no-lists.txt');
     assert.ok(markdown.includes('\nYour editorial of May 28 said that the abduction issue "belongs to\nhistory". It does not.'), 'line breaks kept');
     assert.ok(markdown.includes('and we \\*must\\*\nnot let'), 'emphasis asterisks escaped');
     assert.ok(markdown.includes('\n#BringThemHome is more'), 'a hashtag is not a heading: left alone');
     assert.ok(markdown.includes('\n\\> Every year I set a place'), 'a quoted line is not a block quote');
-    assert.ok(markdown.includes('\nYours faithfully,\n\nTaro Yamada\nTokyo\n'), 'the signature stays as written');
+    // A place is not clearly a title: the name is the signatory, the place stays as text under it.
+    assert.ok(markdown.endsWith('\nYours faithfully,\n\n## Signatories\n\n- Taro Yamada\n\nTokyo\n'), markdown);
     assert.equal(json.reports.length, 0);
-    assert.equal(json.signatories.length, 0);
+    assert.deepEqual(json.signatories.map((s) => s.name), ['Taro Yamada']);
     assert.deepEqual(json.addressees, [{ name: 'The Editor', titles: ['The Daily Example'] }]);
-    assert.deepEqual(problems(diagnostics), ['1:error:signatories-missing']);
-    assert.ok(notes.some((n) => n.startsWith('No signatories found')));
+    assert.deepEqual(problems(diagnostics).map((p) => p.replace(/^\d+:/, '')), ['error:signatory-organization-missing', 'error:signatory-role-missing']);
+    assert.ok(notes.some((n) => n.startsWith('Line 21 after the signature is kept as text')), notes.join('\n'));
     assert.ok(notes.includes('Escaped 3 characters Markdown would read as markup (lines 9, 16).'));
     // What the reader sees is the plain text's own characters.
     const paragraph = parseLetter(markdown);
@@ -429,7 +430,8 @@ describe('convert: lines', () => {
     for (const line of ['Dear Minister', 'Dear Minister,', 'Tokyo, 7 May 2013', 'May 7, 2013', 'A sentence.', 'we continue', 'Sincerely', 'Best regards']) {
       assert.ok(!md(`T\n\nText.\n\n${line}\n\nMore text.\n`).includes('## '), line);
     }
-    assert.ok(!md('T\n\nText.\n\nSincerely,\n\nJane Doe\n\nDirector\n').includes('## '), 'after a closing, short lines are a signature');
+    // After a closing, short lines are a signature, not headings: a name and its title are one signatory.
+    assert.equal(md('T\n\nText.\n\nSincerely,\n\nJane Doe\n\nDirector\n'), '# T\n\nText.\n\nSincerely,\n\n## Signatories\n\n- Jane Doe, Director\n');
     assert.ok(!md(`T\n\nText.\n\n${'A long line that has no final period but is far too long for a heading'}\n\nMore.\n`).includes('## '));
   });
 
@@ -439,7 +441,7 @@ describe('convert: lines', () => {
     assert.equal(md('T\n\nOne *star only.\n'), '# T\n\nOne *star only.\n');
     assert.equal(md('T\n\nhttps://example.org/a_b_c_d and _x_\n'), '# T\n\nhttps://example.org/a_b_c_d and \\_x\\_\n');
     assert.equal(md('T\n\nC:\\path\\* and &amp; and `code`\n'), '# T\n\nC:\\path\\\\* and \\&amp; and \\`code\\`\n');
-    assert.equal(md('T\n\n| a | b |\n|---|---|\n'), '# T\n\n| a | b |\n\\|---|---|\n');
+    assert.equal(md('T\n\n| a | b |\n|---|---|\n'), '# T\n\n| a | b |\n|---|---|\n', 'a pipe table stays a table');
     assert.equal(md('T\n\n    indented four\n'), '# T\n\nindented four\n', 'indentation would make a code block');
     assert.equal(md('Campaign #\n\nText.\n'), '# Campaign \\#\n\nText.\n');
   });
@@ -525,4 +527,78 @@ describe('very long letters convert without overflowing the stack', () => {
       assert.deepEqual(lost.slice(0, 5), [], `${lost.length} words lost`);
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('convert: the shapes of real letters', () => {
+  const md = (text: string) => convertPlainText(text).markdown;
+  const read = (text: string) => letterToJson(parseLetter(md(text)));
+
+  test('numbered signatories past 999: 1000 does not nest under 999; 10,000 round-trip', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `${i + 1}. Person ${i + 1}, Member, Org ${i + 1}`);
+    const text = `Open letter\n\nWe ask you to act.\n\nSignatories:\n\n${names.join('\n')}\n`;
+    const out = md(text);
+    assert.ok(out.includes('\n999. Person 999, Member, Org 999\n1000. Person 1000, Member, Org 1000\n'));
+    const json = letterToJson(parseLetter(out));
+    assert.equal(json.signatories.length, 10_000);
+    assert.equal(json.signatories[9_999].name, 'Person 10000');
+    assertWordsKept(text, out);
+    // A long number that continues no list is text: a year at the start of a line.
+    assert.equal(md('T\n\n2013. A year.\n'), '# T\n\n2013\\. A year.\n');
+  });
+
+  test('signatures as plain lines after a closing: one a line, "on behalf of" as written', () => {
+    const text = 'T\n\nDear Minister,\n\nWe ask.\n\nSincerely,\n\nAna Lima, on behalf of Rights Watch Brazil\nOmar Said, on behalf of Cairo Forum\n\nCc: Jane Roe, Ministry\n';
+    const out = md(text);
+    assert.ok(out.includes('\nSincerely,\n\n## Signatories\n\n- Ana Lima, on behalf of Rights Watch Brazil\n- Omar Said, on behalf of Cairo Forum\n\nCc: Jane Roe'), out);
+    assert.equal(read(text).signatories.length, 2);
+    for (const closing of ['Yours sincerely,', 'Respectfully,', 'Kind regards,', 'In solidarity,', 'Endorsed by:', '敬具']) {
+      assert.ok(md(`T\n\nWe ask.\n\n${closing}\n\nAmnesty International\nHuman Rights Watch\n`).includes('\n- Amnesty International\n- Human Rights Watch\n'), closing);
+    }
+  });
+
+  test('a two-line signature (name, then title) is one signatory, joined with a comma, with a note', () => {
+    const { markdown, notes } = convertPlainText('T\n\nWe ask.\n\nKind regards,\n\nRuby Gold\nSenior Administrator, Example Network\nruby@example.org\n');
+    assert.ok(markdown.endsWith('\n## Signatories\n\n- Ruby Gold, Senior Administrator, Example Network\n\nruby@example.org\n'), markdown);
+    assert.ok(notes.some((n) => n.startsWith("Signature at line 7: 'Ruby Gold'")));
+    assert.ok(!markdown.includes('signed-by'));
+  });
+
+  test('signature cards separated by blank lines: one signatory each', () => {
+    const text = 'T\n\nWe ask.\n\nSigned,\n\nAmal Haddad\nExample Labs\nFree speech now\n\nJohn Smith\nAcme Corp\n\nMaria Rossi\n';
+    const json = read(text);
+    assert.deepEqual(json.signatories.map((s) => s.name), ['Amal Haddad', 'John Smith', 'Maria Rossi']);
+  });
+
+  test('groups inside the signatories become ### headings', () => {
+    const text = 'T\n\nWe ask.\n\nSignatories\n\nGlobal\n\nAmnesty International\nOxfam\n\nNational\n\nNo Fence, Japan\nHuman Rights Now, Japan\n';
+    const out = md(text);
+    assert.ok(out.includes('\n## Signatories\n\n### Global\n\n- Amnesty International\n- Oxfam\n\n### National\n\n- No Fence, Japan\n'), out);
+    assert.equal(read(text).signatories.length, 4);
+  });
+
+  test('a web address under an organization is a detail of it, not a signatory', () => {
+    const json = read('T\n\nWe ask.\n\nSignatories\n\nAdGuard\nadguard.com🇨🇾\nJMP.chat\njmp.chat🇨🇦\n');
+    assert.deepEqual(json.signatories.length, 2);
+  });
+
+  test('tab-separated rows become a pipe table, the header as given, cells escaped', () => {
+    const text = 'T\n\nWe ask.\n\nSignatories:\n\nName\tType\tComment\nAcme\tCompany\tPays 1 | 2 FTEs\nBeta\tProject\t\\o/\n';
+    const out = md(text);
+    assert.ok(out.includes('\n| Name | Type | Comment |\n| --- | --- | --- |\n| Acme | Company | Pays 1 \\| 2 FTEs |\n| Beta | Project | \\\\o/ |\n'), out);
+    const headerless = md('T\n\nWe ask.\n\nEndorsed by:\n\n1\tAcme Network\tA network of groups\n2\tBeta Forum\tA forum\n');
+    assert.ok(headerless.includes('\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network of groups |\n'), headerless);
+  });
+
+  test('a Markdown source keeps its markup: headings, links, footnotes, pipe tables', () => {
+    const text = [
+      '# Open letter', '', 'We ask **you** to read [our report](https://example.org/r).[^1]', '', '## Signatories', '',
+      '| Name | Organization |', '|-|-|', '| Jane Doe | Example Watch |', '', '### Individuals', '', '1. Ann Lee', '1. Bo Chen', '',
+      '[^1]: *Report*, Example Watch, 2020.',
+    ].join('\n');
+    const { markdown, notes } = convertPlainText(text);
+    assert.equal(markdown, `${text}\n`);
+    assert.ok(notes.includes('The text is Markdown already: its markup is kept as written.'), notes.join('\n'));
+  });
 });

@@ -14,7 +14,11 @@ import { english, joined, message, templates, type Message } from '../../core/me
 import { defaultVocabulary, MENTION_EN, MENTION_JA } from '../../core/vocabulary';
 import { SEPARATOR, SIGN_OFF, SALUTATION, FINAL_PUNCTUATION, CLOSERS, commaCount, partSeparators, isBlank, stripIndent, isNameLine, endsWithColon, markerOf, labelOf, startsCapitalised, labelText } from './lines';
 import { append, writeUnits, type Escapes } from './write';
-import type { Role, Marker, Item, TitleUnit, HeadingUnit, ParaUnit, FieldUnit, ListUnit, Unit, Block } from './units';
+import type { Role, Marker, Item, TitleUnit, HeadingUnit, ParaUnit, FieldUnit, ListUnit, RawUnit, Unit, Block } from './units';
+import { convertTemplates } from './notes';
+import {
+  ABBREVIATION_END, DELIMITER_ROW, isAffiliation, isContactLine, isDateLine, isPersonName, japaneseShare, looksLikeMarkdown, tabCells, tableCell, unwrapped,
+} from './shapes';
 
 export interface ConvertResult {
   /** The letter in the format (`*.letter.md` text), ending with a line break. */
@@ -46,12 +50,22 @@ class Converter {
   private separators = 0;
   private continuations = 0;
   private signedByOrganizations = false;
+  /** The signatures read are people's (a name, then a title): never `signed-by: organizations`. */
+  private peopleSigned = false;
   private readonly japanese: boolean;
+  /** The text is Markdown already (a README, a blog's source): its markup is kept, not escaped. */
+  private readonly markdown: boolean;
+  /** Lines of the text that were typed rules (`* * *`): a signature ends at one. */
+  private readonly rules = new Set<number>();
+  private readonly tables: { line: number; rows: number; header: boolean }[] = [];
 
   constructor(text: string) {
     this.source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD').split('\n');
-    // Kana are Japanese alone (kanji are shared with Chinese): a letter with some is written in Japanese.
-    this.japanese = (text.match(/[\u3041-\u3096\u30a1-\u30fa]/g)?.length ?? 0) >= 10;
+    // Kana mark Japanese (kanji are shared with Chinese); a Japanese letter may still be signed by
+    // thousands of Latin names, so the language is that of the bulk of its prose.
+    this.japanese = japaneseShare(this.source) >= 0.5;
+    this.markdown = looksLikeMarkdown(this.source);
+    this.escapes.off = this.markdown;
   }
 
   convert(): ConvertResult {
@@ -75,8 +89,12 @@ class Converter {
     const blocks: Block[] = [];
     let current: Block | null = null;
     this.source.forEach((line, n) => {
-      const separator = SEPARATOR.test(line);
-      if (separator) this.separators++;
+      // A code fence in a Markdown source frames a letter's header (`Date:`, `To:`), never code.
+      const separator = SEPARATOR.test(line) || (this.markdown && /^[ \t]*(?:```+|~~~+)[\w-]*[ \t]*$/.test(line));
+      if (separator) {
+        this.separators++;
+        this.rules.add(n);
+      }
       if (separator || isBlank(line)) {
         current = null;
         return;
@@ -87,7 +105,53 @@ class Converter {
       }
       current.lines.push(line);
     });
-    return blocks;
+    return blocks.flatMap((block) => this.splitBlock(block));
+  }
+
+  /** A Markdown heading, and a table, are blocks of their own even without blank lines around them. */
+  private splitBlock(block: Block): Block[] {
+    const out: Block[] = [];
+    let current: Block | null = null;
+    let inTable = false;
+    block.lines.forEach((line, i) => {
+      const heading = this.markdown && /^#{1,6}[ \t]+\S/.test(line);
+      const tableStart = !inTable && line.includes('|') && DELIMITER_ROW.test(block.lines[i + 1] ?? '');
+      const tableEnd = inTable && !line.includes('|');
+      if (heading || tableStart || tableEnd || (i > 0 && /^#{1,6}[ \t]+\S/.test(block.lines[i - 1]) && this.markdown)) current = null;
+      if (tableStart) inTable = true;
+      if (tableEnd) inTable = false;
+      if (!current) {
+        current = { start: block.start + i, lines: [] };
+        out.push(current);
+      }
+      current.lines.push(line);
+    });
+    return out;
+  }
+
+  /** A block of tab-separated rows (pasted from a spreadsheet), or a Markdown pipe table. */
+  private tableOf(block: Block): RawUnit | null {
+    const lines = block.lines;
+    if (lines.length >= 2 && DELIMITER_ROW.test(lines[1]) && lines[0].includes('|')) {
+      return { kind: 'raw', line: block.start, lines: lines.map((l) => l.trim()), what: 'table' };
+    }
+    const tabbed = lines.filter((l) => /\S\t+\S/.test(l));
+    if (tabbed.length < 2 || tabbed.length * 10 < lines.length * 8) return null;
+    const rows = lines.map(tabCells);
+    const width = Math.max(...rows.map((r) => r.length));
+    const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];
+    const row = (cells: string[]) => `| ${pad(cells).map(tableCell).join(' | ')} |`;
+    // A header is a first row of short cells, none of them a number: `Name	Type	How you'd like to help`.
+    const first = rows[0];
+    const hasHeader = first.every((c) => c.length <= 40 && !/^\d+\.?$/.test(c.trim())) && first.length === width;
+    // Without one, the columns are named for the engine: row numbers, then the signatory, then details.
+    const numeric = pad([]).map((_, i) => rows.every((r) => /^\d+\.?$/.test((r[i] ?? '').trim())));
+    const named = numeric.indexOf(false);
+    const header = hasHeader ? first : numeric.map((n, i) => (n ? 'No.' : i === named ? 'Name' : 'Details'));
+    const body = hasHeader ? rows.slice(1) : rows;
+    const out = [row(header), `|${header.map(() => ' --- ').join('|')}|`, ...body.map(row)];
+    this.tables.push({ line: block.start, rows: body.length, header: hasHeader });
+    return { kind: 'raw', line: block.start, lines: out, what: 'table' };
   }
 
   // --- blocks to units ------------------------------------------------------------------------
@@ -96,6 +160,10 @@ class Converter {
     let titleDone = false;
     for (const block of blocks) {
       let current: Unit | null = null;
+      if (this.readWholeBlock(block, titleDone)) {
+        titleDone = true;
+        continue;
+      }
       block.lines.forEach((raw, i) => {
         const line = block.start + i;
         if (!titleDone) {
@@ -107,7 +175,13 @@ class Converter {
           this.noTitle = message(templates.noteNoTitleFirstLine, quote(raw.trim()));
         }
         const previous = i > 0 ? block.lines[i - 1] : undefined;
-        const marker = markerOf(raw);
+        let marker = markerOf(raw);
+        // `1000.` after `999.` goes on the list; a long number that continues nothing is text (a year).
+        if (marker && marker.ordered && marker.number >= 1000) {
+          const last = current?.kind === 'list' ? current : this.units[this.units.length - 1];
+          const top = last?.kind === 'list' && last.ordered ? last.items[last.items.length - 1] : null;
+          if (!top || (top.number !== marker.number - 1 && top.number !== marker.number)) marker = null;
+        }
         if (marker) {
           const placed = this.placeItem(marker, line, current, previous);
           if (placed) {
@@ -149,6 +223,43 @@ class Converter {
         this.units.push(current);
       });
     }
+  }
+
+  /**
+   * Blocks read whole: a table, a Markdown heading, footnote or link definitions kept as written, a
+   * numbered line standing alone (`（1）1.5度目標の達成`), whose number is part of its heading.
+   */
+  private readWholeBlock(block: Block, titleDone: boolean): boolean {
+    const table = this.tableOf(block);
+    if (table) {
+      this.units.push(table);
+      return true;
+    }
+    const first = block.lines[0];
+    const heading = this.markdown && block.lines.length === 1 ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(first) : null;
+    if (heading) {
+      const text = heading[2];
+      if (!titleDone && heading[1].length === 1) {
+        this.units.push({ kind: 'title', line: block.start, text });
+      } else {
+        if (!titleDone) this.noTitle = message(templates.noteNoTitleFirstLine, quote(first.trim()));
+        const section = defaultVocabulary.sectionOf(labelText(text.replace(/[*_]/g, ''))) ?? null;
+        this.units.push({ kind: 'heading', line: block.start, text, section, level: Math.max(2, heading[1].length), markdown: true });
+      }
+      return true;
+    }
+    if (!titleDone) return false;
+    if (/^\[\^?[^\]\s]+\]:[ \t]/.test(first) && this.markdown) {
+      this.units.push({ kind: 'raw', line: block.start, lines: block.lines, what: /^\[\^/.test(first) ? 'footnotes' : 'markdown' });
+      return true;
+    }
+    const marker = block.lines.length === 1 ? markerOf(first) : null;
+    if (marker?.ordered && !/[\s\u3000]$/.test(first.slice(0, first.length - marker.text.length)) && this.isHeading(first.trim(), 1, true)) {
+      this.units.push({ kind: 'heading', line: block.start, text: first.trim(), section: null });
+      this.note(message(convertTemplates.noteNumberedHeading, block.start + 1, quote(first.trim())));
+      return true;
+    }
+    return false;
   }
 
   private isTitle(line: string): boolean {
@@ -231,7 +342,8 @@ class Converter {
         this.units[k] = { kind: 'heading', line: unit.line, text: labelText(text), section };
         return;
       }
-      if (signedOff || !this.isHeading(text, k)) return;
+      // A Markdown source marks its headings with `#`: a short paragraph there is a paragraph.
+      if (signedOff || this.markdown || !this.isHeading(text, k)) return;
       const named = defaultVocabulary.sectionOf(text);
       this.units[k] = { kind: 'heading', line: unit.line, text, section: named ?? null };
     });
@@ -248,8 +360,8 @@ class Converter {
     return next?.kind === 'list' || next?.kind === 'para' ? section : null;
   }
 
-  private isHeading(text: string, k: number): boolean {
-    if (k === 0 || k === this.units.length - 1) return false;
+  private isHeading(text: string, k: number, anywhere = false): boolean {
+    if (!anywhere && (k === 0 || k === this.units.length - 1)) return false;
     if (text.length >= 70 || !/\p{L}/u.test(text)) return false;
     if (FINAL_PUNCTUATION.test(text.replace(CLOSERS, ''))) return false;
     if (/^[a-z]/.test(text) || SALUTATION.test(text) || commaCount(text) >= 2) return false;
@@ -350,10 +462,20 @@ class Converter {
     for (let h = this.units.length - 2; h >= 0; h--) {
       const heading = this.units[h];
       if (heading.kind !== 'heading' || heading.section !== 'signatories') continue;
-      let end = h + 1;
-      while (end < this.units.length && this.units[end].kind === 'para' && (this.units[end] as ParaUnit).lines.every(isNameLine)) end++;
+      const end = this.signatureEnd(h + 1);
       if (end === h + 1) break;
       this.signatoryLines(h + 1, end, null, message(templates.noteUnderLines, quote(heading.text)));
+      return true;
+    }
+    // After a closing (`Sincerely,`, `Kind regards,`, `敬具`): the lines up to the first sentence, field or rule.
+    for (let k = this.units.length - 2; k >= 0; k--) {
+      const closing = this.units[k];
+      if (closing.kind !== 'para' || closing.lines.length > 1) continue;
+      const text = closing.lines[0].trim();
+      if (text.length > 60 || !SIGN_OFF.test(text)) continue;
+      const end = this.signatureEnd(k + 1);
+      if (end === k + 1) break;
+      this.signatoryLines(k + 1, end, 'Signatories', message(templates.noteAfterLines, quote(text)));
       return true;
     }
     for (let k = this.units.length - 1; k >= 0 && k >= this.units.length - 3; k--) {
@@ -362,37 +484,142 @@ class Converter {
       // Consecutive paragraphs of such lines (one signatory a paragraph) are one list.
       let first = k;
       while (first > 0 && this.units[first - 1].kind === 'para' && this.readsAsPeople((this.units[first - 1] as ParaUnit).lines)) first--;
-      const before = this.units[first - 1];
-      const signedOff = before?.kind === 'para' && SIGN_OFF.test(before.lines[0].trim());
       const count = (this.units.slice(first, k + 1) as ParaUnit[]).reduce((n, p) => n + p.lines.length, 0);
-      if (count < 2 && !signedOff) return false;
-      this.signatoryLines(first, k + 1, 'Signatories', signedOff ? message(templates.noteAfterLines, quote(before.lines[0].trim())) : message(templates.noteClosingLines));
+      if (count < 2) return false;
+      this.signatoryLines(first, k + 1, 'Signatories', message(templates.noteClosingLines));
+      return true;
+    }
+    // `Name on behalf of Organization`, one a line, near the end: signatures without a closing.
+    for (let k = this.units.length - 1; k >= 0 && k >= this.units.length - 6; k--) {
+      const unit = this.units[k];
+      if (unit.kind !== 'para' || !unit.lines.every((l) => ON_BEHALF.test(l) && isNameLine(l))) continue;
+      this.signatoryLines(k, k + 1, 'Signatories', message(templates.noteClosingLines));
       return true;
     }
     return false;
   }
 
-  /** Makes the paragraphs `[first, end)` a signatories list, one signatory a line. */
+  /** Where the signature that starts at unit `first` ends: at a sentence, a field, a list, a heading or a typed rule. */
+  private signatureEnd(first: number): number {
+    let end = first;
+    while (end < this.units.length) {
+      const unit = this.units[end];
+      const group = unit.kind === 'heading' && unit.section === null && GROUP.test(labelText(unit.text));
+      // A sentence ends a signature; `Principle Stash Inc.` and `Jane Doe, Director, Org.` do not.
+      const sentence = (l: string) => /[.!?。]$/.test(l.trim()) && !ABBREVIATION_END.test(l.trim()) && partSeparators(l) < 2;
+      const signature = (l: string) => isNameLine(l) && !labelOf(l) && !/[:：]\s*$/.test(l) && !PLACEHOLDER.test(l) && !sentence(l);
+      if (!group && (unit.kind !== 'para' || !unit.lines.every(signature))) break;
+      if (end > first && this.ruleBetween(this.units[end - 1], unit)) break;
+      end++;
+    }
+    return end;
+  }
+
+  private ruleBetween(before: Unit, after: Unit): boolean {
+    const last = before.line + (before.kind === 'para' || before.kind === 'field' ? before.lines.length : 1);
+    for (let n = last; n < after.line; n++) if (this.rules.has(n)) return true;
+    return false;
+  }
+
+  /**
+   * Makes the paragraphs `[first, end)` the signatories: a signature block (a name, then its title or
+   * organization, then contact lines), cards of lines (one signatory a block), or one signatory a line.
+   * Short lines that name a group (`Organizations`, `Global`) become `###` headings between lists.
+   */
   private signatoryLines(first: number, end: number, heading: string | null, where: Message): void {
-    const paras = this.units.slice(first, end) as ParaUnit[];
-    const lines = paras.flatMap((p, n) => p.lines.map((text, i) => ({ text, line: p.line + i, blankBefore: n > 0 && i === 0 })));
+    const paras = this.units.slice(first, end).map((u): ParaUnit => (u.kind === 'heading' ? { kind: 'para', line: u.line, lines: [u.text], standalone: true } : (u as ParaUnit)));
+    const out: Unit[] = [];
+    if (heading) out.push({ kind: 'heading', line: paras[0].line, text: heading, section: 'signatories' });
+    const groups: HeadingUnit[] = [];
+    const lists: ListUnit[] = [];
+    const newList = (line: number): ListUnit => {
+      const list: ListUnit = { kind: 'list', line, ordered: false, family: 'dash', items: [], role: 'signatories', heading: null, asLabel: false, headingAbove: false };
+      lists.push(list);
+      out.push(list);
+      return list;
+    };
+    // Runs of paragraphs between group names are read on their own.
+    let run: ParaUnit[] = [];
+    const flush = () => {
+      if (run.length > 0) this.readSignatures(run, newList, out);
+      run = [];
+    };
+    for (const para of paras) {
+      if (para.lines.length === 1 && GROUP.test(labelText(para.lines[0]))) {
+        flush();
+        const group: HeadingUnit = { kind: 'heading', line: para.line, text: para.lines[0].trim(), section: null, level: 3 };
+        groups.push(group);
+        out.push(group);
+      } else {
+        run.push(para);
+      }
+    }
+    flush();
+    this.units.splice(first, end - first, ...out);
+    if (groups.length > 0) {
+      this.note(message(convertTemplates.noteGroups, joined(groups.map((g) => message(templates.noteHeadingAt, quote(g.text), g.line + 1)), templates.commaList)));
+    }
+    const all: ListUnit = { ...lists[0], items: lists.flatMap((l) => l.items) };
+    if (all.items.length > 0) this.decideOrganizations(all, where);
+  }
+
+  /** Reads paragraphs of signature lines into items of a new list (and text it cannot place). */
+  private readSignatures(paras: ParaUnit[], newList: (line: number) => ListUnit, out: Unit[]): void {
+    const lines = paras.flatMap((p, n) => p.lines.map((text, i) => ({ text, line: p.line + i, para: n, blankBefore: n > 0 && i === 0 })));
+    const item = (l: { text: string; line: number }): Item => ({ line: l.line, ordered: false, number: 1, indent: 0, text: l.text, continuation: [], children: [], blankBefore: false });
+    const list = newList(lines[0].line);
+    // One signature: a name, its title or organization, perhaps contact lines (`Jane Doe` / `Director, Org`).
+    if (lines.length >= 2 && lines.length <= 6 && isPersonName(lines[0].text) && !lines.slice(1).some((l) => isPersonName(l.text))) {
+      // A Markdown hard break (`Name\`) is layout the writer typed: the lines stay lines of one entry.
+      const broken = /\\\s*$/.test(lines[0].text);
+      const clear = isAffiliation(lines[1].text, true);
+      if (!clear) list.items.push(item(lines[0]));
+      else list.items.push(broken ? { ...item(lines[0]), continuation: [lines[1].text] } : this.joined(item(lines[0]), lines[1]));
+      this.peopleSigned = true;
+      const rest = lines.slice(clear ? 2 : 1);
+      if (rest.length > 0) {
+        out.push({ kind: 'para', line: rest[0].line, lines: rest.map((l) => l.text), standalone: false });
+        const [from, to] = [rest[0].line + 1, rest[rest.length - 1].line + 1];
+        this.note(from === to ? message(convertTemplates.noteSignatureRestLine, from) : message(convertTemplates.noteSignatureRest, from, to));
+      }
+      return;
+    }
+    // Cards: blocks of a few lines, each led by a name (`Jane Doe` / `Org` / a comment).
+    const cards = paras.filter((p) => p.lines.length <= 4 && isPersonName(p.lines[0]));
+    if (paras.length >= 2 && cards.length * 10 >= paras.length * 6 && !lines.some((l) => partSeparators(l.text) >= 2)) {
+      for (const p of paras) {
+        const card = item({ text: p.lines[0], line: p.line });
+        const second = p.lines[1];
+        const entry = second !== undefined && isAffiliation(second) ? this.joined(card, { text: second, line: p.line + 1 }, false) : card;
+        const rest = p.lines.slice(second !== undefined && entry.text !== card.text ? 2 : 1);
+        entry.continuation.push(...rest);
+        this.continuations += rest.length;
+        list.items.push(entry);
+      }
+      this.peopleSigned = true;
+      this.note(message(convertTemplates.noteSignatureCards, paras.length, paras[0].line + 1));
+      return;
+    }
     const people = this.readsAsPeople(lines.map((l) => l.text));
-    const items: Item[] = [];
     for (const l of lines) {
-      const previous = items[items.length - 1];
-      // Among people, a line without a comma continues the signatory before it (a wrapped organization).
-      if (people && previous && commaCount(l.text) === 0 && !l.blankBefore) {
+      const previous = list.items[list.items.length - 1];
+      // A wrapped organization (among people, a line without a comma), or an entry's web address,
+      // continues the signatory before it.
+      const contact = isContactLine(l.text) && !previous?.continuation.some(isContactLine);
+      if (previous && !l.blankBefore && ((people && commaCount(l.text) === 0) || contact)) {
         previous.continuation.push(l.text);
         this.continuations++;
       } else {
-        items.push({ line: l.line, ordered: false, number: 1, indent: 0, text: l.text, continuation: [], children: [], blankBefore: false });
+        list.items.push(item(l));
       }
     }
-    const list: ListUnit = {
-      kind: 'list', line: lines[0].line, ordered: false, family: 'dash', items, role: 'signatories', heading, asLabel: false, headingAbove: false,
-    };
-    this.units.splice(first, end - first, list);
-    this.decideOrganizations(list, where);
+  }
+
+  /** `Jane Doe` and `Director, Org` as one entry, `Jane Doe, Director, Org`; the writer is told. */
+  private joined(first: Item, second: { text: string; line: number }, tell = true): Item {
+    const name = first.text.replace(/[ \t\u00a0]+$/, '');
+    if (tell) this.note(message(convertTemplates.noteSignatureJoined, first.line + 1, quote(name.trim()), quote(second.text.trim())));
+    return { ...first, text: `${name}, ${second.text.trim()}` };
   }
 
   /** Signatories that are organizations alone (`Amnesty International`, `No Fence, Japan`) get `signed-by: organizations`. */
@@ -400,7 +627,7 @@ class Converter {
     const entries = list.items.map(itemText);
     const people = entries.filter((e) => partSeparators(e) >= 2).length;
     const what = message(templates.noteSignatories, countItems(list.items.length), where, list.line + 1);
-    if (people * 2 > entries.length) {
+    if (people * 2 > entries.length || this.peopleSigned) {
       this.note(message(templates.noteSignatoriesPeople, what, people, entries.length));
       return;
     }
@@ -451,6 +678,7 @@ class Converter {
       notes.push(message(templates.noteHeadings, joined(headings.map((h) => message(templates.noteHeadingAt, quote(h.text), h.line + 1)), templates.commaList)));
     }
     append(notes, this.decisions);
+    if (this.markdown) notes.push(message(convertTemplates.noteMarkdownSource));
     if (this.japanese) notes.push(message(templates.noteJapanese));
     if (this.continuations > 0) {
       notes.push(message(templates.noteWrapped, count(this.continuations, templates.continuationLineCount, templates.continuationLinesCount)));
@@ -465,6 +693,12 @@ class Converter {
     return notes;
   }
 }
+
+/** A line that names a group of signatories, to be a `###` heading inside their section. */
+const GROUP = /^(?:global|regional|national|international|local|organi[sz]ations?|individuals?|groups?|companies|businesses|academics?|endorsing\s+(?:organi[sz]ations|individuals)|(?:signing|supporting)\s+(?:organi[sz]ations|individuals)|団体|個人)$/i;
+const ON_BEHALF = /\bon\s+behalf\s+of\b/i;
+/** `[List of names]`, `[Your name]`: a place left for signatures, not one. */
+const PLACEHOLDER = /^\s*\[[^\]]*\]\s*$/;
 
 function itemText(item: Item): string {
   return [item.text, ...item.continuation].join(' ');

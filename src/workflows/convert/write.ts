@@ -8,6 +8,8 @@ import type { Item, Unit } from './units';
 export interface Escapes {
   count: number;
   lines: Set<number>;
+  /** The text is Markdown already: nothing is escaped. */
+  off?: boolean;
 }
 
 export function writeUnits(units: readonly Unit[], frontMatter: readonly string[], escapes: Escapes): string {
@@ -23,10 +25,15 @@ export function writeUnits(units: readonly Unit[], frontMatter: readonly string[
     if (next?.kind === 'list' && next.heading && next.headingAbove && !next.asLabel) out.push(`## ${next.heading}`, '');
     switch (unit.kind) {
       case 'title':
-        out.push(`# ${headingText(escapes, unit.text, unit.line)}`);
+        out.push(`# ${escapes.off ? unit.text : headingText(escapes, unit.text, unit.line)}`);
         break;
-      case 'heading':
-        out.push(`## ${headingText(escapes, unit.text, unit.line)}`);
+      case 'heading': {
+        const text = unit.markdown || escapes.off ? unit.text : headingText(escapes, unit.text, unit.line);
+        out.push(`${'#'.repeat(unit.level ?? 2)} ${text}`);
+        break;
+      }
+      case 'raw':
+        append(out, unit.lines);
         break;
       case 'field':
         append(out, escapeLines(escapes, unit.lines, unit.line, [0]));
@@ -57,6 +64,7 @@ function writeItem(escapes: Escapes, item: Item, ordered: boolean, indent: strin
 
 /** Inline escapes over the whole text, then line-start escapes on each line but those in `exempt`. */
 function escapeLines(escapes: Escapes, lines: string[], firstLine: number, exempt: number[]): string[] {
+  if (escapes.off) return lines;
   const inline = escapeInline(lines.join('\n'));
   countEscapes(escapes, inline.count, firstLine);
   return inline.text.split('\n').map((line, i) => {
