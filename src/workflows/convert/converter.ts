@@ -52,6 +52,7 @@ class Converter {
   private signedByOrganizations = false;
   /** The signatures read are people's (a name, then a title): never `signed-by: organizations`. */
   private peopleSigned = false;
+  private dateLabelled = false;
   private readonly japanese: boolean;
   /** The text is Markdown already (a README, a blog's source): its markup is kept, not escaped. */
   private readonly markdown: boolean;
@@ -73,6 +74,7 @@ class Converter {
     this.nameHeadings();
     this.findReports();
     this.findSignatories();
+    this.labelDate();
     this.scopeReports();
     const frontMatter = [...(this.japanese ? ['lang: ja'] : []), ...(this.signedByOrganizations ? ['signed-by: organizations'] : [])];
     const markdown = writeUnits(this.units, frontMatter, this.escapes);
@@ -636,6 +638,40 @@ class Converter {
   }
 
   /**
+   * A line that is only a date, near the top (before the letter's prose begins) or at the end (just
+   * above or below the signatures), is the letter's date: it gets the `Date:` label. A date in a
+   * page's chrome (`Posted on …`, `Updated …`) is never a line of a date alone, so is never taken.
+   */
+  private labelDate(): void {
+    if (this.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) return;
+    const last = this.units[this.units.length - 1];
+    // A date closing the last block of lines (an address, then `04.09.2022`): a line of its own.
+    if (last?.kind === 'para' && last.lines.length > 1 && isDateLine(last.lines[last.lines.length - 1])) {
+      const line = last.lines.pop()!;
+      this.units.push({ kind: 'para', line: last.line + last.lines.length, lines: [line], standalone: true });
+    }
+    const isDate = (u: Unit | undefined): u is ParaUnit => u?.kind === 'para' && u.lines.length === 1 && isDateLine(u.lines[0]);
+    const prose = this.units.findIndex((u) => (u.kind === 'para' && (SALUTATION.test(u.lines[0].trim()) || u.lines.join(' ').length >= 150)) || u.kind === 'list');
+    const top = this.units.findIndex((u, k) => k < (prose < 0 ? this.units.length : prose) && isDate(u));
+    let k = top;
+    if (k < 0) {
+      // At the end: among the last units, or next to the signatories.
+      const signatures = this.units.findIndex((u) => (u.kind === 'heading' && u.section === 'signatories') || (u.kind === 'list' && u.role === 'signatories'));
+      for (let j = this.units.length - 1; j >= 0 && k < 0; j--) {
+        const near = j >= this.units.length - 3 || (signatures >= 0 && Math.abs(j - signatures) <= 2);
+        if (near && isDate(this.units[j])) k = j;
+      }
+    }
+    if (k < 0) return;
+    const unit = this.units[k] as ParaUnit;
+    const text = unit.lines[0].trim();
+    const value = this.markdown ? unwrapped(text) : text;
+    this.units[k] = { kind: 'field', line: unit.line, lines: [`Date: ${value}`], labels: ['Date'], complete: true };
+    this.note(message(convertTemplates.noteDateLabelled, unit.line + 1, quote(text)));
+    this.dateLabelled = true;
+  }
+
+  /**
    * A `## Cited Reports` heading opens a section that runs to the next heading: when another list
    * follows before one, the section is a `Cited Reports:` label paragraph instead, which holds just its list.
    */
@@ -668,7 +704,7 @@ class Converter {
     } else {
       notes.push(message(templates.noteNoFields));
     }
-    if (!fields.some((f) => f.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) {
+    if (!this.dateLabelled && !fields.some((f) => f.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) {
       // `January 10, 2023` on a line of its own: the date, but the checks read only a labelled one.
       const dated = this.units.find((u): u is ParaUnit => u.kind === 'para' && u.lines.length === 1 && parseDate(u.lines[0]) !== null);
       if (dated) notes.push(message(templates.noteDateLine, dated.line + 1, quote(dated.lines[0].trim()), dated.lines[0].trim()));
