@@ -37,7 +37,19 @@ export interface ConvertResult {
  *   === '# Open letter\n\nTo: Minister, Ministry of Justice\n'
  */
 export function convertPlainText(text: string): ConvertResult {
-  return new Converter(text).convert();
+  return new Converter(text, {}).convert();
+}
+
+export interface ConvertOptions {
+  /** The text is Markdown (made from a Word document or a web page): read as such, whatever it looks like. */
+  markdown?: boolean;
+  /** Notes that come first: what was done before the text was read (a web page's chrome left out). */
+  before?: Message[];
+}
+
+/** Converts text that is known to be Markdown, or plain text, with notes of what came before. */
+export function convertText(text: string, options: ConvertOptions): ConvertResult {
+  return new Converter(text, options).convert();
 }
 
 class Converter {
@@ -60,12 +72,12 @@ class Converter {
   private readonly rules = new Set<number>();
   private readonly tables: { line: number; rows: number; header: boolean }[] = [];
 
-  constructor(text: string) {
+  constructor(text: string, private readonly options: ConvertOptions) {
     this.source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD').split('\n');
     // Kana mark Japanese (kanji are shared with Chinese); a Japanese letter may still be signed by
     // thousands of Latin names, so the language is that of the bulk of its prose.
     this.japanese = japaneseShare(this.source) >= 0.5;
-    this.markdown = looksLikeMarkdown(this.source);
+    this.markdown = options.markdown ?? looksLikeMarkdown(this.source);
     this.escapes.off = this.markdown;
   }
 
@@ -693,7 +705,7 @@ class Converter {
 
   /** The notes: title, fields, headings, then the sections as decided, then what changed in the layout. */
   private summary(): Message[] {
-    const notes: Message[] = [];
+    const notes: Message[] = [...(this.options.before ?? [])];
     const title = this.units.find((u): u is TitleUnit => u.kind === 'title');
     if (title) notes.push(message(templates.noteTitle, quote(title.text)));
     else if (this.noTitle) notes.push(this.noTitle);
