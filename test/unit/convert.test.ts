@@ -612,4 +612,17 @@ describe('convert: the shapes of real letters', () => {
     // A date in the middle of the letter is not its date.
     assert.ok(!md('T\n\nDear Minister,\n\nWe ask you to act on the first point today.\n\nMay 7, 2013\n\nWe ask you to act on the second point today.\n\nMore.\n\nAnd more.\n\nSincerely,\n\nJane Doe, Director, Org\n').includes('Date:'));
   });
+
+  test('addressees: blocks under one To:, a postal address before the salutation, one office a line', () => {
+    const blocks = read('T\n\nTo: Ann Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nCc: Dan Roe\n\nDear President,\n\nWe ask.\n');
+    assert.deepEqual(blocks.addressees.map((a) => a.name), ['Ann Lee', 'Bo Chen']);
+    const bare = md('T\n\nTo:\n\nAnn Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nDear President,\n\nWe ask.\n');
+    assert.ok(bare.includes('\nTo:\n\n- Ann Lee\n  President of the Commission\n- Bo Chen\n  Commissioner for Trade\n'), bare);
+    const postal = convertPlainText('Letter from CSOs\n\nIsabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nApril 6, 2021\n\nDear Deputy SG Roe,\n\nWe write.\n');
+    assert.ok(postal.markdown.includes('\nTo: Isabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nDate: April 6, 2021\n'), postal.markdown);
+    assert.ok(postal.notes.includes('To: the block at line 3, before the salutation, is the addressee.'));
+    const offices = read('声明\n\n内閣総理大臣\n経済産業省　大臣\n環境省　大臣\n\n私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。\n');
+    assert.equal(offices.addressees.length, 3);
+  });
 });
+

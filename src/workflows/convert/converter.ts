@@ -87,6 +87,7 @@ class Converter {
     this.findReports();
     this.findSignatories();
     this.labelDate();
+    this.findAddressees();
     this.scopeReports();
     const frontMatter = [...(this.japanese ? ['lang: ja'] : []), ...(this.signedByOrganizations ? ['signed-by: organizations'] : [])];
     const markdown = writeUnits(this.units, frontMatter, this.escapes);
@@ -681,6 +682,58 @@ class Converter {
     this.units[k] = { kind: 'field', line: unit.line, lines: [`Date: ${value}`], labels: ['Date'], complete: true };
     this.note(message(convertTemplates.noteDateLabelled, unit.line + 1, quote(text)));
     this.dateLabelled = true;
+  }
+
+  /**
+   * Addressees: several name-and-title blocks under one `To:` (blank lines between) become `To:` and
+   * one list item a block; without a `To:`, the block of short lines just before the salutation (or
+   * before the prose, when there is none) is the addressee: a postal address, or one body a line.
+   */
+  private findAddressees(): void {
+    const isTo = (u: Unit | undefined): u is FieldUnit => u?.kind === 'field' && u.labels.length === 1 && defaultVocabulary.fieldOf(u.labels[0]) === 'addressee';
+    const block = (u: Unit | undefined): u is ParaUnit =>
+      u?.kind === 'para' && u.lines.length <= 12 && u.lines.every((l) => l.trim().length <= 80 && isNameLine(l) && !labelOf(l) && !/[.!?。;；,，、]\s*$/.test(l.trim())) && !SALUTATION.test(u.lines[0].trim());
+    const to = this.units.findIndex(isTo);
+    if (to >= 0) {
+      const field = this.units[to] as FieldUnit;
+      let end = to + 1;
+      while (end < this.units.length && block(this.units[end]) && (this.units[end] as ParaUnit).lines.length <= 4) end++;
+      if (end === to + 1) return;
+      // A `To:` line that carries its addressee keeps it, written as it was: each further block is an
+      // addressee paragraph of its own, `To: Name` and its title lines.
+      const value = field.lines[0].replace(defaultVocabulary.labelPattern, '').trim();
+      const blocks = this.units.slice(to + 1, end) as ParaUnit[];
+      let items: Item[] | null = null;
+      if (value === '' && field.lines.length === 1) {
+        items = blocks.map((b) => ({ line: b.line, ordered: false, number: 1, indent: 0, text: b.lines[0], continuation: b.lines.slice(1), children: [], blankBefore: false }));
+        const list: ListUnit = { kind: 'list', line: field.line, ordered: false, family: 'dash', items, role: null, heading: null, asLabel: false, headingAbove: false };
+        this.units.splice(to, end - to, { ...field, complete: true }, list);
+      } else {
+        const fields = blocks.map((b): FieldUnit => ({ kind: 'field', line: b.line, lines: [`To: ${b.lines[0].trim()}`, ...b.lines.slice(1)], labels: ['To'], complete: true }));
+        this.units.splice(to + 1, end - to - 1, ...fields);
+      }
+      const count = blocks.length + (items ? 0 : 1);
+      this.note(message(convertTemplates.noteAddresseeBlocks, count, field.line + 1));
+      return;
+    }
+    if (this.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'addressee'))) return;
+    let anchor = this.units.findIndex((u) => u.kind === 'para' && SALUTATION.test(u.lines[0].trim()));
+    if (anchor < 0) anchor = this.units.findIndex((u) => (u.kind === 'para' && u.lines.join(' ').length >= 100) || u.kind === 'list');
+    let k = anchor - 1;
+    while (k > 0 && this.units[k].kind === 'field') k--;
+    const unit = this.units[k];
+    if (k < 1 || !block(unit) || (unit.lines.length === 1 && commaCount(unit.lines[0]) === 0)) return;
+    const lines = unit.lines.map((l) => l.replace(/^To\s+(?=\p{Lu})/u, ''));
+    if (lines.length >= 3 && lines.every((l) => commaCount(l) === 0) && !(isPersonName(lines[0]) && /\p{Script=Latin}/u.test(lines[0]))) {
+      // One body or office a line (`経済産業省　梶山大臣`): one addressee each.
+      const items: Item[] = lines.map((text, i) => ({ line: unit.line + i, ordered: false, number: 1, indent: 0, text, continuation: [], children: [], blankBefore: false }));
+      const list: ListUnit = { kind: 'list', line: unit.line, ordered: false, family: 'dash', items, role: null, heading: null, asLabel: false, headingAbove: false };
+      this.units.splice(k, 1, { kind: 'field', line: unit.line, lines: [this.japanese ? '宛先：' : 'To:'], labels: ['To'], complete: true }, list);
+      this.note(message(convertTemplates.noteAddresseeBlocks, items.length, unit.line + 1));
+      return;
+    }
+    this.units[k] = { kind: 'field', line: unit.line, lines: [`To: ${lines[0]}`, ...lines.slice(1)], labels: ['To'], complete: true };
+    this.note(message(convertTemplates.noteAddresseeBlock, unit.line + 1));
   }
 
   /**

@@ -12,7 +12,7 @@ export const convertTemplates = {
   noteFootnotes: "Notes: the {0} under '{1}' (line {2}) are footnotes `[^1]:`; {3} marked in the text.",
   noteDateLabelled: "Date: line {0} ('{1}') is the letter's date, labelled `Date:`.",
   noteAddresseeBlock: 'To: the block at line {0}, before the salutation, is the addressee.',
-  noteAddresseeBlocks: 'To: {0} addressees, one list item each (line {1}).',
+  noteAddresseeBlocks: 'To: {0} addressees, one for each block of lines (line {1}).',
   noteMarkdownSource: 'The text is Markdown already: its markup is kept as written.',
   noteNumberedHeading: "Line {0} ('{1}') stands alone with its number: a heading, the number kept.",
   noteWebPage: 'Web page: its navigation, header, footer, forms and scripts are left out.',
