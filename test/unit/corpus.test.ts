@@ -63,9 +63,14 @@ function dateOf(letter: Letter, precision: number): string {
   return iso ? iso.slice(0, precision) : 'none';
 }
 
-/** Words as a reader sees them: Markdown's escapes and markers are layout, not words. */
+/**
+ * Words as a reader sees them: Markdown's escapes and markers are layout, not words, and a footnote
+ * reference `LDCs.[^1]` reads as the mark it was made of, `LDCs.1`.
+ */
 function words(text: string): string[] {
   return text
+    .replace(/\[\^(\d+)\](?!:)/g, '$1')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d)))
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .split(/[\s*_`#>|[\]()]+/)
     .map((w) => w.replace(/^[-–•·.,:;!?"'“”‘’]+|[-–•·.,:;!?"'“”‘’]+$/g, ''))

@@ -65,6 +65,7 @@ class Converter {
   /** The signatures read are people's (a name, then a title): never `signed-by: organizations`. */
   private peopleSigned = false;
   private dateLabelled = false;
+  private readonly groups: HeadingUnit[] = [];
   private readonly japanese: boolean;
   /** The text is Markdown already (a README, a blog's source): its markup is kept, not escaped. */
   private readonly markdown: boolean;
@@ -84,13 +85,15 @@ class Converter {
   convert(): ConvertResult {
     this.readBlocks(this.blocks());
     this.nameHeadings();
+    this.findFootnotes();
     this.findReports();
     this.findSignatories();
     this.labelDate();
     this.findAddressees();
     this.scopeReports();
     const frontMatter = [...(this.japanese ? ['lang: ja'] : []), ...(this.signedByOrganizations ? ['signed-by: organizations'] : [])];
-    const markdown = writeUnits(this.units, frontMatter, this.escapes);
+    // Footnote marks were placed as private-use characters, which no escape touches.
+    const markdown = writeUnits(this.units, frontMatter, this.escapes).replace(/\uE000(\d+)\uE001/g, '[^$1]').replace(/^\uE002(\d+)\uE003/gm, '[^$1]: ');
     const notes = this.summary();
     return { markdown, notes: notes.map(english), l10n: { notes } };
   }
@@ -344,9 +347,17 @@ class Converter {
   /** A short line on its own between paragraphs is a heading; one that names a section opens it. */
   private nameHeadings(): void {
     let signedOff = false;
+    let signatories = false;
     this.units.forEach((unit, k) => {
+      if (unit.kind === 'heading' && (unit.level ?? 2) <= 2) signatories = unit.section === 'signatories';
       if (unit.kind !== 'para') return;
       const text = unit.lines[0].trim();
+      // A group of signatories (`Global`, `Individuals`) under their heading: a `###` inside the section.
+      if (signatories && unit.standalone && GROUP.test(labelText(text)) && this.units[k + 1]?.kind === 'list') {
+        this.units[k] = { kind: 'heading', line: unit.line, text, section: null, level: 3 };
+        this.groups.push(this.units[k] as HeadingUnit);
+        return;
+      }
       if (text.length <= 40 && SIGN_OFF.test(text) && !this.opensSection(unit, k)) {
         signedOff = true;
         return;
@@ -355,6 +366,7 @@ class Converter {
       const section = this.opensSection(unit, k);
       if (section) {
         this.units[k] = { kind: 'heading', line: unit.line, text: labelText(text), section };
+        signatories = section === 'signatories';
         return;
       }
       // A Markdown source marks its headings with `#`: a short paragraph there is a paragraph.
@@ -391,6 +403,10 @@ class Converter {
     this.units.forEach((unit, k) => {
       if (unit.kind !== 'list') return;
       const before = this.units[k - 1];
+      if (before?.kind === 'heading' && this.groups.includes(before)) {
+        unit.role = 'signatories';
+        return;
+      }
       if (before?.kind === 'heading' && before.section) {
         unit.role = before.section;
         if (before.section === 'reports') {
@@ -442,8 +458,9 @@ class Converter {
     const labelled = this.units.find((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
     if (labelled) {
       const k = this.units.indexOf(labelled);
-      const heading = this.units[k - 1] as HeadingUnit;
-      this.decideOrganizations(labelled, message(templates.noteUnder, quote(heading.text)));
+      const heading = this.units.slice(0, k).reverse().find((u): u is HeadingUnit => u.kind === 'heading' && !this.groups.includes(u))!;
+      const all = this.units.filter((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
+      this.decideOrganizations({ ...labelled, items: all.flatMap((l) => l.items) }, message(templates.noteUnder, quote(heading.text)));
       return;
     }
     const lastList = this.units.reduce((found, u, k) => (u.kind === 'list' ? k : found), -1);
@@ -545,7 +562,7 @@ class Converter {
     const paras = this.units.slice(first, end).map((u): ParaUnit => (u.kind === 'heading' ? { kind: 'para', line: u.line, lines: [u.text], standalone: true } : (u as ParaUnit)));
     const out: Unit[] = [];
     if (heading) out.push({ kind: 'heading', line: paras[0].line, text: heading, section: 'signatories' });
-    const groups: HeadingUnit[] = [];
+    const groups = this.groups;
     const lists: ListUnit[] = [];
     const newList = (line: number): ListUnit => {
       const list: ListUnit = { kind: 'list', line, ordered: false, family: 'dash', items: [], role: 'signatories', heading: null, asLabel: false, headingAbove: false };
@@ -571,9 +588,6 @@ class Converter {
     }
     flush();
     this.units.splice(first, end - first, ...out);
-    if (groups.length > 0) {
-      this.note(message(convertTemplates.noteGroups, joined(groups.map((g) => message(templates.noteHeadingAt, quote(g.text), g.line + 1)), templates.commaList)));
-    }
     const all: ListUnit = { ...lists[0], items: lists.flatMap((l) => l.items) };
     if (all.items.length > 0) this.decideOrganizations(all, where);
   }
@@ -651,6 +665,60 @@ class Converter {
   }
 
   /**
+   * Notes as published in plain text: numbered lines under `Notes:`, `Endnotes`, `References`, `注`.
+   * They become footnote definitions `[^1]: …`; where the text has one unambiguous mark for a note
+   * (`[1]`, `¹`, `(1)` glued to a word, or a digit glued after a word's final punctuation, `LDCs.1`),
+   * the mark becomes a reference `[^1]`. A number that could be part of a word or a quantity is left.
+   */
+  private findFootnotes(): void {
+    if (this.markdown) return;
+    for (let k = 0; k < this.units.length - 1; k++) {
+      const label = this.units[k];
+      const text = label.kind === 'heading' ? label.text : label.kind === 'para' && label.lines.length === 1 ? label.lines[0] : null;
+      if (text === null || !NOTES.test(labelText(text))) continue;
+      const list = this.units[k + 1];
+      if (list.kind !== 'list' || !list.ordered || list.items.some((item) => item.children.length > 0)) continue;
+      if (label.kind === 'heading') this.units[k] = { kind: 'para', line: label.line, lines: [label.text], standalone: false };
+      const numbers = list.items.map((item) => item.number);
+      if (new Set(numbers).size !== numbers.length) continue;
+      const definitions: ParaUnit[] = list.items.map((item) => ({
+        kind: 'para', line: item.line, lines: [`\uE002${item.number}\uE003${item.text}`, ...item.continuation.map((c) => `    ${c}`)], standalone: false,
+      }));
+      this.units.splice(k + 1, 1, ...definitions);
+      let marked = 0;
+      for (const n of numbers) if (this.markReference(n, k)) marked++;
+      const references = count(marked, convertTemplates.referenceCount, convertTemplates.referencesCount);
+      this.note(message(convertTemplates.noteFootnotes, count(numbers.length, convertTemplates.noteCount, convertTemplates.notesCount), quote(labelText(text)), list.line + 1, references));
+      return;
+    }
+  }
+
+  /** Marks the one place in the text before unit `end` that refers to note `n`; none when there are several. */
+  private markReference(n: number, end: number): boolean {
+    const superscript = [...String(n)].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
+    const patterns = [
+      new RegExp(`\\[${n}\\]`, 'g'),
+      new RegExp(`(?<=[\\p{L}\\p{N})”"’'.,;:])${superscript}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, 'gu'),
+      new RegExp(`(?<=[\\p{L}”"’'.,;:])\\(${n}\\)`, 'gu'),
+      new RegExp(`(?<=[\\p{L})”"’'][.,;:]?[.,;:])${n}(?=\\s|$)`, 'gu'),
+    ];
+    for (const pattern of patterns) {
+      const hits: { unit: ParaUnit; line: number }[] = [];
+      for (const unit of this.units.slice(0, end)) {
+        if (unit.kind !== 'para') continue;
+        unit.lines.forEach((line, i) => {
+          for (const _ of line.matchAll(pattern)) hits.push({ unit, line: i });
+        });
+      }
+      if (hits.length !== 1) continue;
+      const { unit, line } = hits[0];
+      unit.lines[line] = unit.lines[line].replace(pattern, `\uE000${n}\uE001`);
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * A line that is only a date, near the top (before the letter's prose begins) or at the end (just
    * above or below the signatures), is the letter's date: it gets the `Date:` label. A date in a
    * page's chrome (`Posted on …`, `Updated …`) is never a line of a date alone, so is never taken.
@@ -664,7 +732,8 @@ class Converter {
       this.units.push({ kind: 'para', line: last.line + last.lines.length, lines: [line], standalone: true });
     }
     const isDate = (u: Unit | undefined): u is ParaUnit => u?.kind === 'para' && u.lines.length === 1 && isDateLine(u.lines[0]);
-    const prose = this.units.findIndex((u) => (u.kind === 'para' && (SALUTATION.test(u.lines[0].trim()) || u.lines.join(' ').length >= 150)) || u.kind === 'list');
+    // The first unit is the title, or a line standing in its place: never the start of the prose.
+    const prose = this.units.findIndex((u, k) => k > 0 && ((u.kind === 'para' && (SALUTATION.test(u.lines[0].trim()) || u.lines.join(' ').length >= 150)) || u.kind === 'list'));
     const top = this.units.findIndex((u, k) => k < (prose < 0 ? this.units.length : prose) && isDate(u));
     let k = top;
     if (k < 0) {
@@ -774,11 +843,15 @@ class Converter {
       const dated = this.units.find((u): u is ParaUnit => u.kind === 'para' && u.lines.length === 1 && parseDate(u.lines[0]) !== null);
       if (dated) notes.push(message(templates.noteDateLine, dated.line + 1, quote(dated.lines[0].trim()), dated.lines[0].trim()));
     }
-    const headings = this.units.filter((u): u is HeadingUnit => u.kind === 'heading' && u.section === null);
+    const headings = this.units.filter((u): u is HeadingUnit => u.kind === 'heading' && u.section === null && !u.markdown && !this.groups.includes(u));
     if (headings.length > 0) {
       notes.push(message(templates.noteHeadings, joined(headings.map((h) => message(templates.noteHeadingAt, quote(h.text), h.line + 1)), templates.commaList)));
     }
     append(notes, this.decisions);
+    if (this.groups.length > 0) {
+      const shown = this.groups.map((g) => message(templates.noteHeadingAt, quote(g.text), g.line + 1));
+      notes.push(message(convertTemplates.noteGroups, joined(shown, templates.commaList)));
+    }
     if (this.markdown) notes.push(message(convertTemplates.noteMarkdownSource));
     if (this.japanese) notes.push(message(templates.noteJapanese));
     if (this.continuations > 0) {
@@ -797,6 +870,8 @@ class Converter {
 
 /** A line that names a group of signatories, to be a `###` heading inside their section. */
 const GROUP = /^(?:global|regional|national|international|local|organi[sz]ations?|individuals?|groups?|companies|businesses|academics?|endorsing\s+(?:organi[sz]ations|individuals)|(?:signing|supporting)\s+(?:organi[sz]ations|individuals)|団体|個人)$/i;
+/** Labels of published notes: numbered lines under one of these are footnotes. */
+const NOTES = /^(?:notes?|end\s*notes?|foot\s*notes?|注|脚注|注記)$/i;
 const ON_BEHALF = /\bon\s+behalf\s+of\b/i;
 /** `[List of names]`, `[Your name]`: a place left for signatures, not one. */
 const PLACEHOLDER = /^\s*\[[^\]]*\]\s*$/;
