@@ -502,7 +502,14 @@ class Converter {
     // After a closing (`Sincerely,`, `Kind regards,`, `敬具`): the lines up to the first sentence, field or rule.
     for (let k = this.units.length - 2; k >= 0; k--) {
       const closing = this.units[k];
-      if (closing.kind !== 'para' || closing.lines.length > 1) continue;
+      if (closing.kind !== 'para') continue;
+      // `Kind regards,` with the name on the next line, no blank line between: the closing is its own line.
+      const signatureAfter = closing.lines.slice(1).every((l) => isNameLine(l) && !/[.!?。]\s*$/.test(l));
+      if (closing.lines.length > 1 && closing.lines[0].trim().length <= 60 && SIGN_OFF.test(closing.lines[0].trim()) && signatureAfter) {
+        const rest: ParaUnit = { kind: 'para', line: closing.line + 1, lines: closing.lines.splice(1), standalone: false };
+        this.units.splice(k + 1, 0, rest);
+      }
+      if (closing.lines.length > 1) continue;
       const text = closing.lines[0].trim();
       if (text.length > 60 || !SIGN_OFF.test(text)) continue;
       const end = this.signatureEnd(k + 1);
