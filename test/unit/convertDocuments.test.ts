@@ -2,7 +2,16 @@
 // fixtures are made by the tests: a .docx written with the `docx` package, an HTML page with chrome.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { convertDocx, convertHtml } from '../../src/workflows';
 import { letterToJson, parseLetter } from '../../src/core';
 
@@ -23,7 +32,12 @@ function assertWordsKept(source: string, markdown: string): void {
 describe('convert: a Word document (convertDocx)', async () => {
   const doc = new Document({
     numbering: {
-      config: [{ reference: 'demands', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }],
+      config: [
+        {
+          reference: 'demands',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
+        },
+      ],
     },
     footnotes: { 1: { children: [new Paragraph('Detention Report, Example Watch, 2022.')] } },
     sections: [
@@ -33,7 +47,9 @@ describe('convert: a Word document (convertDocx)', async () => {
           new Paragraph('Date: 12 May 2023'),
           new Paragraph('To: Jane Minister, Minister of Justice'),
           new Paragraph('Dear Minister,'),
-          new Paragraph({ children: [new TextRun('We write about the journalists held since March.'), new FootnoteReferenceRun(1)] }),
+          new Paragraph({
+            children: [new TextRun('We write about the journalists held since March.'), new FootnoteReferenceRun(1)],
+          }),
           new Paragraph('We ask you to:'),
           new Paragraph({ text: 'Release the journalists', numbering: { reference: 'demands', level: 0 } }),
           new Paragraph({ text: 'Drop the charges', numbering: { reference: 'demands', level: 0 } }),
@@ -56,15 +72,27 @@ describe('convert: a Word document (convertDocx)', async () => {
     assert.match(markdown, /\n1\. +Release the journalists\n2\. +Drop the charges\n/);
     assert.match(markdown, /held since March\.\[\^1\]/);
     assert.match(markdown, /\n\[\^1\]: Detention Report, Example Watch, 2022\.\n/);
-    assert.deepEqual(json.signatories.map((s) => [s.name, s.role, s.organization]), [['Amina Yusuf', 'Director', 'Press Freedom Network']]);
+    assert.deepEqual(
+      json.signatories.map((s) => [s.name, s.role, s.organization]),
+      [['Amina Yusuf', 'Director', 'Press Freedom Network']],
+    );
     assert.ok(notes.length > 0);
   });
 
   test('every word kept', () => {
     const source = [
-      'Open Letter on Detained Journalists', 'Date: 12 May 2023', 'To: Jane Minister, Minister of Justice', 'Dear Minister,',
-      'We write about the journalists held since March.', 'We ask you to:', 'Release the journalists', 'Drop the charges',
-      'Sincerely,', 'Amina Yusuf', 'Director, Press Freedom Network', 'Detention Report, Example Watch, 2022.',
+      'Open Letter on Detained Journalists',
+      'Date: 12 May 2023',
+      'To: Jane Minister, Minister of Justice',
+      'Dear Minister,',
+      'We write about the journalists held since March.',
+      'We ask you to:',
+      'Release the journalists',
+      'Drop the charges',
+      'Sincerely,',
+      'Amina Yusuf',
+      'Director, Press Freedom Network',
+      'Detention Report, Example Watch, 2022.',
     ].join('\n');
     assertWordsKept(source, markdown);
   });
@@ -94,7 +122,19 @@ describe('convert: a web page (convertHtml)', () => {
   const json = letterToJson(parseLetter(markdown));
 
   test('the chrome is left out', () => {
-    for (const chrome of ['Campaign Home', 'About us', 'Donate', 'cookies', 'Accept', 'Related posts', 'Share on Twitter', '© 2024', 'Subscribe', 'track()', 'color: red']) {
+    for (const chrome of [
+      'Campaign Home',
+      'About us',
+      'Donate',
+      'cookies',
+      'Accept',
+      'Related posts',
+      'Share on Twitter',
+      '© 2024',
+      'Subscribe',
+      'track()',
+      'color: red',
+    ]) {
       assert.ok(!markdown.includes(chrome), `${chrome} kept:\n${markdown}`);
     }
     assert.ok(notes[0].startsWith('Web page:'));
@@ -102,10 +142,16 @@ describe('convert: a web page (convertHtml)', () => {
 
   test('the letter is read: title, date, addressee, reports, signatories', () => {
     assert.ok(markdown.startsWith('---\nsigned-by: organizations\n---\n\n# Open Letter on Forced Returns\n'), markdown);
-    assert.equal(json.date, '2023-10-14', 'the letter date, not the footer\'s');
-    assert.deepEqual(json.addressees.map((a) => a.name), ['Wang Yi']);
+    assert.equal(json.date, '2023-10-14', "the letter date, not the footer's");
+    assert.deepEqual(
+      json.addressees.map((a) => a.name),
+      ['Wang Yi'],
+    );
     assert.equal(json.reports.length, 2);
-    assert.deepEqual(json.signatories.map((s) => s.organization), ['Amnesty International', 'No Fence']);
+    assert.deepEqual(
+      json.signatories.map((s) => s.organization),
+      ['Amnesty International', 'No Fence'],
+    );
   });
 
   test('every word of the letter kept', () => {

@@ -12,12 +12,50 @@
 import { asciiDigits, parseDate } from '../../core/dates';
 import { english, joined, message, templates, type Message } from '../../core/messages';
 import { defaultVocabulary, MENTION_EN, MENTION_JA } from '../../core/vocabulary';
-import { SEPARATOR, SIGN_OFF, SALUTATION, FINAL_PUNCTUATION, CLOSERS, commaCount, partSeparators, isBlank, stripIndent, isNameLine, endsWithColon, markerOf, labelOf, startsCapitalised, labelText } from './lines';
+import {
+  SEPARATOR,
+  SIGN_OFF,
+  SALUTATION,
+  FINAL_PUNCTUATION,
+  CLOSERS,
+  commaCount,
+  partSeparators,
+  isBlank,
+  stripIndent,
+  isNameLine,
+  endsWithColon,
+  markerOf,
+  labelOf,
+  startsCapitalised,
+  labelText,
+} from './lines';
 import { append, writeUnits, type Escapes } from './write';
-import type { Role, Marker, Item, TitleUnit, HeadingUnit, ParaUnit, FieldUnit, ListUnit, RawUnit, Unit, Block } from './units';
+import type {
+  Role,
+  Marker,
+  Item,
+  TitleUnit,
+  HeadingUnit,
+  ParaUnit,
+  FieldUnit,
+  ListUnit,
+  RawUnit,
+  Unit,
+  Block,
+} from './units';
 import { convertTemplates } from './notes';
 import {
-  ABBREVIATION_END, DELIMITER_ROW, isAffiliation, isContactLine, isDateLine, isPersonName, japaneseShare, looksLikeMarkdown, tabCells, tableCell, unwrapped,
+  ABBREVIATION_END,
+  DELIMITER_ROW,
+  isAffiliation,
+  isContactLine,
+  isDateLine,
+  isPersonName,
+  japaneseShare,
+  looksLikeMarkdown,
+  tabCells,
+  tableCell,
+  unwrapped,
 } from './shapes';
 
 export interface ConvertResult {
@@ -73,8 +111,15 @@ class Converter {
   private readonly rules = new Set<number>();
   private readonly tables: { line: number; rows: number; header: boolean }[] = [];
 
-  constructor(text: string, private readonly options: ConvertOptions) {
-    this.source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD').split('\n');
+  constructor(
+    text: string,
+    private readonly options: ConvertOptions,
+  ) {
+    this.source = text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\0/g, '\uFFFD')
+      .split('\n');
     // Kana mark Japanese (kanji are shared with Chinese); a Japanese letter may still be signed by
     // thousands of Latin names, so the language is that of the bulk of its prose.
     this.japanese = japaneseShare(this.source) >= 0.5;
@@ -91,9 +136,14 @@ class Converter {
     this.labelDate();
     this.findAddressees();
     this.scopeReports();
-    const frontMatter = [...(this.japanese ? ['lang: ja'] : []), ...(this.signedByOrganizations ? ['signed-by: organizations'] : [])];
+    const frontMatter = [
+      ...(this.japanese ? ['lang: ja'] : []),
+      ...(this.signedByOrganizations ? ['signed-by: organizations'] : []),
+    ];
     // Footnote marks were placed as private-use characters, which no escape touches.
-    const markdown = writeUnits(this.units, frontMatter, this.escapes).replace(/\uE000(\d+)\uE001/g, '[^$1]').replace(/^\uE002(\d+)\uE003/gm, '[^$1]: ');
+    const markdown = writeUnits(this.units, frontMatter, this.escapes)
+      .replace(/\uE000(\d+)\uE001/g, '[^$1]')
+      .replace(/^\uE002(\d+)\uE003/gm, '[^$1]: ');
     const notes = this.summary();
     return { markdown, notes: notes.map(english), l10n: { notes } };
   }
@@ -135,7 +185,8 @@ class Converter {
       const heading = this.markdown && /^#{1,6}[ \t]+\S/.test(line);
       const tableStart = !inTable && line.includes('|') && DELIMITER_ROW.test(block.lines[i + 1] ?? '');
       const tableEnd = inTable && !line.includes('|');
-      if (heading || tableStart || tableEnd || (i > 0 && /^#{1,6}[ \t]+\S/.test(block.lines[i - 1]) && this.markdown)) current = null;
+      if (heading || tableStart || tableEnd || (i > 0 && /^#{1,6}[ \t]+\S/.test(block.lines[i - 1]) && this.markdown))
+        current = null;
       if (tableStart) inTable = true;
       if (tableEnd) inTable = false;
       if (!current) {
@@ -254,7 +305,8 @@ class Converter {
       return true;
     }
     const first = block.lines[0];
-    const heading = this.markdown && block.lines.length === 1 ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(first) : null;
+    const heading =
+      this.markdown && block.lines.length === 1 ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(first) : null;
     if (heading) {
       const text = heading[2];
       if (!titleDone && heading[1].length === 1) {
@@ -262,17 +314,33 @@ class Converter {
       } else {
         if (!titleDone) this.noTitle = message(templates.noteNoTitleFirstLine, quote(first.trim()));
         const section = defaultVocabulary.sectionOf(labelText(text.replace(/[*_]/g, ''))) ?? null;
-        this.units.push({ kind: 'heading', line: block.start, text, section, level: Math.max(2, heading[1].length), markdown: true });
+        this.units.push({
+          kind: 'heading',
+          line: block.start,
+          text,
+          section,
+          level: Math.max(2, heading[1].length),
+          markdown: true,
+        });
       }
       return true;
     }
     if (!titleDone) return false;
     if (/^\[\^?[^\]\s]+\]:[ \t]/.test(first) && this.markdown) {
-      this.units.push({ kind: 'raw', line: block.start, lines: block.lines, what: /^\[\^/.test(first) ? 'footnotes' : 'markdown' });
+      this.units.push({
+        kind: 'raw',
+        line: block.start,
+        lines: block.lines,
+        what: /^\[\^/.test(first) ? 'footnotes' : 'markdown',
+      });
       return true;
     }
     const marker = block.lines.length === 1 ? markerOf(first) : null;
-    if (marker?.ordered && !/[\s\u3000]$/.test(first.slice(0, first.length - marker.text.length)) && this.isHeading(first.trim(), 1, true)) {
+    if (
+      marker?.ordered &&
+      !/[\s\u3000]$/.test(first.slice(0, first.length - marker.text.length)) &&
+      this.isHeading(first.trim(), 1, true)
+    ) {
       this.units.push({ kind: 'heading', line: block.start, text: first.trim(), section: null });
       this.note(message(convertTemplates.noteNumberedHeading, block.start + 1, quote(first.trim())));
       return true;
@@ -282,7 +350,9 @@ class Converter {
 
   private isTitle(line: string): boolean {
     const text = line.trim();
-    return text.length <= 200 && !labelOf(line) && !markerOf(line) && !/[,，、:：]$/.test(text) && !SALUTATION.test(text);
+    return (
+      text.length <= 200 && !labelOf(line) && !markerOf(line) && !/[,，、:：]$/.test(text) && !SALUTATION.test(text)
+    );
   }
 
   /** A date or reply deadline field ends with the line that gives its value. */
@@ -300,7 +370,12 @@ class Converter {
   private placeItem(marker: Marker, line: number, current: Unit | null, previous: string | undefined): ListUnit | null {
     const last = this.units[this.units.length - 1];
     // A block that begins with an item continues the list just before it: a list with blank lines between its items.
-    const list = current?.kind === 'list' ? current : current === null && last?.kind === 'list' && last.ordered === marker.ordered ? last : null;
+    const list =
+      current?.kind === 'list'
+        ? current
+        : current === null && last?.kind === 'list' && last.ordered === marker.ordered
+          ? last
+          : null;
     const item: Item = {
       line,
       ordered: marker.ordered,
@@ -410,7 +485,9 @@ class Converter {
       if (before?.kind === 'heading' && before.section) {
         unit.role = before.section;
         if (before.section === 'reports') {
-          this.note(message(templates.noteReportsUnder, countItems(unit.items.length), quote(before.text), unit.line + 1));
+          this.note(
+            message(templates.noteReportsUnder, countItems(unit.items.length), quote(before.text), unit.line + 1),
+          );
         }
         return;
       }
@@ -458,9 +535,15 @@ class Converter {
     const labelled = this.units.find((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
     if (labelled) {
       const k = this.units.indexOf(labelled);
-      const heading = this.units.slice(0, k).reverse().find((u): u is HeadingUnit => u.kind === 'heading' && !this.groups.includes(u))!;
+      const heading = this.units
+        .slice(0, k)
+        .reverse()
+        .find((u): u is HeadingUnit => u.kind === 'heading' && !this.groups.includes(u))!;
       const all = this.units.filter((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
-      this.decideOrganizations({ ...labelled, items: all.flatMap((l) => l.items) }, message(templates.noteUnder, quote(heading.text)));
+      this.decideOrganizations(
+        { ...labelled, items: all.flatMap((l) => l.items) },
+        message(templates.noteUnder, quote(heading.text)),
+      );
       return;
     }
     const lastList = this.units.reduce((found, u, k) => (u.kind === 'list' ? k : found), -1);
@@ -472,7 +555,10 @@ class Converter {
         list.role = 'signatories';
         list.heading = 'Signatories';
         if (before?.kind === 'heading' && !before.section) this.demote(lastList - 1, list);
-        this.decideOrganizations(list, signedOff ? message(templates.noteAfter, quote(before.lines[0].trim())) : message(templates.noteClosingList));
+        this.decideOrganizations(
+          list,
+          signedOff ? message(templates.noteAfter, quote(before.lines[0].trim())) : message(templates.noteClosingList),
+        );
         return;
       }
     }
@@ -505,8 +591,18 @@ class Converter {
       if (closing.kind !== 'para') continue;
       // `Kind regards,` with the name on the next line, no blank line between: the closing is its own line.
       const signatureAfter = closing.lines.slice(1).every((l) => isNameLine(l) && !/[.!?。]\s*$/.test(l));
-      if (closing.lines.length > 1 && closing.lines[0].trim().length <= 60 && SIGN_OFF.test(closing.lines[0].trim()) && signatureAfter) {
-        const rest: ParaUnit = { kind: 'para', line: closing.line + 1, lines: closing.lines.splice(1), standalone: false };
+      if (
+        closing.lines.length > 1 &&
+        closing.lines[0].trim().length <= 60 &&
+        SIGN_OFF.test(closing.lines[0].trim()) &&
+        signatureAfter
+      ) {
+        const rest: ParaUnit = {
+          kind: 'para',
+          line: closing.line + 1,
+          lines: closing.lines.splice(1),
+          standalone: false,
+        };
         this.units.splice(k + 1, 0, rest);
       }
       if (closing.lines.length > 1) continue;
@@ -522,7 +618,12 @@ class Converter {
       if (unit.kind !== 'para' || !this.readsAsPeople(unit.lines)) continue;
       // Consecutive paragraphs of such lines (one signatory a paragraph) are one list.
       let first = k;
-      while (first > 0 && this.units[first - 1].kind === 'para' && this.readsAsPeople((this.units[first - 1] as ParaUnit).lines)) first--;
+      while (
+        first > 0 &&
+        this.units[first - 1].kind === 'para' &&
+        this.readsAsPeople((this.units[first - 1] as ParaUnit).lines)
+      )
+        first--;
       const count = (this.units.slice(first, k + 1) as ParaUnit[]).reduce((n, p) => n + p.lines.length, 0);
       if (count < 2) return false;
       this.signatoryLines(first, k + 1, 'Signatories', message(templates.noteClosingLines));
@@ -538,15 +639,17 @@ class Converter {
     return false;
   }
 
-  /** Where the signature that starts at unit `first` ends: at a sentence, a field, a list, a heading or a typed rule. */
+  /** Where the signature that starts at unit `first` ends: at a sentence, field, list, heading or typed rule. */
   private signatureEnd(first: number): number {
     let end = first;
     while (end < this.units.length) {
       const unit = this.units[end];
       const group = unit.kind === 'heading' && unit.section === null && GROUP.test(labelText(unit.text));
       // A sentence ends a signature; `Principle Stash Inc.` and `Jane Doe, Director, Org.` do not.
-      const sentence = (l: string) => /[.!?。]$/.test(l.trim()) && !ABBREVIATION_END.test(l.trim()) && partSeparators(l) < 2;
-      const signature = (l: string) => isNameLine(l) && !labelOf(l) && !/[:：]\s*$/.test(l) && !PLACEHOLDER.test(l) && !sentence(l);
+      const sentence = (l: string) =>
+        /[.!?。]$/.test(l.trim()) && !ABBREVIATION_END.test(l.trim()) && partSeparators(l) < 2;
+      const signature = (l: string) =>
+        isNameLine(l) && !labelOf(l) && !/[:：]\s*$/.test(l) && !PLACEHOLDER.test(l) && !sentence(l);
       if (!group && (unit.kind !== 'para' || !unit.lines.every(signature))) break;
       if (end > first && this.ruleBetween(this.units[end - 1], unit)) break;
       end++;
@@ -566,13 +669,27 @@ class Converter {
    * Short lines that name a group (`Organizations`, `Global`) become `###` headings between lists.
    */
   private signatoryLines(first: number, end: number, heading: string | null, where: Message): void {
-    const paras = this.units.slice(first, end).map((u): ParaUnit => (u.kind === 'heading' ? { kind: 'para', line: u.line, lines: [u.text], standalone: true } : (u as ParaUnit)));
+    const paras = this.units
+      .slice(first, end)
+      .map((u): ParaUnit =>
+        u.kind === 'heading' ? { kind: 'para', line: u.line, lines: [u.text], standalone: true } : (u as ParaUnit),
+      );
     const out: Unit[] = [];
     if (heading) out.push({ kind: 'heading', line: paras[0].line, text: heading, section: 'signatories' });
     const groups = this.groups;
     const lists: ListUnit[] = [];
     const newList = (line: number): ListUnit => {
-      const list: ListUnit = { kind: 'list', line, ordered: false, family: 'dash', items: [], role: 'signatories', heading: null, asLabel: false, headingAbove: false };
+      const list: ListUnit = {
+        kind: 'list',
+        line,
+        ordered: false,
+        family: 'dash',
+        items: [],
+        role: 'signatories',
+        heading: null,
+        asLabel: false,
+        headingAbove: false,
+      };
       lists.push(list);
       out.push(list);
       return list;
@@ -586,7 +703,13 @@ class Converter {
     for (const para of paras) {
       if (para.lines.length === 1 && GROUP.test(labelText(para.lines[0]))) {
         flush();
-        const group: HeadingUnit = { kind: 'heading', line: para.line, text: para.lines[0].trim(), section: null, level: 3 };
+        const group: HeadingUnit = {
+          kind: 'heading',
+          line: para.line,
+          text: para.lines[0].trim(),
+          section: null,
+          level: 3,
+        };
         groups.push(group);
         out.push(group);
       } else {
@@ -601,22 +724,45 @@ class Converter {
 
   /** Reads paragraphs of signature lines into items of a new list (and text it cannot place). */
   private readSignatures(paras: ParaUnit[], newList: (line: number) => ListUnit, out: Unit[]): void {
-    const lines = paras.flatMap((p, n) => p.lines.map((text, i) => ({ text, line: p.line + i, para: n, blankBefore: n > 0 && i === 0 })));
-    const item = (l: { text: string; line: number }): Item => ({ line: l.line, ordered: false, number: 1, indent: 0, text: l.text, continuation: [], children: [], blankBefore: false });
+    const lines = paras.flatMap((p, n) =>
+      p.lines.map((text, i) => ({ text, line: p.line + i, para: n, blankBefore: n > 0 && i === 0 })),
+    );
+    const item = (l: { text: string; line: number }): Item => ({
+      line: l.line,
+      ordered: false,
+      number: 1,
+      indent: 0,
+      text: l.text,
+      continuation: [],
+      children: [],
+      blankBefore: false,
+    });
     const list = newList(lines[0].line);
     // One signature: a name, its title or organization, perhaps contact lines (`Jane Doe` / `Director, Org`).
-    if (lines.length >= 2 && lines.length <= 6 && isPersonName(lines[0].text) && !lines.slice(1).some((l) => isPersonName(l.text))) {
+    if (
+      lines.length >= 2 &&
+      lines.length <= 6 &&
+      isPersonName(lines[0].text) &&
+      !lines.slice(1).some((l) => isPersonName(l.text))
+    ) {
       // A Markdown hard break (`Name\`) is layout the writer typed: the lines stay lines of one entry.
       const broken = /\\\s*$/.test(lines[0].text);
       const clear = isAffiliation(lines[1].text, true);
       if (!clear) list.items.push(item(lines[0]));
-      else list.items.push(broken ? { ...item(lines[0]), continuation: [lines[1].text] } : this.joined(item(lines[0]), lines[1]));
+      else
+        list.items.push(
+          broken ? { ...item(lines[0]), continuation: [lines[1].text] } : this.joined(item(lines[0]), lines[1]),
+        );
       this.peopleSigned = true;
       const rest = lines.slice(clear ? 2 : 1);
       if (rest.length > 0) {
         out.push({ kind: 'para', line: rest[0].line, lines: rest.map((l) => l.text), standalone: false });
         const [from, to] = [rest[0].line + 1, rest[rest.length - 1].line + 1];
-        this.note(from === to ? message(convertTemplates.noteSignatureRestLine, from) : message(convertTemplates.noteSignatureRest, from, to));
+        this.note(
+          from === to
+            ? message(convertTemplates.noteSignatureRestLine, from)
+            : message(convertTemplates.noteSignatureRest, from, to),
+        );
       }
       return;
     }
@@ -626,7 +772,10 @@ class Converter {
       for (const p of paras) {
         const card = item({ text: p.lines[0], line: p.line });
         const second = p.lines[1];
-        const entry = second !== undefined && isAffiliation(second) ? this.joined(card, { text: second, line: p.line + 1 }, false) : card;
+        const entry =
+          second !== undefined && isAffiliation(second)
+            ? this.joined(card, { text: second, line: p.line + 1 }, false)
+            : card;
         const rest = p.lines.slice(second !== undefined && entry.text !== card.text ? 2 : 1);
         entry.continuation.push(...rest);
         this.continuations += rest.length;
@@ -654,7 +803,10 @@ class Converter {
   /** `Jane Doe` and `Director, Org` as one entry, `Jane Doe, Director, Org`; the writer is told. */
   private joined(first: Item, second: { text: string; line: number }, tell = true): Item {
     const name = first.text.replace(/[ \t\u00a0]+$/, '');
-    if (tell) this.note(message(convertTemplates.noteSignatureJoined, first.line + 1, quote(name.trim()), quote(second.text.trim())));
+    if (tell)
+      this.note(
+        message(convertTemplates.noteSignatureJoined, first.line + 1, quote(name.trim()), quote(second.text.trim())),
+      );
     return { ...first, text: `${name}, ${second.text.trim()}` };
   }
 
@@ -681,21 +833,38 @@ class Converter {
     if (this.markdown) return;
     for (let k = 0; k < this.units.length - 1; k++) {
       const label = this.units[k];
-      const text = label.kind === 'heading' ? label.text : label.kind === 'para' && label.lines.length === 1 ? label.lines[0] : null;
+      const text =
+        label.kind === 'heading'
+          ? label.text
+          : label.kind === 'para' && label.lines.length === 1
+            ? label.lines[0]
+            : null;
       if (text === null || !NOTES.test(labelText(text))) continue;
       const list = this.units[k + 1];
       if (list.kind !== 'list' || !list.ordered || list.items.some((item) => item.children.length > 0)) continue;
-      if (label.kind === 'heading') this.units[k] = { kind: 'para', line: label.line, lines: [label.text], standalone: false };
+      if (label.kind === 'heading')
+        this.units[k] = { kind: 'para', line: label.line, lines: [label.text], standalone: false };
       const numbers = list.items.map((item) => item.number);
       if (new Set(numbers).size !== numbers.length) continue;
       const definitions: ParaUnit[] = list.items.map((item) => ({
-        kind: 'para', line: item.line, lines: [`\uE002${item.number}\uE003${item.text}`, ...item.continuation.map((c) => `    ${c}`)], standalone: false,
+        kind: 'para',
+        line: item.line,
+        lines: [`\uE002${item.number}\uE003${item.text}`, ...item.continuation.map((c) => `    ${c}`)],
+        standalone: false,
       }));
       this.units.splice(k + 1, 1, ...definitions);
       let marked = 0;
       for (const n of numbers) if (this.markReference(n, k)) marked++;
       const references = count(marked, convertTemplates.referenceCount, convertTemplates.referencesCount);
-      this.note(message(convertTemplates.noteFootnotes, count(numbers.length, convertTemplates.noteCount, convertTemplates.notesCount), quote(labelText(text)), list.line + 1, references));
+      this.note(
+        message(
+          convertTemplates.noteFootnotes,
+          count(numbers.length, convertTemplates.noteCount, convertTemplates.notesCount),
+          quote(labelText(text)),
+          list.line + 1,
+          references,
+        ),
+      );
       return;
     }
   }
@@ -731,21 +900,30 @@ class Converter {
    * page's chrome (`Posted on …`, `Updated …`) is never a line of a date alone, so is never taken.
    */
   private labelDate(): void {
-    if (this.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) return;
+    if (this.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date')))
+      return;
     const last = this.units[this.units.length - 1];
     // A date closing the last block of lines (an address, then `04.09.2022`): a line of its own.
     if (last?.kind === 'para' && last.lines.length > 1 && isDateLine(last.lines[last.lines.length - 1])) {
       const line = last.lines.pop()!;
       this.units.push({ kind: 'para', line: last.line + last.lines.length, lines: [line], standalone: true });
     }
-    const isDate = (u: Unit | undefined): u is ParaUnit => u?.kind === 'para' && u.lines.length === 1 && isDateLine(u.lines[0]);
+    const isDate = (u: Unit | undefined): u is ParaUnit =>
+      u?.kind === 'para' && u.lines.length === 1 && isDateLine(u.lines[0]);
     // The first unit is the title, or a line standing in its place: never the start of the prose.
-    const prose = this.units.findIndex((u, k) => k > 0 && ((u.kind === 'para' && (SALUTATION.test(u.lines[0].trim()) || u.lines.join(' ').length >= 150)) || u.kind === 'list'));
+    const prose = this.units.findIndex(
+      (u, k) =>
+        k > 0 &&
+        ((u.kind === 'para' && (SALUTATION.test(u.lines[0].trim()) || u.lines.join(' ').length >= 150)) ||
+          u.kind === 'list'),
+    );
     const top = this.units.findIndex((u, k) => k < (prose < 0 ? this.units.length : prose) && isDate(u));
     let k = top;
     if (k < 0) {
       // At the end: among the last units, or next to the signatories.
-      const signatures = this.units.findIndex((u) => (u.kind === 'heading' && u.section === 'signatories') || (u.kind === 'list' && u.role === 'signatories'));
+      const signatures = this.units.findIndex(
+        (u) => (u.kind === 'heading' && u.section === 'signatories') || (u.kind === 'list' && u.role === 'signatories'),
+      );
       for (let j = this.units.length - 1; j >= 0 && k < 0; j--) {
         const near = j >= this.units.length - 3 || (signatures >= 0 && Math.abs(j - signatures) <= 2);
         if (near && isDate(this.units[j])) k = j;
@@ -766,14 +944,21 @@ class Converter {
    * before the prose, when there is none) is the addressee: a postal address, or one body a line.
    */
   private findAddressees(): void {
-    const isTo = (u: Unit | undefined): u is FieldUnit => u?.kind === 'field' && u.labels.length === 1 && defaultVocabulary.fieldOf(u.labels[0]) === 'addressee';
+    const isTo = (u: Unit | undefined): u is FieldUnit =>
+      u?.kind === 'field' && u.labels.length === 1 && defaultVocabulary.fieldOf(u.labels[0]) === 'addressee';
     const block = (u: Unit | undefined): u is ParaUnit =>
-      u?.kind === 'para' && u.lines.length <= 12 && u.lines.every((l) => l.trim().length <= 80 && isNameLine(l) && !labelOf(l) && !/[.!?。;；,，、]\s*$/.test(l.trim())) && !SALUTATION.test(u.lines[0].trim());
+      u?.kind === 'para' &&
+      u.lines.length <= 12 &&
+      u.lines.every(
+        (l) => l.trim().length <= 80 && isNameLine(l) && !labelOf(l) && !/[.!?。;；,，、]\s*$/.test(l.trim()),
+      ) &&
+      !SALUTATION.test(u.lines[0].trim());
     const to = this.units.findIndex(isTo);
     if (to >= 0) {
       const field = this.units[to] as FieldUnit;
       let end = to + 1;
-      while (end < this.units.length && block(this.units[end]) && (this.units[end] as ParaUnit).lines.length <= 4) end++;
+      while (end < this.units.length && block(this.units[end]) && (this.units[end] as ParaUnit).lines.length <= 4)
+        end++;
       if (end === to + 1) return;
       // A `To:` line that carries its addressee keeps it, written as it was: each further block is an
       // addressee paragraph of its own, `To: Name` and its title lines.
@@ -781,34 +966,97 @@ class Converter {
       const blocks = this.units.slice(to + 1, end) as ParaUnit[];
       let items: Item[] | null = null;
       if (value === '' && field.lines.length === 1) {
-        items = blocks.map((b) => ({ line: b.line, ordered: false, number: 1, indent: 0, text: b.lines[0], continuation: b.lines.slice(1), children: [], blankBefore: false }));
-        const list: ListUnit = { kind: 'list', line: field.line, ordered: false, family: 'dash', items, role: null, heading: null, asLabel: false, headingAbove: false };
+        items = blocks.map((b) => ({
+          line: b.line,
+          ordered: false,
+          number: 1,
+          indent: 0,
+          text: b.lines[0],
+          continuation: b.lines.slice(1),
+          children: [],
+          blankBefore: false,
+        }));
+        const list: ListUnit = {
+          kind: 'list',
+          line: field.line,
+          ordered: false,
+          family: 'dash',
+          items,
+          role: null,
+          heading: null,
+          asLabel: false,
+          headingAbove: false,
+        };
         this.units.splice(to, end - to, { ...field, complete: true }, list);
       } else {
-        const fields = blocks.map((b): FieldUnit => ({ kind: 'field', line: b.line, lines: [`To: ${b.lines[0].trim()}`, ...b.lines.slice(1)], labels: ['To'], complete: true }));
+        const fields = blocks.map((b): FieldUnit => ({
+          kind: 'field',
+          line: b.line,
+          lines: [`To: ${b.lines[0].trim()}`, ...b.lines.slice(1)],
+          labels: ['To'],
+          complete: true,
+        }));
         this.units.splice(to + 1, end - to - 1, ...fields);
       }
       const count = blocks.length + (items ? 0 : 1);
       this.note(message(convertTemplates.noteAddresseeBlocks, count, field.line + 1));
       return;
     }
-    if (this.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'addressee'))) return;
+    if (
+      this.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'addressee'))
+    )
+      return;
     let anchor = this.units.findIndex((u) => u.kind === 'para' && SALUTATION.test(u.lines[0].trim()));
-    if (anchor < 0) anchor = this.units.findIndex((u) => (u.kind === 'para' && u.lines.join(' ').length >= 100) || u.kind === 'list');
+    if (anchor < 0)
+      anchor = this.units.findIndex((u) => (u.kind === 'para' && u.lines.join(' ').length >= 100) || u.kind === 'list');
     let k = anchor - 1;
     while (k > 0 && this.units[k].kind === 'field') k--;
     const unit = this.units[k];
     if (k < 1 || !block(unit) || (unit.lines.length === 1 && commaCount(unit.lines[0]) === 0)) return;
     const lines = unit.lines.map((l) => l.replace(/^To\s+(?=\p{Lu})/u, ''));
-    if (lines.length >= 3 && lines.every((l) => commaCount(l) === 0) && !(isPersonName(lines[0]) && /\p{Script=Latin}/u.test(lines[0]))) {
+    if (
+      lines.length >= 3 &&
+      lines.every((l) => commaCount(l) === 0) &&
+      !(isPersonName(lines[0]) && /\p{Script=Latin}/u.test(lines[0]))
+    ) {
       // One body or office a line (`経済産業省　梶山大臣`): one addressee each.
-      const items: Item[] = lines.map((text, i) => ({ line: unit.line + i, ordered: false, number: 1, indent: 0, text, continuation: [], children: [], blankBefore: false }));
-      const list: ListUnit = { kind: 'list', line: unit.line, ordered: false, family: 'dash', items, role: null, heading: null, asLabel: false, headingAbove: false };
-      this.units.splice(k, 1, { kind: 'field', line: unit.line, lines: [this.japanese ? '宛先：' : 'To:'], labels: ['To'], complete: true }, list);
+      const items: Item[] = lines.map((text, i) => ({
+        line: unit.line + i,
+        ordered: false,
+        number: 1,
+        indent: 0,
+        text,
+        continuation: [],
+        children: [],
+        blankBefore: false,
+      }));
+      const list: ListUnit = {
+        kind: 'list',
+        line: unit.line,
+        ordered: false,
+        family: 'dash',
+        items,
+        role: null,
+        heading: null,
+        asLabel: false,
+        headingAbove: false,
+      };
+      this.units.splice(
+        k,
+        1,
+        { kind: 'field', line: unit.line, lines: [this.japanese ? '宛先：' : 'To:'], labels: ['To'], complete: true },
+        list,
+      );
       this.note(message(convertTemplates.noteAddresseeBlocks, items.length, unit.line + 1));
       return;
     }
-    this.units[k] = { kind: 'field', line: unit.line, lines: [`To: ${lines[0]}`, ...lines.slice(1)], labels: ['To'], complete: true };
+    this.units[k] = {
+      kind: 'field',
+      line: unit.line,
+      lines: [`To: ${lines[0]}`, ...lines.slice(1)],
+      labels: ['To'],
+      complete: true,
+    };
     this.note(message(convertTemplates.noteAddresseeBlock, unit.line + 1));
   }
 
@@ -841,18 +1089,41 @@ class Converter {
     else notes.push(message(templates.noteNoTitleEmpty));
     const fields = this.units.filter((u): u is FieldUnit => u.kind === 'field');
     if (fields.length > 0) {
-      notes.push(message(templates.noteFields, joined(fields.flatMap((f) => f.labels.map((l) => message(templates.noteFieldAt, l, f.line + 1))), templates.commaList)));
+      notes.push(
+        message(
+          templates.noteFields,
+          joined(
+            fields.flatMap((f) => f.labels.map((l) => message(templates.noteFieldAt, l, f.line + 1))),
+            templates.commaList,
+          ),
+        ),
+      );
     } else {
       notes.push(message(templates.noteNoFields));
     }
     if (!this.dateLabelled && !fields.some((f) => f.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) {
       // `January 10, 2023` on a line of its own: the date, but the checks read only a labelled one.
-      const dated = this.units.find((u): u is ParaUnit => u.kind === 'para' && u.lines.length === 1 && parseDate(u.lines[0]) !== null);
-      if (dated) notes.push(message(templates.noteDateLine, dated.line + 1, quote(dated.lines[0].trim()), dated.lines[0].trim()));
+      const dated = this.units.find(
+        (u): u is ParaUnit => u.kind === 'para' && u.lines.length === 1 && parseDate(u.lines[0]) !== null,
+      );
+      if (dated)
+        notes.push(
+          message(templates.noteDateLine, dated.line + 1, quote(dated.lines[0].trim()), dated.lines[0].trim()),
+        );
     }
-    const headings = this.units.filter((u): u is HeadingUnit => u.kind === 'heading' && u.section === null && !u.markdown && !this.groups.includes(u));
+    const headings = this.units.filter(
+      (u): u is HeadingUnit => u.kind === 'heading' && u.section === null && !u.markdown && !this.groups.includes(u),
+    );
     if (headings.length > 0) {
-      notes.push(message(templates.noteHeadings, joined(headings.map((h) => message(templates.noteHeadingAt, quote(h.text), h.line + 1)), templates.commaList)));
+      notes.push(
+        message(
+          templates.noteHeadings,
+          joined(
+            headings.map((h) => message(templates.noteHeadingAt, quote(h.text), h.line + 1)),
+            templates.commaList,
+          ),
+        ),
+      );
     }
     append(notes, this.decisions);
     if (this.groups.length > 0) {
@@ -862,21 +1133,38 @@ class Converter {
     if (this.markdown) notes.push(message(convertTemplates.noteMarkdownSource));
     if (this.japanese) notes.push(message(templates.noteJapanese));
     if (this.continuations > 0) {
-      notes.push(message(templates.noteWrapped, count(this.continuations, templates.continuationLineCount, templates.continuationLinesCount)));
+      notes.push(
+        message(
+          templates.noteWrapped,
+          count(this.continuations, templates.continuationLineCount, templates.continuationLinesCount),
+        ),
+      );
     }
-    if (this.separators > 0) notes.push(message(templates.noteSeparators, count(this.separators, templates.separatorLineCount, templates.separatorLinesCount)));
+    if (this.separators > 0)
+      notes.push(
+        message(
+          templates.noteSeparators,
+          count(this.separators, templates.separatorLineCount, templates.separatorLinesCount),
+        ),
+      );
     if (this.escapes.count > 0) {
       const lines = [...this.escapes.lines].sort((a, b) => a - b);
       const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}…` : lines.join(', ');
       const characters = count(this.escapes.count, templates.characterCount, templates.charactersCount);
-      notes.push(message(lines.length === 1 ? templates.noteEscapedLine : templates.noteEscapedLines, characters, shown));
+      notes.push(
+        message(lines.length === 1 ? templates.noteEscapedLine : templates.noteEscapedLines, characters, shown),
+      );
     }
     return notes;
   }
 }
 
 /** A line that names a group of signatories, to be a `###` heading inside their section. */
-const GROUP = /^(?:global|regional|national|international|local|organi[sz]ations?|individuals?|groups?|companies|businesses|academics?|endorsing\s+(?:organi[sz]ations|individuals)|(?:signing|supporting)\s+(?:organi[sz]ations|individuals)|団体|個人)$/i;
+const GROUP = new RegExp(
+  '^(?:global|regional|national|international|local|organi[sz]ations?|individuals?|groups?|companies|businesses|' +
+    'academics?|(?:endorsing|signing|supporting)\\s+(?:organi[sz]ations|individuals)|団体|個人)$',
+  'i',
+);
 /** Labels of published notes: numbered lines under one of these are footnotes. */
 const NOTES = /^(?:notes?|end\s*notes?|foot\s*notes?|注|脚注|注記)$/i;
 const ON_BEHALF = /\bon\s+behalf\s+of\b/i;

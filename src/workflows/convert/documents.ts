@@ -9,8 +9,30 @@ import { convertText, type ConvertResult } from './converter';
 import { convertTemplates } from './notes';
 
 /** Site chrome: never a part of the letter. */
-const CHROME_TAGS = ['head', 'title', 'meta', 'link', 'nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'form', 'iframe', 'button', 'select', 'template', 'svg'] as const;
-const CHROME_NAMES = /(?:^|[\s_-])(?:cookie|consent|gdpr|share|sharing|social|newsletter|subscribe|banner|breadcrumbs?|menu|navbar|sidebar|skip-link|site-header|site-footer|comments?)(?:$|[\s_-])/i;
+const CHROME_TAGS = [
+  'head',
+  'title',
+  'meta',
+  'link',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'script',
+  'style',
+  'noscript',
+  'form',
+  'iframe',
+  'button',
+  'select',
+  'template',
+  'svg',
+] as const;
+const CHROME_NAMES = new RegExp(
+  '(?:^|[\\s_-])(?:cookie|consent|gdpr|share|sharing|social|newsletter|subscribe|banner|breadcrumbs?|menu|navbar|' +
+    'sidebar|skip-link|site-header|site-footer|comments?)(?:$|[\\s_-])',
+  'i',
+);
 
 interface DomNode {
   nodeName: string;
@@ -18,16 +40,26 @@ interface DomNode {
   textContent: string | null;
 }
 
-const attribute = (node: DomNode, name: string) => (typeof node.getAttribute === 'function' ? node.getAttribute(name) ?? '' : '');
+const oneLine = (content: string) => content.trim().replace(/\s*\n\s*/g, ' ');
+const attribute = (node: DomNode, name: string) =>
+  typeof node.getAttribute === 'function' ? (node.getAttribute(name) ?? '') : '';
 
 function turndown(): TurndownService {
-  const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '_' });
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    emDelimiter: '_',
+  });
   service.remove([...CHROME_TAGS]);
   // Cookie banners, share bars and the like are marked by their class, id or role, not their tag.
   service.remove((node) => {
     const n = node as unknown as DomNode;
     const role = attribute(n, 'role');
-    return CHROME_NAMES.test(`${attribute(n, 'class')} ${attribute(n, 'id')}`) || /^(?:navigation|banner|contentinfo|search)$/i.test(role);
+    return (
+      CHROME_NAMES.test(`${attribute(n, 'class')} ${attribute(n, 'id')}`) ||
+      /^(?:navigation|banner|contentinfo|search)$/i.test(role)
+    );
   });
   // Word's footnotes, as mammoth writes them: `<a href="#footnote-1">[1]</a>` in the text, and an
   // `<li id="footnote-1">` at the end with a link back. They become Markdown footnotes.
@@ -36,12 +68,14 @@ function turndown(): TurndownService {
     replacement: (_content, node) => `[^${attribute(node as unknown as DomNode, 'href').replace(/^#footnote-/, '')}]`,
   });
   service.addRule('footnoteBackLink', {
-    filter: (node) => node.nodeName === 'A' && /^#footnote-ref-\d+$/.test(attribute(node as unknown as DomNode, 'href')),
+    filter: (node) =>
+      node.nodeName === 'A' && /^#footnote-ref-\d+$/.test(attribute(node as unknown as DomNode, 'href')),
     replacement: () => '',
   });
   service.addRule('footnoteDefinition', {
     filter: (node) => node.nodeName === 'LI' && /^footnote-\d+$/.test(attribute(node as unknown as DomNode, 'id')),
-    replacement: (content, node) => `\n\n[^${attribute(node as unknown as DomNode, 'id').replace(/^footnote-/, '')}]: ${content.trim().replace(/\s*\n\s*/g, ' ')}\n\n`,
+    replacement: (content, node) =>
+      `\n\n[^${attribute(node as unknown as DomNode, 'id').replace(/^footnote-/, '')}]: ${oneLine(content)}\n\n`,
   });
   return service;
 }

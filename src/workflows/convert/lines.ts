@@ -15,11 +15,11 @@ export const MD_INDENT = /^[ \t]*/;
 /** A line of one repeated character, a typed rule: `-----`, `=====`, `* * *`. */
 export const SEPARATOR = /^[ \t]*([-=_*~#•·])(?:[ \t]*\1){2,}[ \t]*$/;
 
-
 /** Closing formulas: after one, short lines are a signature, not headings. */
 export const SIGN_OFF = new RegExp(
   '^(?:(?:yours\\s+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:\\s+yours)?|respectfully\\s+submitted' +
-    '|(?:with\\s+)?(?:best|kind|warm)(?:est)?\\s+(?:regards|wishes)|regards|in\\s+solidarity|in\\s+peace|with\\s+thanks' +
+    '|(?:with\\s+)?(?:best|kind|warm)(?:est)?\\s+(?:regards|wishes)|regards' +
+    '|in\\s+solidarity|in\\s+peace|with\\s+thanks' +
     '|thank\\s+you(?:\\s+for\\s+your\\s+(?:attention|time|consideration))?' +
     '|signed(?:\\s+by)?|endorsed\\s+by|敬具|以上|草々|かしこ)(?=$|[\\s,，、.。:：!])',
   'i',
@@ -50,17 +50,42 @@ export function markerOf(line: string): Marker | null {
   if ((m = SYMBOL_BULLET.exec(rest))) {
     marker = { family: 'symbol', ordered: false, number: 1, ambiguous: false, length: m[0].length };
   } else if ((m = DASH_BULLET.exec(rest))) {
-    marker = { family: m[1] === '*' ? 'star' : 'dash', ordered: false, number: 1, ambiguous: true, length: m[0].length };
+    marker = {
+      family: m[1] === '*' ? 'star' : 'dash',
+      ordered: false,
+      number: 1,
+      ambiguous: true,
+      length: m[0].length,
+    };
   } else if ((m = NUMBER_BULLET.exec(rest)) || (m = PAREN_NUMBER_BULLET.exec(rest))) {
-    marker = { family: 'number', ordered: true, number: Number(asciiDigits(m[1])), ambiguous: true, length: m[0].length };
+    marker = {
+      family: 'number',
+      ordered: true,
+      number: Number(asciiDigits(m[1])),
+      ambiguous: true,
+      length: m[0].length,
+    };
   } else if ((m = CIRCLED_BULLET.exec(rest))) {
-    marker = { family: 'number', ordered: true, number: m[1].charCodeAt(0) - 0x2460 + 1, ambiguous: false, length: m[0].length };
+    marker = {
+      family: 'number',
+      ordered: true,
+      number: m[1].charCodeAt(0) - 0x2460 + 1,
+      ambiguous: false,
+      length: m[0].length,
+    };
   } else {
     return null;
   }
   const text = rest.slice(marker.length);
   if (isBlank(text)) return null;
-  return { family: marker.family, ordered: marker.ordered, number: marker.number, ambiguous: marker.ambiguous, indent, text };
+  return {
+    family: marker.family,
+    ordered: marker.ordered,
+    number: marker.number,
+    ambiguous: marker.ambiguous,
+    indent,
+    text,
+  };
 }
 
 /** The field label a line begins with (`Letter to`, `日付`…), as the parser reads labels. */

@@ -3,10 +3,13 @@
 // l10n/bundle.l10n.ja.json under the same keys.
 
 export const convertTemplates = {
-  noteSignatureJoined: "Signature at line {0}: '{1}' and the line after it ('{2}') are one signatory, joined with a comma.",
-  noteSignatureCards: 'Signatories: {0} blocks of lines, one signatory each (line {1}); their further lines are kept under each.',
+  noteSignatureJoined:
+    "Signature at line {0}: '{1}' and the line after it ('{2}') are one signatory, joined with a comma.",
+  noteSignatureCards:
+    'Signatories: {0} blocks of lines, one signatory each (line {1}); their further lines are kept under each.',
   noteSignatureRestLine: 'Line {0} after the signature is kept as text under the signatories, not read as a signatory.',
-  noteSignatureRest: 'Lines {0}–{1} after the signature are kept as text under the signatories, not read as signatories.',
+  noteSignatureRest:
+    'Lines {0}–{1} after the signature are kept as text under the signatories, not read as signatories.',
   noteGroups: 'Groups of signatories, as `###` headings: {0}.',
   noteTable: 'Table at line {0}: {1} rows written as a Markdown table under the signatories.',
   noteFootnotes: "Notes: the {0} under '{1}' (line {2}) are footnotes `[^1]:`; {3} marked in the text.",

@@ -3,25 +3,25 @@
 import { asciiDigits, parseDate } from '../../core/dates';
 import { PROSE } from './lines';
 
-const PARTICLE = "(?:de|da|do|dos|das|van|von|der|den|du|di|del|della|al|el|bin|ibn|le|la|y|ten|ter|zu)";
+const PARTICLE = '(?:de|da|do|dos|das|van|von|der|den|du|di|del|della|al|el|bin|ibn|le|la|y|ten|ter|zu)';
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
 const HONORIFIC = '(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Hon|Sr|Sra|MEP|Sir|Dame)\\.?\\s+)';
 const PERSON = new RegExp(`^${HONORIFIC}?${WORD}(?:\\s+(?:${WORD}|${PARTICLE}))+(?:\\s+\\([^()]*\\))?$`, 'u');
 const PERSON_JA = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]{2,8}$/u;
 
 /** Words of a title, a position or an organization's name, never of a person's. */
-const AFFILIATION = new RegExp(
-  '\\b(?:founder|co-?founder|director|president|chair(?:man|woman|person)?|professor|coordinator|administrator|manager|member|' +
-    'secretary|officer|executive|head|lead|developer|engineer|editor|researcher|fellow|lecturer|student|ceo|cto|coo|' +
-    'representative|spokesperson|advis[eo]r|counsel|attorney|lawyer|journalist|activist|volunteer|individual|independent|' +
-    'university|institute|foundation|network|association|organi[sz]ation|project|group|committee|council|society|union|' +
-    'coalition|alliance|centre|center|campaign|initiative|party|ministry|department|school|college|lab|laboratory|' +
-    'company|corp|corporation|inc|ltd|llc|gmbh|ngo|trust|fund|church|federation|movement|collective|cooperative|press|media|capacity|' +
-    'international|watch|rights|forum|agency|services?|partners|commons|labs|systems|software|technolog(?:y|ies)|studio|' +
-    'club|platform|global|office|bureau|commission|parliament|government|mission|embassy|consulate)\\b' +
-    '|代表|理事|会長|社長|事務局|大学|協会|団体|法人|ネットワーク|研究所|委員',
-  'iu',
-);
+const AFFILIATION_WORDS = [
+  'founder|co-?founder|director|president|chair(?:man|woman|person)?|professor|coordinator|administrator',
+  'manager|member|secretary|officer|executive|head|lead|developer|engineer|editor|researcher|fellow|lecturer',
+  'student|ceo|cto|coo|representative|spokesperson|advis[eo]r|counsel|attorney|lawyer|journalist|activist',
+  'volunteer|individual|independent|university|institute|foundation|network|association|organi[sz]ation',
+  'project|group|committee|council|society|union|coalition|alliance|centre|center|campaign|initiative|party',
+  'ministry|department|school|college|lab|laboratory|company|corp|corporation|inc|ltd|llc|gmbh|ngo|trust|fund',
+  'church|federation|movement|collective|cooperative|press|media|capacity|international|watch|rights|forum',
+  'agency|services?|partners|commons|labs|systems|software|technolog(?:y|ies)|studio|club|platform|global',
+  'office|bureau|commission|parliament|government|mission|embassy|consulate',
+].join('|');
+const AFFILIATION = new RegExp(`\\b(?:${AFFILIATION_WORDS})\\b|代表|理事|会長|社長|事務局|大学|協会|団体|法人|ネットワーク|研究所|委員`, 'iu');
 
 const trimLine = (line: string) => line.replace(/[ \t\u00a0\\]+$/, '').trim();
 
@@ -49,12 +49,16 @@ export const ABBREVIATION_END = /\b(?:Inc|Ltd|Co|Corp|Jr|Sr|e\.\s?V|S\.A|B\.V|[A
 
 /** A web address or an e-mail address, perhaps with a flag: a detail of the entry before it. */
 export function isContactLine(line: string): boolean {
-  const text = trimLine(line).replace(/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f]+$/u, '').trim();
+  const text = trimLine(line)
+    .replace(/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f]+$/u, '')
+    .trim();
   if (/^\[[^\]]*\]\([^)]*\)$/.test(text)) return true;
   return /^(?:(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}(?:\/\S*)?|mailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/iu.test(text);
 }
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|' +
+  'nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
 const DATE_FORMS = new RegExp(
   `^${WEEKDAY}(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}` +
@@ -68,7 +72,11 @@ const DATE_FORMS = new RegExp(
 );
 
 /** A line's text without Markdown emphasis around it (`_2021-03-23_`, `**May 7, 2013**`). */
-export const unwrapped = (line: string) => line.trim().replace(/^([*_]{1,2})(.+)\1$/, '$2').trim();
+export const unwrapped = (line: string) =>
+  line
+    .trim()
+    .replace(/^([*_]{1,2})(.+)\1$/, '$2')
+    .trim();
 
 /** A line that is only a date, in any form a letter is dated with (the engine decides which it reads). */
 export function isDateLine(line: string): boolean {

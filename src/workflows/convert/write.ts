@@ -42,8 +42,11 @@ export function writeUnits(units: readonly Unit[], frontMatter: readonly string[
         append(out, escapeLines(escapes, unit.lines, unit.line, []));
         break;
       case 'list':
-        if (unit.heading && (unit.asLabel || !unit.headingAbove)) out.push(unit.asLabel ? `${unit.heading}:` : `## ${unit.heading}`, '');
-        unit.items.forEach((item, i) => append(out, writeItem(escapes, i === 0 ? { ...item, blankBefore: false } : item, unit.ordered, '')));
+        if (unit.heading && (unit.asLabel || !unit.headingAbove))
+          out.push(unit.asLabel ? `${unit.heading}:` : `## ${unit.heading}`, '');
+        unit.items.forEach((item, i) =>
+          append(out, writeItem(escapes, i === 0 ? { ...item, blankBefore: false } : item, unit.ordered, '')),
+        );
         break;
     }
   });
@@ -58,7 +61,8 @@ function writeItem(escapes: Escapes, item: Item, ordered: boolean, indent: strin
   out.push(`${indent}${marker}${lines[0]}`);
   for (let i = 1; i < lines.length; i++) out.push(`${hang}${lines[i]}`);
   const childrenOrdered = item.children[0]?.ordered ?? false;
-  for (const child of item.children) append(out, writeItem(escapes, { ...child, blankBefore: false }, childrenOrdered, hang));
+  for (const child of item.children)
+    append(out, writeItem(escapes, { ...child, blankBefore: false }, childrenOrdered, hang));
   return out;
 }
 
