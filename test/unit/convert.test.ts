@@ -637,5 +637,11 @@ describe('convert: the shapes of real letters', () => {
     assert.ok(twice.includes('We ask.1 And again.1') && twice.includes('[^1]: A note'), twice);
     assert.deepEqual(letterToJson(parseLetter(markdown)).signatories.length, 4);
   });
+
+  test('a table of signatories at the end goes under ## Signatories', () => {
+    const { markdown, notes } = convertPlainText('T\n\nWe ask.\n\nEndorsed as of 19 November:\n\n1\tAcme Network\tA network\n2\tBeta Forum\tA forum\n');
+    assert.ok(markdown.endsWith('\n## Signatories\n\nEndorsed as of 19 November:\n\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network |\n| 2 | Beta Forum | A forum |\n'), markdown);
+    assert.ok(notes.includes('Table at line 7: 2 rows written as a Markdown table under the signatories.'), notes.join('\n'));
+  });
 });
 

@@ -563,7 +563,39 @@ class Converter {
       }
     }
     if (this.findSignatoryLines()) return;
+    if (this.findSignatoryTable()) return;
     this.note(message(templates.noteNoSignatories));
+  }
+
+  /**
+   * A table of signatories (pasted from a spreadsheet, or a pipe table): the last table of the letter,
+   * after its prose, with a signatory column (`Name`, `Organization`, `氏名`, `団体名`) or introduced by a
+   * line ending with a colon (`Endorsed as of 19 November:`). It goes under `## Signatories`.
+   */
+  private findSignatoryTable(): boolean {
+    const t = this.units.reduce((found, u, k) => (u.kind === 'raw' && u.what === 'table' ? k : found), -1);
+    // Endnotes may follow the table; prose or another list may not.
+    const note = (u: Unit) =>
+      (u.kind === 'para' && u.lines[0].startsWith('\uE002')) ||
+      (u.kind === 'para' && NOTES.test(labelText(u.lines[0])));
+    const after = this.units.slice(t + 1).filter((u) => !note(u));
+    if (t < 0 || after.some((u) => u.kind === 'list' || (u.kind === 'para' && u.lines.join(' ').length >= 200))) {
+      return false;
+    }
+    const table = this.units[t] as RawUnit;
+    const header = table.lines[0].split('|').map((c) => c.trim().toLowerCase());
+    const named = header.some((c) =>
+      /^(?:names?|organi[sz]ations?|signator(?:y|ies)|氏名|名前|所属|団体名?)\b|\/\s*name\b/u.test(c),
+    );
+    const intro = this.units[t - 1];
+    const introduced = intro?.kind === 'para' && endsWithColon(intro.lines[intro.lines.length - 1]);
+    if (!named && !introduced) return false;
+    const at = introduced ? t - 1 : t;
+    if (this.units[at - 1]?.kind === 'heading' && (this.units[at - 1] as HeadingUnit).section === 'signatories')
+      return true;
+    this.units.splice(at, 0, { kind: 'heading', line: table.line, text: 'Signatories', section: 'signatories' });
+    this.note(message(convertTemplates.noteTable, table.line + 1, table.lines.length - 2));
+    return true;
   }
 
   /** Most entries are `Name, Role, Organization`: two commas or more, and no sentence. */
