@@ -609,7 +609,7 @@ describe('convert: the shapes of real letters', () => {
     assert.ok(top.includes('Posted on March 3, 2024 by admin\n\nDate: 4th February 2021\n\nDear Minister,'), top);
     const end = md('T\n\nDear Minister,\n\nWe ask you to act now on this.\n\n2019年2月11日\n');
     assert.ok(end.endsWith('\nDate: 2019年2月11日\n'), end);
-    const italic = read('# T\n\n_2021-03-23_\n\nWe ask **you** to read [this](https://example.org).\n');
+    const italic = read(`# T\n\n_Update (2021-04-12):_ ${'The board replied. '.repeat(10)}\n\n_2021-03-23_\n\nWe ask **you** to read [this](https://example.org).\n`);
     assert.equal(italic.date, '2021-03-23');
     // A date in the middle of the letter is not its date.
     assert.ok(!md('T\n\nDear Minister,\n\nWe ask you to act on the first point today.\n\nMay 7, 2013\n\nWe ask you to act on the second point today.\n\nMore.\n\nAnd more.\n\nSincerely,\n\nJane Doe, Director, Org\n').includes('Date:'));

@@ -943,10 +943,12 @@ class Converter {
     const isDate = (u: Unit | undefined): u is ParaUnit =>
       u?.kind === 'para' && u.lines.length === 1 && isDateLine(u.lines[0]);
     // The first unit is the title, or a line standing in its place: never the start of the prose.
+    // A note about the letter (`Update (2021-04-12): …`, `Posted on …`) is the page's, not the letter's prose.
+    const aside = (u: ParaUnit) => /^[_*]*(?:update[ds]?|posted|published|edit(?:ed)?|note)\b/i.test(u.lines[0].trim());
     const prose = this.units.findIndex(
       (u, k) =>
         k > 0 &&
-        ((u.kind === 'para' && (SALUTATION.test(u.lines[0].trim()) || u.lines.join(' ').length >= 150)) ||
+        ((u.kind === 'para' && !aside(u) && (SALUTATION.test(u.lines[0].trim()) || u.lines.join(' ').length >= 150)) ||
           u.kind === 'list'),
     );
     const top = this.units.findIndex((u, k) => k < (prose < 0 ? this.units.length : prose) && isDate(u));
