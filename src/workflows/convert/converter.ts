@@ -682,7 +682,13 @@ class Converter {
         /[.!?。]$/.test(l.trim()) && !ABBREVIATION_END.test(l.trim()) && partSeparators(l) < 2;
       const signature = (l: string) =>
         isNameLine(l) && !labelOf(l) && !/[:：]\s*$/.test(l) && !PLACEHOLDER.test(l) && !sentence(l);
-      if (!group && (unit.kind !== 'para' || !unit.lines.every(signature))) break;
+      // A card (a name, then an affiliation and perhaps a short comment: `Ceasefire now.`) is a signature too.
+      const card =
+        unit.kind === 'para' &&
+        unit.lines.length <= 4 &&
+        isPersonName(unit.lines[0]) &&
+        unit.lines.every((l) => l.length <= 400 && !labelOf(l) && !PLACEHOLDER.test(l));
+      if (!group && !card && (unit.kind !== 'para' || !unit.lines.every(signature))) break;
       if (end > first && this.ruleBetween(this.units[end - 1], unit)) break;
       end++;
     }
@@ -800,7 +806,11 @@ class Converter {
     }
     // Cards: blocks of a few lines, each led by a name (`Jane Doe` / `Org` / a comment).
     const cards = paras.filter((p) => p.lines.length <= 4 && isPersonName(p.lines[0]));
-    if (paras.length >= 2 && cards.length * 10 >= paras.length * 6 && !lines.some((l) => partSeparators(l.text) >= 2)) {
+    if (
+      paras.length >= 2 &&
+      cards.length * 10 >= paras.length * 6 &&
+      !paras.some((p) => partSeparators(p.lines[0]) >= 2)
+    ) {
       for (const p of paras) {
         const card = item({ text: p.lines[0], line: p.line });
         const second = p.lines[1];
