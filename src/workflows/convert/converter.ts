@@ -994,7 +994,7 @@ class Converter {
       u?.kind === 'para' &&
       u.lines.length <= 12 &&
       u.lines.every(
-        (l) => l.trim().length <= 80 && isNameLine(l) && !labelOf(l) && !/[.!?。;；,，、]\s*$/.test(l.trim()),
+        (l) => l.trim().length <= 100 && isNameLine(l) && !labelOf(l) && !/[.!?。;；,，、]\s*$/.test(l.trim()),
       ) &&
       !SALUTATION.test(u.lines[0].trim());
     const to = this.units.findIndex(isTo);
