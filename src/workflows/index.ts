@@ -1,6 +1,8 @@
 // Workflows on a letter, beside the engine: converting a published letter into the format, and the
 // signatories to and from a spreadsheet. They use the engine (src/core); the engine never uses them.
 export { convertPlainText, type ConvertResult } from './convert/converter';
+export { convertCatalogueKeys } from './convert/notes';
+export { convertDocx, convertHtml } from './convert/documents';
 export {
   planSignatoryImport,
   decodeCsv,

@@ -40,7 +40,9 @@ function withoutLines(json: LetterJson) {
 }
 
 /** What a reader sees of the Markdown's characters: backslash escapes removed. */
-const unescape = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+/** A note mark (`¹`, `[1]`), as a reader reads it once it is a footnote reference: a number. */
+const plainDigits = (text: string) => text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d))).replace(/\[(\d+)\]/g, '$1');
+const unescape = (markdown: string) => markdown.replace(/\[\^(\d+)\](?!:)/g, '$1').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 /**
  * Lines of the plain text that must be in the conversion as they were: all but blank lines and typed
@@ -61,7 +63,7 @@ function keptLines(text: string): string[] {
 
 function assertWordsKept(text: string, markdown: string): void {
   const shown = unescape(markdown);
-  for (const line of keptLines(text)) {
+  for (const line of keptLines(plainDigits(text))) {
     assert.ok(shown.includes(line), `the conversion lost ${JSON.stringify(line)}:\n${markdown}`);
   }
 }
@@ -316,18 +318,19 @@ describe('convert: other published letters', () => {
     assert.ok(notes.some((n) => n.startsWith("Signatories: the 3 items under 'Signatories'") && n.includes('3 of 3')));
   });
 
-  test('a letter with no lists: paragraphs kept as wrapped, markup escaped, no signatories', () => {
+  test('a letter with no lists: paragraphs kept as wrapped, markup escaped, the signature read', () => {
     const { markdown, json, diagnostics, notes } = convert('no-lists.txt');
     assert.ok(markdown.includes('\nYour editorial of May 28 said that the abduction issue "belongs to\nhistory". It does not.'), 'line breaks kept');
     assert.ok(markdown.includes('and we \\*must\\*\nnot let'), 'emphasis asterisks escaped');
     assert.ok(markdown.includes('\n#BringThemHome is more'), 'a hashtag is not a heading: left alone');
     assert.ok(markdown.includes('\n\\> Every year I set a place'), 'a quoted line is not a block quote');
-    assert.ok(markdown.includes('\nYours faithfully,\n\nTaro Yamada\nTokyo\n'), 'the signature stays as written');
+    // A place is not clearly a title: the name is the signatory, the place stays as text under it.
+    assert.ok(markdown.endsWith('\nYours faithfully,\n\n## Signatories\n\n- Taro Yamada\n\nTokyo\n'), markdown);
     assert.equal(json.reports.length, 0);
-    assert.equal(json.signatories.length, 0);
+    assert.deepEqual(json.signatories.map((s) => s.name), ['Taro Yamada']);
     assert.deepEqual(json.addressees, [{ name: 'The Editor', titles: ['The Daily Example'] }]);
-    assert.deepEqual(problems(diagnostics), ['1:error:signatories-missing']);
-    assert.ok(notes.some((n) => n.startsWith('No signatories found')));
+    assert.deepEqual(problems(diagnostics).map((p) => p.replace(/^\d+:/, '')), ['error:signatory-organization-missing', 'error:signatory-role-missing']);
+    assert.ok(notes.some((n) => n.startsWith('Line 21 after the signature is kept as text')), notes.join('\n'));
     assert.ok(notes.includes('Escaped 3 characters Markdown would read as markup (lines 9, 16).'));
     // What the reader sees is the plain text's own characters.
     const paragraph = parseLetter(markdown);
@@ -429,7 +432,8 @@ describe('convert: lines', () => {
     for (const line of ['Dear Minister', 'Dear Minister,', 'Tokyo, 7 May 2013', 'May 7, 2013', 'A sentence.', 'we continue', 'Sincerely', 'Best regards']) {
       assert.ok(!md(`T\n\nText.\n\n${line}\n\nMore text.\n`).includes('## '), line);
     }
-    assert.ok(!md('T\n\nText.\n\nSincerely,\n\nJane Doe\n\nDirector\n').includes('## '), 'after a closing, short lines are a signature');
+    // After a closing, short lines are a signature, not headings: a name and its title are one signatory.
+    assert.equal(md('T\n\nText.\n\nSincerely,\n\nJane Doe\n\nDirector\n'), '# T\n\nText.\n\nSincerely,\n\n## Signatories\n\n- Jane Doe, Director\n');
     assert.ok(!md(`T\n\nText.\n\n${'A long line that has no final period but is far too long for a heading'}\n\nMore.\n`).includes('## '));
   });
 
@@ -439,7 +443,7 @@ describe('convert: lines', () => {
     assert.equal(md('T\n\nOne *star only.\n'), '# T\n\nOne *star only.\n');
     assert.equal(md('T\n\nhttps://example.org/a_b_c_d and _x_\n'), '# T\n\nhttps://example.org/a_b_c_d and \\_x\\_\n');
     assert.equal(md('T\n\nC:\\path\\* and &amp; and `code`\n'), '# T\n\nC:\\path\\\\* and \\&amp; and \\`code\\`\n');
-    assert.equal(md('T\n\n| a | b |\n|---|---|\n'), '# T\n\n| a | b |\n\\|---|---|\n');
+    assert.equal(md('T\n\n| a | b |\n|---|---|\n'), '# T\n\n| a | b |\n|---|---|\n', 'a pipe table stays a table');
     assert.equal(md('T\n\n    indented four\n'), '# T\n\nindented four\n', 'indentation would make a code block');
     assert.equal(md('Campaign #\n\nText.\n'), '# Campaign \\#\n\nText.\n');
   });
@@ -526,3 +530,118 @@ describe('very long letters convert without overflowing the stack', () => {
     });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+
+describe('convert: the shapes of real letters', () => {
+  const md = (text: string) => convertPlainText(text).markdown;
+  const read = (text: string) => letterToJson(parseLetter(md(text)));
+
+  test('numbered signatories past 999: 1000 does not nest under 999; 10,000 round-trip', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `${i + 1}. Person ${i + 1}, Member, Org ${i + 1}`);
+    const text = `Open letter\n\nWe ask you to act.\n\nSignatories:\n\n${names.join('\n')}\n`;
+    const out = md(text);
+    assert.ok(out.includes('\n999. Person 999, Member, Org 999\n1000. Person 1000, Member, Org 1000\n'));
+    const json = letterToJson(parseLetter(out));
+    assert.equal(json.signatories.length, 10_000);
+    assert.equal(json.signatories[9_999].name, 'Person 10000');
+    assertWordsKept(text, out);
+    // A long number that continues no list is text: a year at the start of a line.
+    assert.equal(md('T\n\n2013. A year.\n'), '# T\n\n2013\\. A year.\n');
+  });
+
+  test('signatures as plain lines after a closing: one a line, "on behalf of" as written', () => {
+    const text = 'T\n\nDear Minister,\n\nWe ask.\n\nSincerely,\n\nAna Lima, on behalf of Rights Watch Brazil\nOmar Said, on behalf of Cairo Forum\n\nCc: Jane Roe, Ministry\n';
+    const out = md(text);
+    assert.ok(out.includes('\nSincerely,\n\n## Signatories\n\n- Ana Lima, on behalf of Rights Watch Brazil\n- Omar Said, on behalf of Cairo Forum\n\nCc: Jane Roe'), out);
+    assert.equal(read(text).signatories.length, 2);
+    for (const closing of ['Yours sincerely,', 'Respectfully,', 'Kind regards,', 'In solidarity,', 'Endorsed by:', '敬具']) {
+      assert.ok(md(`T\n\nWe ask.\n\n${closing}\n\nAmnesty International\nHuman Rights Watch\n`).includes('\n- Amnesty International\n- Human Rights Watch\n'), closing);
+    }
+  });
+
+  test('a two-line signature (name, then title) is one signatory, joined with a comma, with a note', () => {
+    const { markdown, notes } = convertPlainText('T\n\nWe ask.\n\nKind regards,\n\nRuby Gold\nSenior Administrator, Example Network\nruby@example.org\n');
+    assert.ok(markdown.endsWith('\n## Signatories\n\n- Ruby Gold, Senior Administrator, Example Network\n\nruby@example.org\n'), markdown);
+    assert.ok(notes.some((n) => n.startsWith("Signature at line 7: 'Ruby Gold'")));
+    assert.ok(!markdown.includes('signed-by'));
+  });
+
+  test('signature cards separated by blank lines: one signatory each', () => {
+    const text = 'T\n\nWe ask.\n\nSigned,\n\nAmal Haddad\nExample Labs\nFree speech now\n\nJohn Smith\nAcme Corp\n\nMaria Rossi\n';
+    const json = read(text);
+    assert.deepEqual(json.signatories.map((s) => s.name), ['Amal Haddad', 'John Smith', 'Maria Rossi']);
+  });
+
+  test('groups inside the signatories become ### headings', () => {
+    const text = 'T\n\nWe ask.\n\nSignatories\n\nGlobal\n\nAmnesty International\nOxfam\n\nNational\n\nNo Fence, Japan\nHuman Rights Now, Japan\n';
+    const out = md(text);
+    assert.ok(out.includes('\n## Signatories\n\n### Global\n\n- Amnesty International\n- Oxfam\n\n### National\n\n- No Fence, Japan\n'), out);
+    assert.equal(read(text).signatories.length, 4);
+  });
+
+  test('a web address under an organization is a detail of it, not a signatory', () => {
+    const json = read('T\n\nWe ask.\n\nSignatories\n\nAdGuard\nadguard.com🇨🇾\nJMP.chat\njmp.chat🇨🇦\n');
+    assert.deepEqual(json.signatories.length, 2);
+  });
+
+  test('tab-separated rows become a pipe table, the header as given, cells escaped', () => {
+    const text = 'T\n\nWe ask.\n\nSignatories:\n\nName\tType\tComment\nAcme\tCompany\tPays 1 | 2 FTEs\nBeta\tProject\t\\o/\n';
+    const out = md(text);
+    assert.ok(out.includes('\n| Name | Type | Comment |\n| --- | --- | --- |\n| Acme | Company | Pays 1 \\| 2 FTEs |\n| Beta | Project | \\\\o/ |\n'), out);
+    const headerless = md('T\n\nWe ask.\n\nEndorsed by:\n\n1\tAcme Network\tA network of groups\n2\tBeta Forum\tA forum\n');
+    assert.ok(headerless.includes('\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network of groups |\n'), headerless);
+  });
+
+  test('a Markdown source keeps its markup: headings, links, footnotes, pipe tables', () => {
+    const text = [
+      '# Open letter', '', 'We ask **you** to read [our report](https://example.org/r).[^1]', '', '## Signatories', '',
+      '| Name | Organization |', '|-|-|', '| Jane Doe | Example Watch |', '', '### Individuals', '', '1. Ann Lee', '1. Bo Chen', '',
+      '[^1]: *Report*, Example Watch, 2020.',
+    ].join('\n');
+    const { markdown, notes } = convertPlainText(text);
+    assert.equal(markdown, `${text}\n`);
+    assert.ok(notes.includes('The text is Markdown already: its markup is kept as written.'), notes.join('\n'));
+  });
+
+  test('a line that is only a date, near the top or by the signatures, is labelled Date:; chrome is not', () => {
+    const top = md('Open letter\n\nPosted on March 3, 2024 by admin\n\n4th February 2021\n\nDear Minister,\n\nWe ask.\n');
+    assert.ok(top.includes('Posted on March 3, 2024 by admin\n\nDate: 4th February 2021\n\nDear Minister,'), top);
+    const end = md('T\n\nDear Minister,\n\nWe ask you to act now on this.\n\n2019年2月11日\n');
+    assert.ok(end.endsWith('\nDate: 2019年2月11日\n'), end);
+    const italic = read(`# T\n\n_Update (2021-04-12):_ ${'The board replied. '.repeat(10)}\n\n_2021-03-23_\n\nWe ask **you** to read [this](https://example.org).\n`);
+    assert.equal(italic.date, '2021-03-23');
+    // A date in the middle of the letter is not its date.
+    assert.ok(!md('T\n\nDear Minister,\n\nWe ask you to act on the first point today.\n\nMay 7, 2013\n\nWe ask you to act on the second point today.\n\nMore.\n\nAnd more.\n\nSincerely,\n\nJane Doe, Director, Org\n').includes('Date:'));
+  });
+
+  test('addressees: blocks under one To:, a postal address before the salutation, one office a line', () => {
+    const blocks = read('T\n\nTo: Ann Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nCc: Dan Roe\n\nDear President,\n\nWe ask.\n');
+    assert.deepEqual(blocks.addressees.map((a) => a.name), ['Ann Lee', 'Bo Chen']);
+    const bare = md('T\n\nTo:\n\nAnn Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nDear President,\n\nWe ask.\n');
+    assert.ok(bare.includes('\nTo:\n\n- Ann Lee\n  President of the Commission\n- Bo Chen\n  Commissioner for Trade\n'), bare);
+    const postal = convertPlainText('Letter from CSOs\n\nIsabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nApril 6, 2021\n\nDear Deputy SG Roe,\n\nWe write.\n');
+    assert.ok(postal.markdown.includes('\nTo: Isabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nDate: April 6, 2021\n'), postal.markdown);
+    assert.ok(postal.notes.includes('To: the block at line 3, before the salutation, is the addressee.'));
+    const offices = read('声明\n\n内閣総理大臣\n経済産業省　大臣\n環境省　大臣\n\n私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。\n');
+    assert.equal(offices.addressees.length, 3);
+  });
+
+  test('notes under Notes: become footnotes; unambiguous marks become references, quantities stay', () => {
+    const { markdown, notes } = convertPlainText(fs.readFileSync(path.join(convertRoot, 'notes-and-groups.txt'), 'utf8'));
+    assert.ok(markdown.includes('countries.[^1] The pandemic has deepened their debt [^2]\nand cut their revenue by a third.[^3] Their 47 members still need 12 years.'), markdown);
+    assert.ok(markdown.includes('\nNotes:\n\n[^1]: Resolution 59/209 of the General Assembly, 20 December 2004\n'));
+    assert.ok(notes.includes("Notes: the 3 notes under 'Notes' (line 12) are footnotes `[^1]:`; 3 references marked in the text."), notes.join('\n'));
+    // A mark that stands twice is ambiguous: the definitions are made, the text is left.
+    const twice = md('T\n\nWe ask.1 And again.1\n\nNotes:\n1. A note, Example, 2020\n');
+    assert.ok(twice.includes('We ask.1 And again.1') && twice.includes('[^1]: A note'), twice);
+    assert.deepEqual(letterToJson(parseLetter(markdown)).signatories.length, 4);
+  });
+
+  test('a table of signatories at the end goes under ## Signatories', () => {
+    const { markdown, notes } = convertPlainText('T\n\nWe ask.\n\nEndorsed as of 19 November:\n\n1\tAcme Network\tA network\n2\tBeta Forum\tA forum\n');
+    assert.ok(markdown.endsWith('\n## Signatories\n\nEndorsed as of 19 November:\n\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network |\n| 2 | Beta Forum | A forum |\n'), markdown);
+    assert.ok(notes.includes('Table at line 7: 2 rows written as a Markdown table under the signatories.'), notes.join('\n'));
+  });
+});
+

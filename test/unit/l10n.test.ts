@@ -12,7 +12,7 @@ import {
   catalogueKeys, describeAt, disableFix, english, formatMessage, joinEntryLines, letterOutline, lintLetter, messageKey,
   parseLetter, readLetterConfig, suggestedFixes, templates, type LetterDiagnostic, type LintOptions, type Message, type Translate,
 } from '../../src/core';
-import { convertPlainText, decodeCsv, importReport, importSummary, planSignatoryImport } from '../../src/workflows';
+import { convertCatalogueKeys, convertPlainText, decodeCsv, importReport, importSummary, planSignatoryImport } from '../../src/workflows';
 import { fixturesRoot, listFixtures, parseFixture } from './support/expectations';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -90,9 +90,9 @@ describe('runtime strings (vscode.l10n.t)', () => {
   });
 
   test('the bundle has no translation nobody asks for, and none empty', () => {
-    const asked = new Set([...calls.map((c) => c.message), ...catalogueKeys()]);
+    const asked = new Set([...calls.map((c) => c.message), ...catalogueKeys(), ...convertCatalogueKeys()]);
     for (const [key, value] of Object.entries(bundleJa)) {
-      assert.ok(asked.has(key), `l10n/bundle.l10n.ja.json: ${JSON.stringify(key)} is used neither in src/extension nor in src/core/messages.ts`);
+      assert.ok(asked.has(key), `l10n/bundle.l10n.ja.json: ${JSON.stringify(key)} is used neither in src/extension, src/core/messages.ts nor src/workflows/convert/notes.ts`);
       assert.ok(value.trim() !== '', `l10n/bundle.l10n.ja.json: ${JSON.stringify(key)} is empty`);
     }
   });
@@ -120,14 +120,15 @@ describe('runtime strings (vscode.l10n.t)', () => {
 
 describe('engine messages (src/core/messages.ts)', () => {
   const keys = catalogueKeys();
-  const catalogue = new Set(keys);
+  // The conversion's own notes (src/workflows/convert/notes.ts) are translated from the same bundle.
+  const catalogue = new Set([...keys, ...convertCatalogueKeys()]);
   // The workflows (conversion, CSV) write their notes and reports from the same catalogue.
   const coreSources = [...sourceFiles('src/core'), ...sourceFiles('src/workflows')].map((file) => ({ file, text: fs.readFileSync(path.join(root, file), 'utf8') }));
 
   /** Japanese, failing on a template that is not catalogued or not translated (message arguments included). */
   const strictJapanese: Translate = (message) =>
     formatMessage(message, (key) => {
-      assert.ok(catalogue.has(key), `${JSON.stringify(key)} is not a template of src/core/messages.ts`);
+      assert.ok(catalogue.has(key), `${JSON.stringify(key)} is not a template of src/core/messages.ts or the conversion's notes`);
       assert.ok(key in bundleJa, `l10n/bundle.l10n.ja.json has no Japanese for ${JSON.stringify(key)}`);
       return bundleJa[key];
     });

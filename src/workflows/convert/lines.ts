@@ -6,7 +6,7 @@ import type { Marker, Role } from './units';
 export const SPACE = '[ \\t\\u00a0\\u3000]';
 export const SYMBOL_BULLET = new RegExp(`^([•●◦▪・･·‧∙])${SPACE}*`);
 export const DASH_BULLET = new RegExp(`^([-–*])${SPACE}+`);
-export const NUMBER_BULLET = new RegExp(`^([0-9０-９]{1,3})[.)．）](?:${SPACE}+|(?=[^\\x00-\\x7f]))`);
+export const NUMBER_BULLET = new RegExp(`^([0-9０-９]{1,9})[.)．）](?:${SPACE}+|(?=[^\\x00-\\x7f]))`);
 export const PAREN_NUMBER_BULLET = new RegExp(`^[(（]([0-9０-９]{1,3})[)）]${SPACE}*`);
 export const CIRCLED_BULLET = new RegExp(`^([\\u2460-\\u2473])${SPACE}*`);
 export const LEADING = /^[ \t\u00a0\u3000]*/;
@@ -15,9 +15,15 @@ export const MD_INDENT = /^[ \t]*/;
 /** A line of one repeated character, a typed rule: `-----`, `=====`, `* * *`. */
 export const SEPARATOR = /^[ \t]*([-=_*~#•·])(?:[ \t]*\1){2,}[ \t]*$/;
 
-
 /** Closing formulas: after one, short lines are a signature, not headings. */
-export const SIGN_OFF = /^(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|respectfully\s+submitted|(?:with\s+)?(?:best|kind|warm)(?:est)?\s+(?:regards|wishes)|regards|signed|敬具|以上|草々|かしこ)(?=$|[\s,，、.。:：!])/i;
+export const SIGN_OFF = new RegExp(
+  '^(?:(?:yours\\s+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:\\s+yours)?|respectfully\\s+submitted' +
+    '|(?:with\\s+)?(?:best|kind|warm)(?:est)?\\s+(?:regards|wishes)|regards' +
+    '|in\\s+solidarity|in\\s+peace|with\\s+thanks' +
+    '|thank\\s+you(?:\\s+for\\s+your\\s+(?:attention|time|consideration))?' +
+    '|signed(?:\\s+by)?|endorsed\\s+by|敬具|以上|草々|かしこ)(?=$|[\\s,，、.。:：!])',
+  'i',
+);
 export const SALUTATION = /^(?:dear\b|to\s+whom\b|拝啓|謹啓|前略)/i;
 export const FINAL_PUNCTUATION = /[.,;:!?。、，；：！？…]$/;
 export const CLOSERS = /["'”’)）」』\]]+$/;
@@ -44,17 +50,42 @@ export function markerOf(line: string): Marker | null {
   if ((m = SYMBOL_BULLET.exec(rest))) {
     marker = { family: 'symbol', ordered: false, number: 1, ambiguous: false, length: m[0].length };
   } else if ((m = DASH_BULLET.exec(rest))) {
-    marker = { family: m[1] === '*' ? 'star' : 'dash', ordered: false, number: 1, ambiguous: true, length: m[0].length };
+    marker = {
+      family: m[1] === '*' ? 'star' : 'dash',
+      ordered: false,
+      number: 1,
+      ambiguous: true,
+      length: m[0].length,
+    };
   } else if ((m = NUMBER_BULLET.exec(rest)) || (m = PAREN_NUMBER_BULLET.exec(rest))) {
-    marker = { family: 'number', ordered: true, number: Number(asciiDigits(m[1])), ambiguous: true, length: m[0].length };
+    marker = {
+      family: 'number',
+      ordered: true,
+      number: Number(asciiDigits(m[1])),
+      ambiguous: true,
+      length: m[0].length,
+    };
   } else if ((m = CIRCLED_BULLET.exec(rest))) {
-    marker = { family: 'number', ordered: true, number: m[1].charCodeAt(0) - 0x2460 + 1, ambiguous: false, length: m[0].length };
+    marker = {
+      family: 'number',
+      ordered: true,
+      number: m[1].charCodeAt(0) - 0x2460 + 1,
+      ambiguous: false,
+      length: m[0].length,
+    };
   } else {
     return null;
   }
   const text = rest.slice(marker.length);
   if (isBlank(text)) return null;
-  return { family: marker.family, ordered: marker.ordered, number: marker.number, ambiguous: marker.ambiguous, indent, text };
+  return {
+    family: marker.family,
+    ordered: marker.ordered,
+    number: marker.number,
+    ambiguous: marker.ambiguous,
+    indent,
+    text,
+  };
 }
 
 /** The field label a line begins with (`Letter to`, `日付`…), as the parser reads labels. */

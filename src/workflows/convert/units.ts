@@ -42,6 +42,18 @@ export interface HeadingUnit {
   text: string;
   /** The section the heading opens, when its text is one of the format's section names. */
   section: Role | null;
+  /** `##` unless said otherwise: `###` for a group of signatories, a Markdown source's own level. */
+  level?: number;
+  /** The heading's text is Markdown already (a Markdown source): written without escapes. */
+  markdown?: boolean;
+}
+/** Lines written as they are: a table, footnote definitions, a Markdown source's own blocks. */
+export interface RawUnit {
+  kind: 'raw';
+  line: number;
+  lines: string[];
+  /** What the lines are, for the decisions made about them. */
+  what: 'table' | 'footnotes' | 'markdown';
 }
 export interface ParaUnit {
   kind: 'para';
@@ -72,7 +84,7 @@ export interface ListUnit {
   /** The heading goes above the paragraph before the list: a short line that introduces it (`Endorsing organizations`). */
   headingAbove: boolean;
 }
-export type Unit = TitleUnit | HeadingUnit | ParaUnit | FieldUnit | ListUnit;
+export type Unit = TitleUnit | HeadingUnit | ParaUnit | FieldUnit | ListUnit | RawUnit;
 
 export interface Block {
   start: number;

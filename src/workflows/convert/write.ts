@@ -8,6 +8,8 @@ import type { Item, Unit } from './units';
 export interface Escapes {
   count: number;
   lines: Set<number>;
+  /** The text is Markdown already: nothing is escaped. */
+  off?: boolean;
 }
 
 export function writeUnits(units: readonly Unit[], frontMatter: readonly string[], escapes: Escapes): string {
@@ -23,10 +25,15 @@ export function writeUnits(units: readonly Unit[], frontMatter: readonly string[
     if (next?.kind === 'list' && next.heading && next.headingAbove && !next.asLabel) out.push(`## ${next.heading}`, '');
     switch (unit.kind) {
       case 'title':
-        out.push(`# ${headingText(escapes, unit.text, unit.line)}`);
+        out.push(`# ${escapes.off ? unit.text : headingText(escapes, unit.text, unit.line)}`);
         break;
-      case 'heading':
-        out.push(`## ${headingText(escapes, unit.text, unit.line)}`);
+      case 'heading': {
+        const text = unit.markdown || escapes.off ? unit.text : headingText(escapes, unit.text, unit.line);
+        out.push(`${'#'.repeat(unit.level ?? 2)} ${text}`);
+        break;
+      }
+      case 'raw':
+        append(out, unit.lines);
         break;
       case 'field':
         append(out, escapeLines(escapes, unit.lines, unit.line, [0]));
@@ -35,8 +42,11 @@ export function writeUnits(units: readonly Unit[], frontMatter: readonly string[
         append(out, escapeLines(escapes, unit.lines, unit.line, []));
         break;
       case 'list':
-        if (unit.heading && (unit.asLabel || !unit.headingAbove)) out.push(unit.asLabel ? `${unit.heading}:` : `## ${unit.heading}`, '');
-        unit.items.forEach((item, i) => append(out, writeItem(escapes, i === 0 ? { ...item, blankBefore: false } : item, unit.ordered, '')));
+        if (unit.heading && (unit.asLabel || !unit.headingAbove))
+          out.push(unit.asLabel ? `${unit.heading}:` : `## ${unit.heading}`, '');
+        unit.items.forEach((item, i) =>
+          append(out, writeItem(escapes, i === 0 ? { ...item, blankBefore: false } : item, unit.ordered, '')),
+        );
         break;
     }
   });
@@ -51,12 +61,14 @@ function writeItem(escapes: Escapes, item: Item, ordered: boolean, indent: strin
   out.push(`${indent}${marker}${lines[0]}`);
   for (let i = 1; i < lines.length; i++) out.push(`${hang}${lines[i]}`);
   const childrenOrdered = item.children[0]?.ordered ?? false;
-  for (const child of item.children) append(out, writeItem(escapes, { ...child, blankBefore: false }, childrenOrdered, hang));
+  for (const child of item.children)
+    append(out, writeItem(escapes, { ...child, blankBefore: false }, childrenOrdered, hang));
   return out;
 }
 
 /** Inline escapes over the whole text, then line-start escapes on each line but those in `exempt`. */
 function escapeLines(escapes: Escapes, lines: string[], firstLine: number, exempt: number[]): string[] {
+  if (escapes.off) return lines;
   const inline = escapeInline(lines.join('\n'));
   countEscapes(escapes, inline.count, firstLine);
   return inline.text.split('\n').map((line, i) => {
