@@ -1,8 +1,8 @@
 // advocacy-letter convert: a letter published as plain text, turned into a .letter.md letter.
 import * as fs from 'node:fs';
-import { convertPlainText } from '../workflows';
+import { convertDocx, convertHtml, convertPlainText, inputKind, type ConvertResult } from '../workflows';
 import { samePath, writeFileAtomic } from '../node';
-import { readLetter, withEngine, writeError } from './io';
+import { readFailure, readLetter, writeError } from './io';
 import {
   CliError,
   exitCodes,
@@ -22,10 +22,11 @@ const options = {
   ...helpOption,
 } as const;
 
-const help = `Usage: ${program} convert FILE.txt [-o OUT.letter.md] [--force]
+const help = `Usage: ${program} convert FILE [-o OUT.letter.md] [--force]
 
-Turn a letter published as plain text (a web page copied out, an e-mail) into
-a letter in Markdown: the first line becomes the title, labelled lines (Letter
+Turn a letter as published into a letter in Markdown. FILE is plain text (a
+web page copied out, an e-mail), a Word document (.docx) or a web page (.html),
+told apart by its name and its content. From plain text, the first line becomes the title, labelled lines (Letter
 to:, Date:) fields, lines led by a bullet or a number list items, the list after
 "the documents listed below" the cited reports, the closing list of "Name, Role,
 Organization" lines the signatories. The words are kept as they were, doubled
@@ -58,8 +59,7 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
     throw new CliError(`${file} is a directory; give a plain-text letter`);
   }
-  const text = readLetter(file);
-  const { markdown, l10n } = withEngine(file, 'converting', () => convertPlainText(text));
+  const { markdown, l10n } = await convertFile(file);
   const notes = l10n.notes.map(say);
   if (!toFile) {
     out.stdout(markdown);
@@ -75,4 +75,28 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
   }
   for (const note of notes) out.stderr(`note: ${note}\n`);
   return exitCodes.ok;
+}
+
+/** Reads FILE with the reader its kind needs; a reader's failure is reported as the file's, not a stack. */
+async function convertFile(file: string): Promise<ConvertResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new CliError(readFailure(file, error));
+  }
+  const kind = inputKind(file, bytes);
+  try {
+    if (kind === 'docx') return await convertDocx(bytes);
+    if (kind === 'html') return convertHtml(new TextDecoder('utf-8').decode(bytes));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`cannot read ${file} as a ${kind === 'docx' ? 'Word document' : 'web page'}: ${reason}`);
+  }
+  const text = readLetter(file);
+  try {
+    return convertPlainText(text);
+  } catch (error) {
+    throw new CliError(`internal error while converting ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

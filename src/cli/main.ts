@@ -24,7 +24,7 @@ Commands:
   render FILE           print the standalone, print-ready preview HTML
   pdf FILE              print the letter to a PDF with an installed Chrome or Chromium
   text FILE             print the letter as plain text, for an e-mail or a web form
-  convert FILE.txt      turn a letter published as plain text into a .letter.md letter
+  convert FILE          turn a published letter (.txt, .docx, .html) into a .letter.md letter
   signatories …         import signatories from a CSV file, export them as CSV, sort them
 
 Options:

@@ -3,6 +3,7 @@
 export { convertPlainText, type ConvertResult } from './convert/converter';
 export { convertCatalogueKeys } from './convert/notes';
 export { convertDocx, convertHtml } from './convert/documents';
+export { inputKind, type InputKind } from './convert/inputKind';
 export {
   planSignatoryImport,
   decodeCsv,

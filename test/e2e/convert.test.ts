@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { convertPlainText } from '../../src/workflows';
 import { repoRoot } from '../unit/support/expectations';
+import { Document, Packer, Paragraph, HeadingLevel } from 'docx';
 import { runCli } from './support/cli';
 
 const convertRoot = path.join(repoRoot, 'test', 'fixtures', 'convert');
@@ -103,8 +104,67 @@ describe('advocacy-letter convert', () => {
   test('--help, and the command in the global help', () => {
     const help = run(['convert', '--help']);
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /^Usage: advocacy-letter convert FILE\.txt \[-o OUT\.letter\.md\] \[--force\]/);
+    assert.match(help.stdout, /^Usage: advocacy-letter convert FILE \[-o OUT\.letter\.md\] \[--force\]/);
+    assert.match(help.stdout, /Word document \(\.docx\) or a web page \(\.html\)/);
     assert.match(help.stdout, /--force/);
-    assert.match(run(['--help']).stdout, /\n {2}convert FILE\.txt +\S/);
+    assert.match(run(['--help']).stdout, /\n {2}convert FILE +turn a published letter \(\.txt, \.docx, \.html\)/);
+  });
+});
+
+describe('advocacy-letter convert: Word documents and web pages', () => {
+  let tmp: string;
+  before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'advocacy-letter-convert-docs-'))));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test('a .docx (written by the docx package) converts to a letter with its signatory', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Open Letter on Detained Journalists', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('To: Jane Minister, Minister of Justice'),
+            new Paragraph('Date: 12 May 2023'),
+            new Paragraph('We write about the journalists held since March.'),
+            new Paragraph('Sincerely,'),
+            new Paragraph('Amina Yusuf, Director, Press Freedom Network'),
+          ],
+        },
+      ],
+    });
+    const file = path.join(tmp, 'draft.docx');
+    fs.writeFileSync(file, await Packer.toBuffer(doc));
+    const result = runCli(['convert', file]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^# Open Letter on Detained Journalists\n/);
+    assert.match(result.stdout, /Amina Yusuf, Director, Press Freedom Network/);
+    // The same bytes under another name are still read as a Word document (by their content).
+    const renamed = path.join(tmp, 'download');
+    fs.copyFileSync(file, renamed);
+    assert.equal(runCli(['convert', renamed]).stdout, result.stdout);
+  });
+
+  test('an .html page converts without its site chrome', () => {
+    const file = path.join(tmp, 'letter.html');
+    fs.writeFileSync(
+      file,
+      '<!DOCTYPE html><html><body><nav>Home | Campaigns | Donate</nav><article><h1>Joint Letter on Water</h1>' +
+        '<p>To: Ana Lima, Minister of Environment</p><p>We, the undersigned, ask you to protect the river.</p>' +
+        '<p>Sincerely,</p><p>Rede Terra</p></article><footer>© Coalition site</footer></body></html>',
+    );
+    const result = runCli(['convert', file]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /# Joint Letter on Water/);
+    assert.match(result.stdout, /protect the river/);
+    assert.doesNotMatch(result.stdout, /Donate|Coalition site/);
+  });
+
+  test('a damaged Word document is one clear line, exit 2, nothing written', () => {
+    const file = path.join(tmp, 'broken.docx');
+    fs.writeFileSync(file, Buffer.from('PK\u0003\u0004 not really a zip'));
+    const out = path.join(tmp, 'broken.letter.md');
+    const result = runCli(['convert', file, '-o', out]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^advocacy-letter: cannot read .*broken\.docx as a Word document: /);
+    assert.equal(fs.existsSync(out), false);
   });
 });
