@@ -316,7 +316,7 @@ describe('convert: other published letters', () => {
     assert.ok(notes.some((n) => n.startsWith("Signatories: the 3 items under 'Signatories'") && n.includes('3 of 3')));
   });
 
-  test('a letter with no lists: paragraphs kept as wrapped, markup escaped, no signatories', () => {
+  test('a letter with no lists: paragraphs kept as wrapped, markup escaped, signature lines after the close', () => {
     const { markdown, json, diagnostics, notes } = convert('no-lists.txt');
     assert.ok(markdown.includes('\nYour editorial of May 28 said that the abduction issue "belongs to\nhistory". It does not.'), 'line breaks kept');
     assert.ok(markdown.includes('and we \\*must\\*\nnot let'), 'emphasis asterisks escaped');
@@ -324,9 +324,13 @@ describe('convert: other published letters', () => {
     assert.ok(markdown.includes('\n\\> Every year I set a place'), 'a quoted line is not a block quote');
     assert.ok(markdown.includes('\nYours faithfully,\n\nTaro Yamada\nTokyo\n'), 'the signature stays as written');
     assert.equal(json.reports.length, 0);
-    assert.equal(json.signatories.length, 0);
+    // Every line after the close is a signatory, as the format reads signature lines.
+    assert.deepEqual(json.signatories.map((s) => s.name), ['Taro Yamada', 'Tokyo']);
     assert.deepEqual(json.addressees, [{ name: 'The Editor', titles: ['The Daily Example'] }]);
-    assert.deepEqual(problems(diagnostics), ['1:error:signatories-missing']);
+    assert.deepEqual(problems(diagnostics), [
+      '20:error:signatory-organization-missing', '20:error:signatory-role-missing',
+      '21:error:signatory-organization-missing', '21:error:signatory-role-missing',
+    ]);
     assert.ok(notes.some((n) => n.startsWith('No signatories found')));
     assert.ok(notes.includes('Escaped 3 characters Markdown would read as markup (lines 9, 16).'));
     // What the reader sees is the plain text's own characters.
