@@ -12,6 +12,7 @@ const contract: Record<string, Severity> = {
   'title-missing': 'warning',
   'addressee-missing': 'error',
   'addressee-title-missing': 'warning',
+  'addressee-salutation-only': 'hint',
   'date-missing': 'error',
   'date-invalid': 'error',
   'reply-by-before-date': 'error',
