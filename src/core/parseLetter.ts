@@ -74,7 +74,7 @@ export function readLetter(text: string, options: ParseOptions = {}): ReadLetter
 
 type ListOwner =
   | { kind: 'addressees' }
-  | { kind: 'reports' | 'signatories'; section: Section };
+  | { kind: 'reports' | 'signatories'; section: Section; group?: string };
 
 const LABEL_HINT = /[:：]/;
 const UNCLOSED_KEY = /^[\w-]+\s*:/;
@@ -348,7 +348,10 @@ class LetterReader {
     this.toBlocks = false;
     for (let s = this.openSections.length - 1; s >= 0; s--) {
       const section = this.openSections[s];
-      if (section.kind !== 'other') return { kind: section.kind, section };
+      if (section.kind === 'other') continue;
+      // `### Japan` under `## Signatories`: the signatories keep the subheading they stand under.
+      const inner = this.openSections[this.openSections.length - 1];
+      return inner !== section ? { kind: section.kind, section, group: inner.heading } : { kind: section.kind, section };
     }
     return null;
   }
@@ -701,6 +704,7 @@ class LetterReader {
       if (this.listPart?.kind === 'reports') this.listPart.entries.push(report);
     } else {
       const signatory = readSignatoryEntry(this.signatories.length + 1, item, text, this.lines, this.signedBy === 'organizations');
+      if (owner.group !== undefined) signatory.group = owner.group;
       this.signatories.push(signatory);
       if (this.listPart?.kind === 'signatories') this.listPart.entries.push(signatory);
     }
