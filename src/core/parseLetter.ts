@@ -77,6 +77,22 @@ type ListOwner =
   | { kind: 'reports' | 'signatories'; section: Section; group?: string };
 
 const LABEL_HINT = /[:：]/;
+
+/** The parts of a copy line separated by `;` or a spaced `/`, or null when it has neither. */
+function ccParts(plain: string, start: number, end: number): { start: number; end: number }[] | null {
+  const line = plain.slice(start, end);
+  const separator = /[;；]|\s\/\s/g;
+  if (!separator.test(line)) return null;
+  separator.lastIndex = 0;
+  const parts = [];
+  let from = 0;
+  for (let m = separator.exec(line); m; m = separator.exec(line)) {
+    parts.push(trimPart(plain, start + from, start + m.index));
+    from = m.index + m[0].length;
+  }
+  parts.push(trimPart(plain, start + from, end));
+  return parts;
+}
 const UNCLOSED_KEY = /^[\w-]+\s*:/;
 
 class LetterReader {
@@ -442,13 +458,18 @@ class LetterReader {
       case 'subject':
         if (valueRange) this.subject ??= { text: valueText, range: valueRange, source: 'body' };
         break;
-      case 'cc':
-        for (const line of this.lineParts(plain, value.start, value.end)) {
-          for (const part of splitParts(plain, line.start, line.end)) {
+      case 'cc': {
+        // One per line (`Name, Organization` is one person), or separated by `;` or `/`; a single
+        // line with commas alone is a list of names.
+        const lines = this.lineParts(plain, value.start, value.end).filter((l) => trimPart(plain, l.start, l.end).end > trimPart(plain, l.start, l.end).start);
+        for (const line of lines) {
+          const parts = ccParts(plain, line.start, line.end) ?? (lines.length > 1 ? [trimPart(plain, line.start, line.end)] : splitParts(plain, line.start, line.end));
+          for (const part of parts) {
             if (part.end > part.start) this.cc.push({ text: collapse(plain.slice(part.start, part.end)), range: text.range(part.start, part.end) });
           }
         }
         break;
+      }
     }
   }
 

@@ -1138,3 +1138,11 @@ describe('letters as they are published', () => {
     assert.deepEqual(ja.addressees.map((a) => [a.name, a.honorific]), [['川崎市教育文化会館', '御中']]);
   });
 });
+
+describe('copies', () => {
+  test('one person per line, or separated by ; or /', () => {
+    assert.deepEqual(parse('# L', '', 'Cc: Arlette Verploegh, UNCTAD', 'Maria Ahmed, UNCTAD').cc.map((c) => c.text), ['Arlette Verploegh, UNCTAD', 'Maria Ahmed, UNCTAD']);
+    assert.deepEqual(parse('# L', '', 'Cc: Jo Doe, Org A; Mia Ono, Org B / Li Wang').cc.map((c) => c.text), ['Jo Doe, Org A', 'Mia Ono, Org B', 'Li Wang']);
+    assert.deepEqual(parse('# L', '', 'Cc: Ministry of Justice, Ministry of Health').cc.map((c) => c.text), ['Ministry of Justice', 'Ministry of Health']);
+  });
+});
