@@ -35,6 +35,12 @@ const BASE = `
 .letter .letter-signatures li { break-inside: avoid; }
 .letter .letter-signatures li > strong, .letter .letter-signatures li > span { display: block; }
 .letter .signatory-role, .letter .signatory-place { font-style: italic; }
+.letter .letter-close { margin: 1.2em 0 0.4em; }
+.letter .letter-signature-lines { display: block; }
+.letter .letter-signature-lines li { margin: 0; }
+.letter .letter-signature-lines li > strong, .letter .letter-signature-lines li > span { display: inline; }
+.letter .letter-salutation .letter-addressee, .letter .letter-salutation .letter-addressee span { display: inline; margin: 0; font-weight: inherit; }
+.letter .letter-addressee-lines .letter-addressee span { display: inline; }
 .letter .letter-incomplete { text-decoration: underline wavy; text-decoration-color: #d33; text-underline-offset: 3px; }
 .letter .letter-incomplete::after { content: " \\26A0"; color: #d33; }
 .letter .code-active-line { box-shadow: -0.7em 0 0 -0.45em currentColor; }

@@ -18,8 +18,11 @@ export interface Span {
   range: Range;
 }
 
-/** Where a field's value came from: YAML front matter or a labelled paragraph of the body. */
-export type FieldSource = 'frontmatter' | 'body';
+/**
+ * Where a value came from: YAML front matter, a labelled paragraph of the body, an unlabelled line
+ * that is only that value (a date line, a `〇〇御中` line), or the salutation (`Dear Apple,`).
+ */
+export type FieldSource = 'frontmatter' | 'body' | 'line' | 'salutation';
 
 export interface Addressee {
   /** The person or body addressed: the first comma-separated part. */
@@ -29,8 +32,10 @@ export interface Addressee {
   titles: Span[];
   range: Range;
   source: FieldSource;
-  /** True when the addressee is an item of the list after a bare `To:` label. */
+  /** True when the addressee is an item of the list, or a block, after a bare `To:` label. */
   listItem: boolean;
+  /** A Japanese honorific the line ends with (`御中`, `殿`, `様`, `各位`), not part of the name. */
+  honorific?: string;
 }
 
 export interface LetterDate {
@@ -106,6 +111,10 @@ export interface Signatory extends Entry {
   /** With `signed-by: organizations`: the country or place after the organization. */
   place: string | null;
   placeRange: Range | null;
+  /** The subheading the signatory stands under, when the section groups them (`### Japan`). */
+  group?: string;
+  /** How it was written, when not as a list item: a line after a complimentary close, or a table row. */
+  shape?: 'line' | 'row';
 }
 
 /** A labelled paragraph (`To:`, `Date:` …) or a front matter key, kept for checks and the outline. */

@@ -64,6 +64,13 @@ function letterRenderer(): MarkdownIt {
   const image = rules.image!;
   rules.image = (tokens, i, options, env, self) => (tokens[i].meta?.unsafe ? escape(tokens[i].content) : image(tokens, i, options, env, self));
   rules.letter_part = (tokens, i, _options, env) => renderPart(tokens[i].meta as unknown as PartToken, env as unknown as Env);
+  rules.letter_addressee_inline = (tokens, i, _options, env) => {
+    const a = tokens[i].meta as unknown as Addressee;
+    // As the salutation reads: its titles before the name.
+    const titles = a.titles.map((t) => `<span class="addressee-title">${escape(t.text)}</span> `).join('');
+    const name = `<span class="addressee-name">${escape(a.name)}</span>`;
+    return `<span ${marked(env as unknown as Env, a.range, 'letter-addressee letter-addressee-salutation')}>${titles}${name}</span>`;
+  };
   return md;
 }
 
@@ -179,6 +186,18 @@ function renderPart({ part, tokens }: PartToken, env: Env): string {
     case 'signatories': {
       const count = part.first ? `<p class="letter-signatory-count">${escape(signatoryCount(env))}</p>\n` : '';
       return count + renderEntries(tokens, part.entries, env, (s) => renderSignatory(s as Signatory, env), 'ul', 'letter-signatures');
+    }
+    case 'signatureLines':
+      return renderSignatureLines(part, line, tokens, env);
+    case 'dateLine':
+      return `<p ${marked(env, part.date.range, 'letter-date')}>${renderDate(part.date, env.letter.lang)}</p>\n`;
+    case 'salutation':
+      return renderSalutation(tokens, part, line, env);
+    case 'addresseeLines': {
+      if (part.addressees.length === 0) return '';
+      const cls = part.labelled ? 'letter-addressees' : 'letter-addressee-lines';
+      const at = part.labelled ? part.addressees[0].range.start.line : part.addressees[0].nameRange.start.line;
+      return `<div class="${cls} code-line" data-line="${at}">\n${part.addressees.map((a) => renderAddressee(a, env)).join('')}</div>\n`;
     }
     default:
       return '';
@@ -328,7 +347,48 @@ function signatoryFragments(env: Env): SignatoryFragments {
 
 function addresseeParts(a: Addressee, env: Env): string {
   const titles = a.titles.map((t) => `${SEP(env)}<span class="addressee-title">${escape(t.text)}</span>`).join('');
-  return `<span class="addressee-name">${escape(a.name)}</span>${titles}`;
+  const honorific = a.honorific ? `<span class="addressee-honorific"> ${escape(a.honorific)}</span>` : '';
+  return `<span class="addressee-name">${escape(a.name)}</span>${honorific}${titles}`;
+}
+
+/**
+ * Signatures written as lines after the close: the close on its own line, then one item per line,
+ * so that a signature block keeps its lines rather than running on as one paragraph.
+ */
+function renderSignatureLines(part: Extract<LetterPart, { kind: 'signatureLines' }>, line: number, tokens: Token[], env: Env): string {
+  const { close, entries, notes, first } = part;
+  let html = close ? `<p class="letter-close code-line" data-line="${line}">${escape(close)}</p>\n` : '';
+  if (entries.length === 0) {
+    // A close followed by lines that are not signatures: those lines as written, one per line.
+    const inline = tokens.find((t) => t.type === 'inline');
+    const rest = inline ? inline.content.split('\n').slice(close ? 1 : 0) : [];
+    return html + (rest.length > 0 ? `<p class="letter-lines">${rest.map((r) => escape(r.trim())).join('<br>\n')}</p>\n` : '');
+  }
+  const noted = (k: number) => notes.filter((n) => n.after === k).map((n) => `<span class="signatory-note">${escape(n.text)}</span>`);
+  const lead = noted(-1);
+  if (lead.length > 0) html += `<p class="letter-lines">${lead.join('<br>\n')}</p>\n`;
+  if (first) html += `<p class="letter-signatory-count">${escape(signatoryCount(env))}</p>\n`;
+  let items = '';
+  entries.forEach((entry, k) => {
+    const more = notes.length > 0 ? noted(k).map((n) => `<br>${n}`).join('') : '';
+    items += `<li ${markedEntry(env, entry)} data-line="${entry.line}">${renderSignatory(entry, env)}${more}</li>\n`;
+  });
+  return `${html}<ul class="letter-signatures letter-signature-lines" data-line="${entries[0].line}">\n${items}</ul>\n`;
+}
+
+/** `Dear Apple,` with the addressee it names marked, the rest of the paragraph as written. */
+function renderSalutation(tokens: Token[], part: Extract<LetterPart, { kind: 'salutation' }>, line: number, env: Env): string {
+  const inline = tokens.find((t) => t.type === 'inline');
+  const children = inline?.children ?? [];
+  const first = children[0];
+  const before = first.content.slice(0, part.start);
+  const after = first.content.slice(part.end);
+  const name = { type: 'letter_addressee_inline', meta: part.addressee, content: '', children: null, nesting: 0, level: 0 } as unknown as Token;
+  const copy = (content: string) => Object.assign(Object.create(Object.getPrototypeOf(first)), first, { content }) as Token;
+  const rest = children.slice(1).map((c) => Object.assign(Object.create(Object.getPrototypeOf(c)), c) as Token);
+  checkLinks(rest, env.resolveImage);
+  const html = renderer!.renderer.renderInline([copy(before), name, copy(after), ...rest], renderer!.options, env as unknown as MdEnv);
+  return `<p class="letter-salutation code-line" data-line="${line}">${html}</p>\n`;
 }
 
 function renderAddressee(a: Addressee, env: Env): string {

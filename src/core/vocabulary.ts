@@ -11,8 +11,15 @@ export const fieldLabels: Record<FieldKind, readonly string[]> = {
 
 /** Section names of the format page (compared trimmed, without a trailing colon, case folded). */
 export const sectionNames: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
-  reports: ['Cited Reports', 'Reports Cited', 'Cited Publications', 'Publications', 'Sources', 'References', 'Works Cited', 'Bibliography', '参考文献', '出典'],
-  signatories: ['Signatories', 'Signed', 'Signed by', 'Undersigned', 'The Undersigned', 'Signatures', '署名者', '署名団体'],
+  reports: [
+    'Cited Reports', 'Reports Cited', 'Cited Publications', 'Publications', 'Sources', 'References', 'Works Cited',
+    'Bibliography', 'Notes', 'Endnotes', 'Footnotes', '参考文献', '出典', '注', '参考資料',
+  ],
+  signatories: [
+    'Signatories', 'Signed', 'Signed by', 'Undersigned', 'The Undersigned', 'Signatures', 'List of Signatories',
+    'Co-signers', 'Co-signatories', 'Endorsed by', 'Endorsing organizations', 'Supporting organizations',
+    'Signed by organizations', '署名者', '署名団体', '賛同団体', '呼びかけ団体', '賛同者',
+  ],
 };
 
 /**

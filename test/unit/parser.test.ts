@@ -1101,3 +1101,48 @@ describe("an entry's lines", () => {
     fc.assert(fc.property(letterText, (text) => assert.deepEqual(lineProblems(text, JSON.stringify(text), false), [])), { seed: 20261128, numRuns: 300 });
   });
 });
+
+describe('letters as they are published', () => {
+  test('signatories under subheadings keep their group', () => {
+    const letter = parse('# Statement', '', '## Signatories', '', '### Global', '', '- A, Director, Org A', '', '### Japan', '', '#### Tokyo', '', '- B, Chair, Org B', '', '## Annex', '', '- not signed');
+    assert.deepEqual(letter.signatories.map((s) => [s.name, s.group]), [['A', 'Global'], ['B', 'Tokyo']]);
+  });
+
+  test('every line after a close is a signatory, until a Cc line', () => {
+    const letter = parse('# Letter', '', 'To: A, Minister', '', 'Dear Minister,', '', 'We ask you to act.', '', 'Sincerely,  ', 'Ana Silva, Director, Org A', 'Li Wang, Researcher, Org B', '', 'Mia Ono, Chair, Org C', '', 'Cc: Jo Doe, Org D');
+    assert.deepEqual(letter.signatories.map((s) => [s.name, s.range.start.line, s.shape]), [['Ana Silva', 9, 'line'], ['Li Wang', 10, 'line'], ['Mia Ono', 12, 'line']]);
+    assert.equal(letter.sections.filter((s) => s.kind === 'signatories').length, 1);
+  });
+
+  test('a close does not open signatures in a letter with a signatories heading', () => {
+    const letter = parse('# Letter', '', 'Sincerely,', '', 'The undersigned', '', '## Signatories', '', '- A, Director, Org A');
+    assert.deepEqual(letter.signatories.map((s) => s.name), ['A']);
+  });
+
+  test('a date on a line of its own before the body is the date', () => {
+    const letter = parse('# Letter', '', 'To: A, Minister', '', '6 April 2021', '', 'Dear Minister,', '', 'Text.');
+    assert.equal(letter.date?.iso, '2021-04-06');
+    assert.equal(letter.date?.source, 'line');
+  });
+
+  test('a salutation that names someone is the addressee of a letter that names none', () => {
+    assert.deepEqual(parse('# Letter', '', 'Dear Apple,', '', 'Text.').addressees.map((a) => [a.name, a.source]), [['Apple', 'salutation']]);
+    assert.deepEqual(parse('# Letter', '', 'Dear Minister,', '', 'Text.').addressees, []);
+    assert.deepEqual(parse('# Letter', '', 'To: Tim Cook, CEO', '', 'Dear Apple,').addressees.map((a) => a.name), ['Tim Cook']);
+  });
+
+  test('To on its own line, then blocks; a title before the name; a 御中 line', () => {
+    const letter = parse('# Letter', '', 'To', '', 'Isabelle Durant', 'Deputy Secretary-General', '', 'Prime Minister Fumio Kishida', '', 'Dear all,');
+    assert.deepEqual(letter.addressees.map((a) => [a.name, a.titles.map((t) => t.text)]), [['Isabelle Durant', ['Deputy Secretary-General']], ['Fumio Kishida', ['Prime Minister']]]);
+    const ja = parse('# 抗議文', '', '川崎市教育文化会館 御中', '', '本文です。');
+    assert.deepEqual(ja.addressees.map((a) => [a.name, a.honorific]), [['川崎市教育文化会館', '御中']]);
+  });
+});
+
+describe('copies', () => {
+  test('one person per line, or separated by ; or /', () => {
+    assert.deepEqual(parse('# L', '', 'Cc: Arlette Verploegh, UNCTAD', 'Maria Ahmed, UNCTAD').cc.map((c) => c.text), ['Arlette Verploegh, UNCTAD', 'Maria Ahmed, UNCTAD']);
+    assert.deepEqual(parse('# L', '', 'Cc: Jo Doe, Org A; Mia Ono, Org B / Li Wang').cc.map((c) => c.text), ['Jo Doe, Org A', 'Mia Ono, Org B', 'Li Wang']);
+    assert.deepEqual(parse('# L', '', 'Cc: Ministry of Justice, Ministry of Health').cc.map((c) => c.text), ['Ministry of Justice', 'Ministry of Health']);
+  });
+});

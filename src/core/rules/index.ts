@@ -1,5 +1,6 @@
 import type { Severity } from '../diagnostic';
 import { addresseeMissing } from './addresseeMissing';
+import { addresseeSalutationOnly } from './addresseeSalutationOnly';
 import { addresseeTitleMissing } from './addresseeTitleMissing';
 import { dateInvalid } from './dateInvalid';
 import { dateMissing } from './dateMissing';
@@ -34,6 +35,7 @@ const definitions: RuleDefinition[] = [
   titleMissing,
   addresseeMissing,
   addresseeTitleMissing,
+  addresseeSalutationOnly,
   dateMissing,
   dateInvalid,
   replyByBeforeDate,

@@ -11,7 +11,7 @@ const IRREGULAR = /[ \t\u00a0]{2,}|[ \t\u00a0]+$/g;
  * whose lines have something that may need reporting. An entry is tried on its text's lines first,
  * so that its range is built only then.
  */
-function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range: () => Range }> {
+function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range: () => Range; hardBreaks?: boolean }> {
   const lines = letter.lines;
   for (const f of letter.fields) {
     if (suspicious(lines, f.range.start.line, f.range.end.line)) yield { owner: () => message(templates.fieldOwner, f.label), range: () => f.range };
@@ -25,7 +25,10 @@ function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range:
     if (r.text !== '' && suspicious(lines, r.textLine, r.textLine + r.lineCount - 1)) yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange };
   }
   for (const s of letter.signatories) {
-    if (s.text !== '' && suspicious(lines, s.textLine, s.textLine + s.lineCount - 1)) yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange };
+    if (s.text !== '' && suspicious(lines, s.textLine, s.textLine + s.lineCount - 1)) {
+      // A signature line's trailing spaces may be the hard break that ends it.
+      yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange, hardBreaks: s.shape === 'line' };
+    }
   }
 }
 
@@ -65,9 +68,9 @@ export const whitespaceIrregular: RuleDefinition = {
   description: 'Doubled spaces, a non-breaking space next to a space, or trailing spaces inside an entry or field.',
   descriptionJa: '項目やフィールド内の連続したスペース、スペースに隣接するノーブレークスペース、行末のスペース。',
   check(letter, report) {
-    for (const text of checkedTexts(letter)) {
-      const range = text.range();
-      const owner = text.owner;
+    for (const checked of checkedTexts(letter)) {
+      const range = checked.range();
+      const owner = checked.owner;
       for (let line = range.start.line; line <= range.end.line; line++) {
         const text = letter.lines[line] ?? '';
         if (!suspicious(letter.lines, line, line)) continue;
@@ -76,6 +79,7 @@ export const whitespaceIrregular: RuleDefinition = {
         IRREGULAR.lastIndex = from;
         for (let m = IRREGULAR.exec(text); m; m = IRREGULAR.exec(text)) {
           const trailing = m.index + m[0].length === text.length;
+          if (trailing && checked.hardBreaks && /^ {2,}$/.test(m[0])) continue;
           const at: Range = { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } };
           const l10n = message(templates.whitespaceIrregular, owner(), describe(m[0], trailing));
           const problem: Problem = {
