@@ -36,7 +36,11 @@ export interface Addressee {
 export interface LetterDate {
   /** The value as written, whitespace collapsed. */
   raw: string;
-  /** `YYYY-MM-DD`, or null when the value is not a date. */
+  /**
+   * As precisely as the value is written: `YYYY-MM-DD`, or `YYYY-MM` for a date written to the month
+   * (`October 2023`); null when the value is not a date. `datePrecision` tells which; checks compare
+   * dates with `compareDates`, to the precision of the less precise.
+   */
   iso: string | null;
   range: Range;
   source: FieldSource;

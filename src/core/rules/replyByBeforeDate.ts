@@ -1,3 +1,4 @@
+import { compareDates } from '../dates';
 import { saidAt, templates } from '../messages';
 import type { Problem, RuleDefinition } from './rule';
 
@@ -7,8 +8,12 @@ export const replyByBeforeDate: RuleDefinition = {
   description: 'The reply deadline is on or before the date of the letter.',
   check(letter, report) {
     const { date, replyBy } = letter;
-    if (!date?.iso || !replyBy?.iso || replyBy.iso > date.iso) return;
-    const problem: Problem = saidAt(replyBy.range, replyBy.iso === date.iso ? templates.replyBySameDay : templates.replyByBeforeDate, replyBy.iso, date.iso);
+    if (!date?.iso || !replyBy?.iso) return;
+    // Compared as precisely as the less precise is written: a deadline in the letter's own month may be after it.
+    const order = compareDates(replyBy.iso, date.iso);
+    const sameDay = order === 0 && replyBy.iso.length === date.iso.length && replyBy.iso.length >= 10;
+    if (order > 0 || (order === 0 && !sameDay)) return;
+    const problem: Problem = saidAt(replyBy.range, sameDay ? templates.replyBySameDay : templates.replyByBeforeDate, replyBy.iso, date.iso);
     problem.related = [saidAt(date.range, templates.letterDated, date.iso)];
     report(problem);
   },
