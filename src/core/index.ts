@@ -8,6 +8,7 @@ export { letterToJson, type LetterJson } from './letterJson';
 export { renderLetter, renderReadLetter, formatDate, type RenderOptions, type RenderedLetter } from './render';
 export { renderLetterHtml, standaloneHtml, type HtmlDocumentOptions } from './htmlDocument';
 export { letterCss, type LetterStyle } from './letterStyle';
+export { proseLanguage } from './language';
 export { parseDate, compareDates, datePrecision, type DatePrecision } from './dates';
 export { suggestedFixes, joinEntryLines, disableFix, entryInsertion } from './actions';
 export { letterOutline, letterFoldingRanges, type OutlineItem, type OutlineKind, type FoldingRegion } from './outline';
