@@ -21,7 +21,7 @@ const FORMS: RegExp[] = [
   String.raw`(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mn>${MONTH}),?\s+(?<y>\d{4})`,
   String.raw`(?<mn>${MONTH}),?\s+(?<y>\d{4})`,
   String.raw`(?:(?<y>\d{4})|(?<era>令和|平成|昭和|大正|明治)\s*(?<ey>元|\d{1,2}))\s*年\s*(?<m>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*日${JA_WEEKDAY})?`,
-].map((form) => new RegExp(String.raw`^\s*${WEEKDAY}(?:${form})\s*[.。]?\s*$`, 'i'));
+].map((form) => new RegExp(String.raw`^${WEEKDAY}(?:${form})\s*[.。]?$`, 'i'));
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -55,7 +55,8 @@ export function eraYear(era: string, year: string): number | null {
  * @example parseDate('May 7th, 2013') === '2013-05-07'
  */
 export function parseDate(text: string): string | null {
-  const ascii = asciiDigits(text);
+  // Trimmed first: space at both ends of a pattern backtracks quadratically on a long run of it.
+  const ascii = asciiDigits(text).trim();
   for (const form of FORMS) {
     const g = form.exec(ascii)?.groups;
     if (!g) continue;
