@@ -437,37 +437,93 @@ function readAuthorYear(inline: InlineText, begin: number, end: number, links: I
 
 const SPACED_DASH = /\s[-–—]\s/;
 
+// Titles before a name (`Dr. Sam Okafor`, `MEP Lena Berg`): a title, not part of the name.
+const HONORIFIC_BEFORE = /^(?:(?:the\s+)?(?:rt\.?\s+)?hon(?:ou?rable)?|mep|mp|mdb|dr|prof(?:essor)?|rep|representative|senator|sen|mr|ms|mrs|mx|sir|dame|rev(?:erend)?|fr|judge|ambassador|h\.\s?e|cllr|councillor|assemblymember)\.?(?=\s)/i;
+// Titles after a name: Japanese ones (`加藤博議員`), and MEP or MP as British writers put them.
+const HONORIFIC_AFTER = /(?:\s(?:MEP|MP|MdB|QC|KC)|(?<=\p{Script=Han}.)(?:議員|氏|様|さん|先生|殿|君))$/u;
+const ON_BEHALF = /(?:^|\s)(?:on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/i;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /**
  * Where `Name, Role, Organization` (or, signed by organizations, `Organization[, Place]`) stand in a
- * list item's text: the plain-text offsets of name, role, organization and place, start and end,
- * written into `parts` (reading a letter reuses one array: the offsets are read once and dropped).
+ * list item's text: the plain-text offsets of name, role, organization, place and honorific, start
+ * and end, then 1 when the parts cannot be told apart and 1 when the name signs on behalf of the
+ * organization, written into `parts` (reading a letter reuses one array: the offsets are read once
+ * and dropped).
  */
-function signatoryParts(plain: string, byOrganizations: boolean, parts: number[] = [0, 0, 0, 0, 0, 0, 0, 0]): number[] {
+function signatoryParts(plain: string, byOrganizations: boolean, parts: number[] = new Array(PARTS).fill(0)): number[] {
   parts.fill(0);
-  const begin = trimStart(plain, 0, plain.length);
+  let begin = trimStart(plain, 0, plain.length);
   const end = entryEnd(plain, begin, plain.length, '.;。；');
-  const comma = firstComma(plain, begin, end);
   if (byOrganizations) {
+    const comma = firstComma(plain, begin, end);
     setPart(parts, 4, plain, begin, comma >= 0 ? comma : end);
     if (comma >= 0) setPart(parts, 6, plain, comma + 1, end);
     return parts;
   }
+  // Titles before the name, several at most (`Prof. Dr. Jane Doe`), each followed by more of the entry.
+  for (let k = 0; k < 3; k++) {
+    const title = HONORIFIC_BEFORE.exec(plain.slice(begin, Math.min(end, begin + 40)));
+    if (!title) break;
+    const next = trimStart(plain, begin + title[0].length, end);
+    if (next >= end || firstComma(plain, begin, next) >= 0) break;
+    if (k === 0) parts[8] = begin;
+    parts[9] = begin + title[0].length;
+    begin = next;
+  }
+  const comma = firstComma(plain, begin, end);
   // A spaced dash right after the name separates like a comma: `Name – Role, Organization`.
   const nameEnd = comma >= 0 ? comma : end;
   const dash = hasDash(plain, begin, nameEnd) ? SPACED_DASH.exec(plain.slice(begin, nameEnd)) : null;
+  const behalf = ON_BEHALF.exec(plain.slice(begin, Math.min(end, begin + 400)));
   let afterName: number;
-  if (dash) {
-    setPart(parts, 0, plain, begin, begin + dash.index);
+  if (behalf && begin + behalf.index <= nameEnd + 1) {
+    // `Name, on behalf of Organization`, `Name on behalf of Organization`: no role is named.
+    setName(parts, plain, begin, Math.min(nameEnd, begin + behalf.index));
+    setPart(parts, 4, plain, begin + behalf.index + behalf[0].length, end);
+    parts[11] = 1;
+    return parts;
+  } else if (dash) {
+    setName(parts, plain, begin, begin + dash.index);
     afterName = begin + dash.index + dash[0].length;
+  } else if (comma < 0) {
+    const open = plain.slice(begin, end).search(/[(（]/);
+    if (open > 0 && /[)）]$/.test(plain.slice(begin, end))) {
+      // `Name (Organization)`.
+      setName(parts, plain, begin, begin + open);
+      setPart(parts, 4, plain, begin + open + 1, end - 1);
+      parts[11] = 1;
+      return parts;
+    }
+    setName(parts, plain, begin, end);
+    // Words run together with no comma or dash: the name, role and organization cannot be told apart.
+    const words = plain.slice(parts[0], parts[1]).split(/\s+/).length;
+    if (words >= 4 || (words >= 3 && CJK.test(plain.slice(parts[0], parts[1])))) parts[10] = 1;
+    return parts;
   } else {
-    setPart(parts, 0, plain, begin, nameEnd);
-    afterName = comma >= 0 ? comma + 1 : end;
+    setName(parts, plain, begin, nameEnd);
+    afterName = comma + 1;
   }
   // Role, then the organization: all the rest, commas included.
   const second = firstComma(plain, afterName, end);
   setPart(parts, 2, plain, afterName, second >= 0 ? second : end);
   if (second >= 0) setPart(parts, 4, plain, second + 1, end);
   return parts;
+}
+
+/** How many numbers `signatoryParts` writes. */
+const PARTS = 12;
+
+/** Sets the name, a title after it (`加藤博議員`, `Lena Berg MEP`) taken out as the honorific. */
+function setName(parts: number[], plain: string, start: number, end: number): void {
+  setPart(parts, 0, plain, start, end);
+  if (parts[9] > parts[8]) return;
+  const after = HONORIFIC_AFTER.exec(plain.slice(Math.max(parts[0], parts[1] - 8), parts[1]));
+  if (!after) return;
+  const at = parts[1] - after[0].length;
+  if (at <= parts[0]) return;
+  setPart(parts, 8, plain, at, parts[1]);
+  parts[1] = trimEnd(plain, parts[0], at);
 }
 
 /** Puts the trimmed `[start, end)` at `parts[k]`, `parts[k + 1]`. */
@@ -544,6 +600,9 @@ class SignatoryEntry extends ListEntry implements Signatory {
   readonly role: string | null = null;
   readonly organization: string | null = null;
   readonly place: string | null = null;
+  readonly honorific: string | null = null;
+  readonly unseparated: boolean = false;
+  readonly onBehalf: boolean = false;
   readonly #byOrganizations: boolean;
 
   constructor(index: number, item: Token, token: Token | null, lines: readonly string[], byOrganizations: boolean, plain: string) {
@@ -556,6 +615,9 @@ class SignatoryEntry extends ListEntry implements Signatory {
     this.role = text(plain, parts[2], parts[3], clean);
     this.organization = text(plain, parts[4], parts[5], clean);
     this.place = text(plain, parts[6], parts[7], clean);
+    this.honorific = text(plain, parts[8], parts[9], clean);
+    this.unseparated = parts[10] === 1;
+    this.onBehalf = parts[11] === 1;
   }
 
   /** Name, role, organization and place: read again when asked rather than kept, as few entries ever are. */
@@ -582,7 +644,7 @@ class SignatoryEntry extends ListEntry implements Signatory {
 
 const NO_PARTS: number[] = [];
 /** The parts of the signatory being read. */
-const SCRATCH = [0, 0, 0, 0, 0, 0, 0, 0];
+const SCRATCH: number[] = new Array(PARTS).fill(0);
 
 /** Reads a list item (`item` its opening token, `token` its inline text; null for an empty item) as the `index`th cited report. */
 export function readReportEntry(index: number, item: Token, token: Token | null, lines: readonly string[]): CitedReport {

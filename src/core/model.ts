@@ -110,6 +110,12 @@ export interface Signatory extends Entry {
   /** With `signed-by: organizations`: the country or place after the organization. */
   place: string | null;
   placeRange: Range | null;
+  /** A title written with the name (`Dr.`, `MEP`, `議員`), kept out of `name`. */
+  honorific: string | null;
+  /** Several words with no comma or dash between them: name, role and organization cannot be told apart. */
+  unseparated: boolean;
+  /** `Name, on behalf of Organization` or `Name (Organization)`: the name signs for the organization, with no role. */
+  onBehalf: boolean;
 }
 
 /** A labelled paragraph (`To:`, `Date:` …) or a front matter key, kept for checks and the outline. */

@@ -28,6 +28,7 @@ const contract: Record<string, Severity> = {
   'signatory-name-missing': 'error',
   'signatory-role-missing': 'error',
   'signatory-organization-missing': 'error',
+  'signatory-parts-unseparated': 'information',
   'signatory-duplicate': 'warning',
   'whitespace-irregular': 'hint',
   'frontmatter-invalid': 'error',

@@ -580,7 +580,7 @@ describe('snippets', () => {
 
   test('disable comments offer exactly the check codes', () => {
     const codes = rules.map((r) => r.code);
-    assert.equal(codes.length, 23);
+    assert.equal(codes.length, 24);
     for (const name of ['Disable next line', 'Disable', 'Enable', 'Disable in the whole file']) {
       const choice = /\$\{1\|([^|]*)\|\}/.exec(bodyOf(snippets[name]));
       assert.ok(choice, `${name} has a choice of codes`);
