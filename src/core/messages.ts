@@ -206,6 +206,7 @@ export const templates = {
   fixAddOrganization: 'Add the organization',
   fixRemoveReport: 'Remove cited report {0} (a duplicate)',
   fixRemoveSignatory: 'Remove signatory {0} (a duplicate)',
+  fixSeparateName: 'Put a comma after the name “{0}”',
   fixJoinSignatory: 'Join signatory {0} onto one line',
   fixJoinReport: 'Join cited report {0} onto one line',
   fixDisableFile: 'Disable {0} for this file',
