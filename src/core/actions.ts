@@ -61,7 +61,8 @@ export function suggestedFixes(letter: Letter, diagnostic: LetterDiagnostic): Le
       // After a title, the two words that follow are the name as most signatures give it: the rest
       // is left for the writer to split into role and organization.
       const s = signatory();
-      const name = s?.honorific && s.nameRange && s.nameRange.start.line === s.nameRange.end.line ? /^\S+\s+\S+/.exec(s.name ?? '') : null;
+      const oneLine = s?.nameRange && s.nameRange.start.line === s.nameRange.end.line;
+      const name = s?.honorific && oneLine ? /^\S+\s+\S+/.exec(s.name ?? '') : null;
       if (!s || !name || !s.nameRange) return [];
       const line = letter.lines[s.nameRange.start.line];
       const from = s.nameRange.start.character;

@@ -20,7 +20,8 @@ const FORMS: RegExp[] = [
   String.raw`(?<mn>${MONTH})\s+(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?<y>\d{4})`,
   String.raw`(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mn>${MONTH}),?\s+(?<y>\d{4})`,
   String.raw`(?<mn>${MONTH}),?\s+(?<y>\d{4})`,
-  String.raw`(?:(?<y>\d{4})|(?<era>令和|平成|昭和|大正|明治)\s*(?<ey>元|\d{1,2}))\s*年\s*(?<m>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*日${JA_WEEKDAY})?`,
+  String.raw`(?:(?<y>\d{4})|(?<era>令和|平成|昭和|大正|明治)\s*(?<ey>元|\d{1,2}))` +
+    String.raw`\s*年\s*(?<m>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*日${JA_WEEKDAY})?`,
 ].map((form) => new RegExp(String.raw`^${WEEKDAY}(?:${form})\s*[.。]?$`, 'i'));
 
 const MONTHS: Record<string, number> = {
@@ -114,7 +115,9 @@ const TAIL = 64;
 // Capture groups of CITATION_DATE (inside the outer group 1), per alternative: year, month, day.
 // The era alternative captures the era's name, then its year.
 const ERA = 16;
-const ALTERNATIVES: [number, number, number][] = [[4, 2, 3], [7, 6, 5], [9, 8, 0], [10, 11, 12], [13, 14, 15], [ERA, 18, 19]];
+const ALTERNATIVES: [number, number, number][] = [
+  [4, 2, 3], [7, 6, 5], [9, 8, 0], [10, 11, 12], [13, 14, 15], [ERA, 18, 19],
+];
 
 function dateOf(match: RegExpExecArray): { year: number; iso: string } | null {
   for (const [y, m, d] of ALTERNATIVES) {

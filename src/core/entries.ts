@@ -312,7 +312,8 @@ function readReport(inline: InlineText): ReportReading {
       if (found.start >= title.start && found.end <= title.end) {
         // `Title [2019], Publisher`: a bracketed year that ends the title is not part of it.
         const before = trimPart(plain, title.start, found.start, '([（［');
-        const bracketed = '([（［'.includes(plain[found.start - 1]) && /^[)\]）］]$/.test(plain.slice(found.end, title.end).trim());
+        const closed = /^[)\]）］]$/.test(plain.slice(found.end, title.end).trim());
+        const bracketed = '([（［'.includes(plain[found.start - 1]) && closed;
         if (before.end > before.start && bracketed) title = before;
       } else if (publisher && publisher.start <= found.start && found.end <= publisher.end) {
         const before = trimPart(plain, publisher.start, found.start, ',，、([（［');
@@ -354,7 +355,11 @@ const NONE: Part = { start: 0, end: 0 };
 
 // A year as a word of its own: not a page (`p. 2012`), a number (`12,2019`, `20195`) or a piece of a
 // document symbol (`E/CN.4/2005/7`) or an address.
-const YEAR_WORD = /(?<=^|[\s(（[［「『"“'‘、，]|(?<!\d),)(1[89]\d\d|20\d\d|2100)(?=$|[\s)）\]］」』"”'’;；:：年]|[.,，、。](?!\d))/gu;
+const YEAR_WORD = new RegExp(
+  String.raw`(?<=^|[\s(（[［「『"“'‘、，]|(?<!\d),)(1[89]\d\d|20\d\d|2100)` +
+    String.raw`(?=$|[\s)）\]］」』"”'’;；:：年]|[.,，、。](?!\d))`,
+  'gu',
+);
 const PAGE_BEFORE = /(?:^|[^\p{L}])(?:pp?|pg|pgs|pages?|no|nos|vol|vols|para|paras|§|art|arts|n)\.?\s*$/iu;
 
 /** The last year in `[start, end)` that stands as a word of its own, or null. */
@@ -381,14 +386,23 @@ function lastWord(text: string, at: number): string {
 
 // `Author (2007). Title. Publisher.` and `Author (2020), Title`: the author, a year in brackets, then the title.
 // Only round brackets: `Title [2019], Publisher` puts the year in square ones after a title as often.
-const AUTHOR_YEAR = /^([^()[\]（）]{1,160}?)\s*[(（]\s*(1[89]\d\d|20\d\d|2100)[a-z]?(?:\s*[,;，][^()[\]]{0,40})?\s*[)）]\s*[.,:，。]?/u;
+const AUTHOR_YEAR = new RegExp(
+  String.raw`^([^()[\]（）]{1,160}?)\s*[(（]\s*(1[89]\d\d|20\d\d|2100)[a-z]?` +
+    String.raw`(?:\s*[,;，][^()[\]]{0,40})?\s*[)）]\s*[.,:，。]?`,
+  'u',
+);
 const PAGES = /^(?:pp?|pg|pgs|pages?|para|paras)\.?\s*\d/i;
 
 /**
  * Reads an author-year citation: the author stands for the publisher and what follows the title
  * (the publisher, an edition, pages) is the note. Null when the item does not start that way.
  */
-function readAuthorYear(inline: InlineText, begin: number, end: number, links: InlineText['marks']): ReportReading | null {
+function readAuthorYear(
+  inline: InlineText,
+  begin: number,
+  end: number,
+  links: InlineText['marks'],
+): ReportReading | null {
   const plain = inline.plain;
   const m = AUTHOR_YEAR.exec(plain.slice(begin, Math.min(end, begin + 240)));
   if (!m) return null;
@@ -431,14 +445,22 @@ function readAuthorYear(inline: InlineText, begin: number, end: number, links: I
     note: text(plain, note.start, note.end),
     url: link ? link.href ?? null : null,
     links: links.length === 0 ? NO_LINKS : links.map((l) => ({ href: l.href ?? '', text: collapse(plain.slice(l.start, l.end)) })),
-    parts: [title.start, title.end, author.start, author.end, yearPart.start, yearPart.end, link ? link.start : 0, link ? link.end : 0],
+    parts: [
+      title.start, title.end, author.start, author.end, yearPart.start, yearPart.end,
+      link ? link.start : 0, link ? link.end : 0,
+    ],
   };
 }
 
 const SPACED_DASH = /\s[-–—]\s/;
 
 // Titles before a name (`Dr. Sam Okafor`, `MEP Lena Berg`): a title, not part of the name.
-const HONORIFIC_BEFORE = /^(?:(?:the\s+)?(?:rt\.?\s+)?hon(?:ou?rable)?|mep|mp|mdb|dr|prof(?:essor)?|rep|representative|senator|sen|mr|ms|mrs|mx|sir|dame|rev(?:erend)?|fr|judge|ambassador|h\.\s?e|cllr|councillor|assemblymember)\.?(?=\s)/i;
+const HONORIFIC_BEFORE = new RegExp(
+  String.raw`^(?:(?:the\s+)?(?:rt\.?\s+)?hon(?:ou?rable)?|mep|mp|mdb|dr|prof(?:essor)?|rep|representative` +
+    String.raw`|senator|sen|mr|ms|mrs|mx|sir|dame|rev(?:erend)?|fr|judge|ambassador|h\.\s?e|cllr|councillor` +
+    String.raw`|assemblymember)\.?(?=\s)`,
+  'i',
+);
 // Titles after a name: Japanese ones (`加藤博議員`), and MEP or MP as British writers put them.
 const HONORIFIC_AFTER = /(?:\s(?:MEP|MP|MdB|QC|KC)|(?<=\p{Script=Han}.)(?:議員|氏|様|さん|先生|殿|君))$/u;
 const ON_BEHALF = /(?:^|\s)(?:on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/i;
@@ -664,7 +686,10 @@ const ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./i;
 // What points back to a work cited before, or to one named next.
 const POINTER = /^(?:ibid|id|op\.?\s*cit|loc\.?\s*cit|see(?:\s+also)?|cf|前掲|同上|参照)(?:[\s.,:，、：]|$)/i;
 // A title set apart: in italics or bold, or in quotes.
-const SET_APART_TITLE = /(?:^|[\s(（,，、:：])(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_|“[^”]+”|"[^"]+"|「[^」]+」|『[^』]+』|«[^»]+»)/;
+const SET_APART_TITLE = new RegExp(
+  String.raw`(?:^|[\s(（,，、:：])` +
+    String.raw`(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_|“[^”]+”|"[^"]+"|「[^」]+」|『[^』]+』|«[^»]+»)`,
+);
 
 /**
  * Whether a note (a footnote's text) cites a work rather than only explaining something: it gives
@@ -677,10 +702,11 @@ export function citesAWork(text: string): boolean {
   if (t === '') return false;
   if (ADDRESS.test(t) || DOCUMENT_SYMBOL.test(t) || POINTER.test(t)) return true;
   const plain = asciiDigits(t.replace(/[*_]+/g, ''));
-  if (!yearAnywhere(plain, 0, plain.length) && !trailingCitationDate(plain.slice(0, entryEnd(plain, 0, plain.length, '.。')))) return false;
+  const body = entryEnd(plain, 0, plain.length, '.。');
+  const dated = yearAnywhere(plain, 0, plain.length) ?? trailingCitationDate(plain.slice(0, body));
+  if (!dated) return false;
   if (SET_APART_TITLE.test(t) || AUTHOR_YEAR.test(plain)) return true;
   // `Title, Publisher, Year`: two parts at least before a final date, the one before it a name.
-  const body = entryEnd(plain, 0, plain.length, '.。');
   const trailing = trailingCitationDate(plain.slice(0, body));
   if (!trailing) return false;
   const parts = splitParts(plain, 0, trailing.start).filter((p) => p.end > p.start);

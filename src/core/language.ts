@@ -72,7 +72,8 @@ export function scriptCounts(text: string | readonly string[]): ScriptCounts {
   let paragraph = zero();
   let paragraphLines = 0;
   const close = () => {
-    const long = paragraph.latin >= PROSE_LATIN * paragraphLines || paragraph.japanese >= PROSE_JAPANESE * paragraphLines;
+    const long =
+      paragraph.latin >= PROSE_LATIN * paragraphLines || paragraph.japanese >= PROSE_JAPANESE * paragraphLines;
     add(paragraphLines > 0 && long ? prose : rest, paragraph);
     paragraph = zero();
     paragraphLines = 0;

@@ -10,21 +10,49 @@ function read(item: string) {
   return { title: r.title, publisher: r.publisher, year: r.year, note: r.note };
 }
 
-const cases: [string, { title: string | null; publisher: string | null; year: number | null; note?: string | null }][] = [
-  ['Chang, H.-J. (2007). Bad Samaritans. Bloomsbury.', { title: 'Bad Samaritans', publisher: 'Chang, H.-J.', year: 2007, note: 'Bloomsbury' }],
-  ['Chang, H.-J. (2007). *Bad Samaritans: The Myth of Free Trade*. Bloomsbury.', { title: 'Bad Samaritans: The Myth of Free Trade', publisher: 'Chang, H.-J.', year: 2007 }],
-  ['UNDP (2020), Human Development Report 2020: https://hdr.undp.org/content/human-development-report-2020', { title: 'Human Development Report 2020', publisher: 'UNDP', year: 2020 }],
-  ['Human Development Report [2019], UNDP.', { title: 'Human Development Report', publisher: 'UNDP', year: 2019 }],
-  ['Human Development Report, UNDP [2019]', { title: 'Human Development Report', publisher: 'UNDP', year: 2019 }],
-  ['Human Development Report, UNDP (2019), pg. 14', { title: 'Human Development Report', publisher: 'UNDP', year: 2019, note: 'pg. 14' }],
-  ['Human Development Report, UNDP, 2019, p. 14.', { title: 'Human Development Report', publisher: 'UNDP', year: 2019, note: 'p. 14' }],
-  ['Human Development Report, UNDP, pp. 3–5.', { title: 'Human Development Report', publisher: 'UNDP, pp. 3–5', year: null }],
-  ['Human Development Report 2019, https://hdr.undp.org/', { title: 'Human Development Report 2019', publisher: 'https://hdr.undp.org/', year: 2019 }],
-  ['Report of the Special Rapporteur, Commission on Human Rights, E/CN.4/2005/7', { title: 'Report of the Special Rapporteur', publisher: 'Commission on Human Rights, E/CN.4/2005/7', year: null }],
-  ['Letter to the General Council, Our World Is Not For Sale, 4 February 2021, https://ourworldisnotforsale.net/', { title: 'Letter to the General Council', publisher: 'Our World Is Not For Sale', year: 2021 }],
-  ['Year Report, Publisher, <b>2012</b>.', { title: 'Year Report', publisher: 'Publisher, <b>2012</b>', year: null }],
-  ['『白書』、法務省、平成28年。', { title: '白書', publisher: '法務省', year: 2016 }],
-];
+const cases: [string, { title: string | null; publisher: string | null; year: number | null; note?: string | null }][] =
+  [
+    [
+      'Chang, H.-J. (2007). Bad Samaritans. Bloomsbury.',
+      { title: 'Bad Samaritans', publisher: 'Chang, H.-J.', year: 2007, note: 'Bloomsbury' },
+    ],
+    [
+      'Chang, H.-J. (2007). *Bad Samaritans: The Myth of Free Trade*. Bloomsbury.',
+      { title: 'Bad Samaritans: The Myth of Free Trade', publisher: 'Chang, H.-J.', year: 2007 },
+    ],
+    [
+      'UNDP (2020), Human Development Report 2020: https://hdr.undp.org/content/human-development-report-2020',
+      { title: 'Human Development Report 2020', publisher: 'UNDP', year: 2020 },
+    ],
+    ['Human Development Report [2019], UNDP.', { title: 'Human Development Report', publisher: 'UNDP', year: 2019 }],
+    ['Human Development Report, UNDP [2019]', { title: 'Human Development Report', publisher: 'UNDP', year: 2019 }],
+    [
+      'Human Development Report, UNDP (2019), pg. 14',
+      { title: 'Human Development Report', publisher: 'UNDP', year: 2019, note: 'pg. 14' },
+    ],
+    [
+      'Human Development Report, UNDP, 2019, p. 14.',
+      { title: 'Human Development Report', publisher: 'UNDP', year: 2019, note: 'p. 14' },
+    ],
+    [
+      'Human Development Report, UNDP, pp. 3–5.',
+      { title: 'Human Development Report', publisher: 'UNDP, pp. 3–5', year: null },
+    ],
+    [
+      'Human Development Report 2019, https://hdr.undp.org/',
+      { title: 'Human Development Report 2019', publisher: 'https://hdr.undp.org/', year: 2019 },
+    ],
+    [
+      'Report of the Special Rapporteur, Commission on Human Rights, E/CN.4/2005/7',
+      { title: 'Report of the Special Rapporteur', publisher: 'Commission on Human Rights, E/CN.4/2005/7', year: null },
+    ],
+    [
+      'Letter to the General Council, Our World Is Not For Sale, 4 February 2021, https://ourworldisnotforsale.net/',
+      { title: 'Letter to the General Council', publisher: 'Our World Is Not For Sale', year: 2021 },
+    ],
+    ['Year Report, Publisher, <b>2012</b>.', { title: 'Year Report', publisher: 'Publisher, <b>2012</b>', year: null }],
+    ['『白書』、法務省、平成28年。', { title: '白書', publisher: '法務省', year: 2016 }],
+  ];
 
 describe('citation styles', () => {
   for (const [item, expected] of cases) {

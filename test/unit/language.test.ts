@@ -47,15 +47,26 @@ describe('proseLanguage', () => {
   });
 
   test('a few kana in an English letter do not make it Japanese', () => {
-    assert.equal(proseLanguage(`${english}\nThe word for it is しけい (死刑), literally "death penalty", as the Ministry writes it.\n`), 'en');
+    assert.equal(
+      proseLanguage(
+        `${english}\nThe word for it is しけい (死刑), literally "death penalty", as the Ministry writes it.\n`,
+      ),
+      'en',
+    );
   });
 
   test('Chinese prose, with no kana, is not read as Japanese', () => {
-    assert.equal(proseLanguage('我们敦促贵国政府正式暂停执行死刑，并公布关于死刑的全部资料和统计数字，以便公众讨论。'), 'en');
+    assert.equal(
+      proseLanguage('我们敦促贵国政府正式暂停执行死刑，并公布关于死刑的全部资料和统计数字，以便公众讨论。'),
+      'en',
+    );
   });
 
   test('front matter is not prose', () => {
-    assert.equal(proseLanguage(`---\ntitle: 死刑執行の停止を求める公開書簡について私たちは考える\n---\n\n${english}`), 'en');
+    assert.equal(
+      proseLanguage(`---\ntitle: 死刑執行の停止を求める公開書簡について私たちは考える\n---\n\n${english}`),
+      'en',
+    );
   });
 
   test('an empty letter is English', () => assert.equal(proseLanguage(''), 'en'));

@@ -13,7 +13,8 @@ export const replyByBeforeDate: RuleDefinition = {
     const order = compareDates(replyBy.iso, date.iso);
     const sameDay = order === 0 && replyBy.iso.length === date.iso.length && replyBy.iso.length >= 10;
     if (order > 0 || (order === 0 && !sameDay)) return;
-    const problem: Problem = saidAt(replyBy.range, sameDay ? templates.replyBySameDay : templates.replyByBeforeDate, replyBy.iso, date.iso);
+    const template = sameDay ? templates.replyBySameDay : templates.replyByBeforeDate;
+    const problem: Problem = saidAt(replyBy.range, template, replyBy.iso, date.iso);
     problem.related = [saidAt(date.range, templates.letterDated, date.iso)];
     report(problem);
   },
