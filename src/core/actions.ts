@@ -57,6 +57,20 @@ export function suggestedFixes(letter: Letter, diagnostic: LetterDiagnostic): Le
       const s = signatory();
       return s ? [snippetFix(titled(templates.fixAddOrganization), entryEnd(letter, s), ', ${1:Organization}')] : [];
     }
+    case 'signatory-parts-unseparated': {
+      // After a title, the two words that follow are the name as most signatures give it: the rest
+      // is left for the writer to split into role and organization.
+      const s = signatory();
+      const oneLine = s?.nameRange && s.nameRange.start.line === s.nameRange.end.line;
+      const name = s?.honorific && oneLine ? /^\S+\s+\S+/.exec(s.name ?? '') : null;
+      if (!s || !name || !s.nameRange) return [];
+      const line = letter.lines[s.nameRange.start.line];
+      const from = s.nameRange.start.character;
+      const words = /^\S+\s+\S+/.exec(line.slice(from, s.nameRange.end.character));
+      if (!words) return [];
+      const at: Position = { line: s.nameRange.start.line, character: from + words[0].length };
+      return [snippetFix(titled(templates.fixSeparateName, name[0]), at, ',')];
+    }
     case 'report-duplicate': {
       const r = report();
       return r ? [removeEntry(letter, r, titled(templates.fixRemoveReport, r.index))] : [];

@@ -1,5 +1,5 @@
 // How one list item reads as a cited report (`Title, Publisher, Year`) or a signatory (`Name, Role, Organization`).
-import { trailingCitationDate, wholeCitationDate } from './dates';
+import { asciiDigits, trailingCitationDate, wholeCitationDate } from './dates';
 import type { Token } from 'markdown-it';
 import { InlineText } from './text/inlineText';
 import { collapse, isCollapsed, isSpaceCode } from './text/spaces';
@@ -242,6 +242,8 @@ function readReport(inline: InlineText): ReportReading {
   }
   const noDate = NO_DATE.exec(plain.slice(Math.max(begin, end - 8), end));
   end = entryEnd(plain, begin, end, noDate ? ';；' : '.;。；');
+  const authorYear = readAuthorYear(inline, begin, end, links);
+  if (authorYear) return authorYear;
 
   // Title: an emphasized, linked or quoted span the item begins with may hold commas; the title
   // then runs on to the first comma after it (`“Break Their Lineage, …”: China’s Crimes…, HRW, 2021`).
@@ -300,6 +302,35 @@ function readReport(inline: InlineText): ReportReading {
       }
     }
   }
+  if (year === null && !undated) {
+    // A year anywhere else: in brackets (`UNDP [2019]`), before pages (`UNDP (2019), pg. 14`), in the title.
+    const found = yearAnywhere(plain, begin, end);
+    if (found) {
+      year = found.year;
+      dateIso = String(found.year);
+      yearPart = found;
+      if (found.start >= title.start && found.end <= title.end) {
+        // `Title [2019], Publisher`: a bracketed year that ends the title is not part of it.
+        const before = trimPart(plain, title.start, found.start, '([（［');
+        const closed = /^[)\]）］]$/.test(plain.slice(found.end, title.end).trim());
+        const bracketed = '([（［'.includes(plain[found.start - 1]) && closed;
+        if (before.end > before.start && bracketed) title = before;
+      } else if (publisher && publisher.start <= found.start && found.end <= publisher.end) {
+        const before = trimPart(plain, publisher.start, found.start, ',，、([（［');
+        const after = trimPart(plain, found.end, publisher.end, ',，、)]）］.:');
+        if (before.end > before.start) {
+          note = after.end > after.start ? after : null;
+          publisher = before;
+        } else {
+          publisher = after;
+        }
+      }
+    }
+  }
+  if ((!publisher || publisher.end <= publisher.start) && link) {
+    // A link stands for the publisher when none is named (`Title, 2019, https://…`): the site published it.
+    publisher = { start: link.start, end: link.end };
+  }
   const clean = inline.collapsed;
   const span = (part: Part | null) => (part && part.end > part.start ? part : NONE);
   const t = span(title);
@@ -322,39 +353,199 @@ function readReport(inline: InlineText): ReportReading {
 
 const NONE: Part = { start: 0, end: 0 };
 
+// A year as a word of its own: not a page (`p. 2012`), a number (`12,2019`, `20195`) or a piece of a
+// document symbol (`E/CN.4/2005/7`) or an address.
+const YEAR_WORD = new RegExp(
+  String.raw`(?<=^|[\s(（[［「『"“'‘、，]|(?<!\d),)(1[89]\d\d|20\d\d|2100)` +
+    String.raw`(?=$|[\s)）\]］」』"”'’;；:：年]|[.,，、。](?!\d))`,
+  'gu',
+);
+const PAGE_BEFORE = /(?:^|[^\p{L}])(?:pp?|pg|pgs|pages?|no|nos|vol|vols|para|paras|§|art|arts|n)\.?\s*$/iu;
+
+/** The last year in `[start, end)` that stands as a word of its own, or null. */
+export function yearAnywhere(plain: string, start: number, end: number): (Part & { year: number }) | null {
+  const text = plain.slice(start, end);
+  let found: (Part & { year: number }) | null = null;
+  YEAR_WORD.lastIndex = 0;
+  for (let m = YEAR_WORD.exec(text); m; m = YEAR_WORD.exec(text)) {
+    if (PAGE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (/^[a-z]+:\/\/\S*$/i.test(lastWord(text, m.index))) continue;
+    found = { start: start + m.index, end: start + m.index + m[1].length, year: +m[1] };
+  }
+  return found;
+}
+
+/** The word that runs up to `at` (back to the last space), for telling an address from prose. */
+function lastWord(text: string, at: number): string {
+  let i = at;
+  // An address is not that long: the walk back stays short on a text of no spaces.
+  const stop = Math.max(0, at - 2048);
+  while (i > stop && !isSpaceCode(text.charCodeAt(i - 1))) i--;
+  return text.slice(i, at);
+}
+
+// `Author (2007). Title. Publisher.` and `Author (2020), Title`: the author, a year in brackets, then the title.
+// Only round brackets: `Title [2019], Publisher` puts the year in square ones after a title as often.
+const AUTHOR_YEAR = new RegExp(
+  String.raw`^([^()[\]（）]{1,160}?)\s*[(（]\s*(1[89]\d\d|20\d\d|2100)[a-z]?` +
+    String.raw`(?:\s*[,;，][^()[\]]{0,40})?\s*[)）]\s*[.,:，。]?`,
+  'u',
+);
+const PAGES = /^(?:pp?|pg|pgs|pages?|para|paras)\.?\s*\d/i;
+
+/**
+ * Reads an author-year citation: the author stands for the publisher and what follows the title
+ * (the publisher, an edition, pages) is the note. Null when the item does not start that way.
+ */
+function readAuthorYear(
+  inline: InlineText,
+  begin: number,
+  end: number,
+  links: InlineText['marks'],
+): ReportReading | null {
+  const plain = inline.plain;
+  const m = AUTHOR_YEAR.exec(plain.slice(begin, Math.min(end, begin + 240)));
+  if (!m) return null;
+  const author = trimPart(plain, begin, begin + m[1].length, ',，、');
+  // A title that stands first in quotes or italics is a title, not an author: `“Title” (2019), Publisher`.
+  if (QUOTES[plain[begin]] || inline.marks.some((k) => k.start === begin && k.kind !== 'link')) return null;
+  if (author.end <= author.start) return null;
+  const yearStart = begin + m[0].indexOf(m[2], m[1].length);
+  const yearPart: Part = { start: yearStart, end: yearStart + 4 };
+  const after = trimStart(plain, begin + m[0].length, end);
+  // `Title, Publisher (2019), pg. 14`: pages after the year, so the year ends a title-first citation.
+  if (after >= end || PAGES.test(plain.slice(after, after + 12))) return null;
+  // The title: an emphasized or quoted span, else the text up to the end of its sentence.
+  const lead = inline.marks.find((k) => k.start === after && k.kind !== 'code' && k.end > k.start && k.end <= end);
+  const quote = QUOTES[plain[after]];
+  const quoteEnd = quote ? plain.indexOf(quote, after + 1) : -1;
+  let title: Part;
+  let rest: number;
+  if (lead) {
+    title = trimPart(plain, lead.start, lead.end, ',，、');
+    rest = lead.end;
+  } else if (quote && quoteEnd > after && quoteEnd < end) {
+    title = trimPart(plain, after + 1, quoteEnd, ',，、');
+    rest = quoteEnd + 1;
+  } else {
+    const stop = /[.?!。](?:\s|$)/.exec(plain.slice(after, end));
+    rest = stop ? after + stop.index + 1 : end;
+    title = trimPart(plain, after, stop ? rest - 1 : rest, ',，、:：');
+  }
+  const note = trimPart(plain, rest, end, ',，、.:：;–—-');
+  const link = links[0] ?? null;
+  const clean = inline.collapsed;
+  return {
+    title: text(plain, title.start, title.end, clean),
+    publisher: text(plain, author.start, author.end, clean),
+    year: +m[2],
+    dateIso: m[2],
+    yearText: m[2],
+    undated: false,
+    note: text(plain, note.start, note.end),
+    url: link ? link.href ?? null : null,
+    links: links.length === 0 ? NO_LINKS : links.map((l) => ({ href: l.href ?? '', text: collapse(plain.slice(l.start, l.end)) })),
+    parts: [
+      title.start, title.end, author.start, author.end, yearPart.start, yearPart.end,
+      link ? link.start : 0, link ? link.end : 0,
+    ],
+  };
+}
+
 const SPACED_DASH = /\s[-–—]\s/;
+
+// Titles before a name (`Dr. Sam Okafor`, `MEP Lena Berg`): a title, not part of the name.
+const HONORIFIC_BEFORE = new RegExp(
+  String.raw`^(?:(?:the\s+)?(?:rt\.?\s+)?hon(?:ou?rable)?|mep|mp|mdb|dr|prof(?:essor)?|rep|representative` +
+    String.raw`|senator|sen|mr|ms|mrs|mx|sir|dame|rev(?:erend)?|fr|judge|ambassador|h\.\s?e|cllr|councillor` +
+    String.raw`|assemblymember)\.?(?=\s)`,
+  'i',
+);
+// Titles after a name: Japanese ones (`加藤博議員`), and MEP or MP as British writers put them.
+const HONORIFIC_AFTER = /(?:\s(?:MEP|MP|MdB|QC|KC)|(?<=\p{Script=Han}.)(?:議員|氏|様|さん|先生|殿|君))$/u;
+const ON_BEHALF = /(?:^|\s)(?:on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/i;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * Where `Name, Role, Organization` (or, signed by organizations, `Organization[, Place]`) stand in a
- * list item's text: the plain-text offsets of name, role, organization and place, start and end,
- * written into `parts` (reading a letter reuses one array: the offsets are read once and dropped).
+ * list item's text: the plain-text offsets of name, role, organization, place and honorific, start
+ * and end, then 1 when the parts cannot be told apart and 1 when the name signs on behalf of the
+ * organization, written into `parts` (reading a letter reuses one array: the offsets are read once
+ * and dropped).
  */
-function signatoryParts(plain: string, byOrganizations: boolean, parts: number[] = [0, 0, 0, 0, 0, 0, 0, 0]): number[] {
+function signatoryParts(plain: string, byOrganizations: boolean, parts: number[] = new Array(PARTS).fill(0)): number[] {
   parts.fill(0);
-  const begin = trimStart(plain, 0, plain.length);
+  let begin = trimStart(plain, 0, plain.length);
   const end = entryEnd(plain, begin, plain.length, '.;。；');
-  const comma = firstComma(plain, begin, end);
   if (byOrganizations) {
+    const comma = firstComma(plain, begin, end);
     setPart(parts, 4, plain, begin, comma >= 0 ? comma : end);
     if (comma >= 0) setPart(parts, 6, plain, comma + 1, end);
     return parts;
   }
+  // Titles before the name, several at most (`Prof. Dr. Jane Doe`), each followed by more of the entry.
+  for (let k = 0; k < 3; k++) {
+    const title = HONORIFIC_BEFORE.exec(plain.slice(begin, Math.min(end, begin + 40)));
+    if (!title) break;
+    const next = trimStart(plain, begin + title[0].length, end);
+    if (next >= end || firstComma(plain, begin, next) >= 0) break;
+    if (k === 0) parts[8] = begin;
+    parts[9] = begin + title[0].length;
+    begin = next;
+  }
+  const comma = firstComma(plain, begin, end);
   // A spaced dash right after the name separates like a comma: `Name – Role, Organization`.
   const nameEnd = comma >= 0 ? comma : end;
   const dash = hasDash(plain, begin, nameEnd) ? SPACED_DASH.exec(plain.slice(begin, nameEnd)) : null;
+  const behalf = ON_BEHALF.exec(plain.slice(begin, Math.min(end, begin + 400)));
   let afterName: number;
-  if (dash) {
-    setPart(parts, 0, plain, begin, begin + dash.index);
+  if (behalf && begin + behalf.index <= nameEnd + 1) {
+    // `Name, on behalf of Organization`, `Name on behalf of Organization`: no role is named.
+    setName(parts, plain, begin, Math.min(nameEnd, begin + behalf.index));
+    setPart(parts, 4, plain, begin + behalf.index + behalf[0].length, end);
+    parts[11] = 1;
+    return parts;
+  } else if (dash) {
+    setName(parts, plain, begin, begin + dash.index);
     afterName = begin + dash.index + dash[0].length;
+  } else if (comma < 0) {
+    const open = plain.slice(begin, end).search(/[(（]/);
+    if (open > 0 && /[)）]$/.test(plain.slice(begin, end))) {
+      // `Name (Organization)`.
+      setName(parts, plain, begin, begin + open);
+      setPart(parts, 4, plain, begin + open + 1, end - 1);
+      parts[11] = 1;
+      return parts;
+    }
+    setName(parts, plain, begin, end);
+    // Words run together with no comma or dash: the name, role and organization cannot be told apart.
+    const words = plain.slice(parts[0], parts[1]).split(/\s+/).length;
+    if (words >= 4 || (words >= 3 && CJK.test(plain.slice(parts[0], parts[1])))) parts[10] = 1;
+    return parts;
   } else {
-    setPart(parts, 0, plain, begin, nameEnd);
-    afterName = comma >= 0 ? comma + 1 : end;
+    setName(parts, plain, begin, nameEnd);
+    afterName = comma + 1;
   }
   // Role, then the organization: all the rest, commas included.
   const second = firstComma(plain, afterName, end);
   setPart(parts, 2, plain, afterName, second >= 0 ? second : end);
   if (second >= 0) setPart(parts, 4, plain, second + 1, end);
   return parts;
+}
+
+/** How many numbers `signatoryParts` writes. */
+const PARTS = 12;
+
+/** Sets the name, a title after it (`加藤博議員`, `Lena Berg MEP`) taken out as the honorific. */
+function setName(parts: number[], plain: string, start: number, end: number): void {
+  setPart(parts, 0, plain, start, end);
+  if (parts[9] > parts[8]) return;
+  const after = HONORIFIC_AFTER.exec(plain.slice(Math.max(parts[0], parts[1] - 8), parts[1]));
+  if (!after) return;
+  const at = parts[1] - after[0].length;
+  if (at <= parts[0]) return;
+  setPart(parts, 8, plain, at, parts[1]);
+  parts[1] = trimEnd(plain, parts[0], at);
 }
 
 /** Puts the trimmed `[start, end)` at `parts[k]`, `parts[k + 1]`. */
@@ -431,6 +622,9 @@ class SignatoryEntry extends ListEntry implements Signatory {
   readonly role: string | null = null;
   readonly organization: string | null = null;
   readonly place: string | null = null;
+  readonly honorific: string | null = null;
+  readonly unseparated: boolean = false;
+  readonly onBehalf: boolean = false;
   readonly #byOrganizations: boolean;
 
   constructor(index: number, item: Token, token: Token | null, lines: readonly string[], byOrganizations: boolean, plain: string) {
@@ -443,6 +637,9 @@ class SignatoryEntry extends ListEntry implements Signatory {
     this.role = text(plain, parts[2], parts[3], clean);
     this.organization = text(plain, parts[4], parts[5], clean);
     this.place = text(plain, parts[6], parts[7], clean);
+    this.honorific = text(plain, parts[8], parts[9], clean);
+    this.unseparated = parts[10] === 1;
+    this.onBehalf = parts[11] === 1;
   }
 
   /** Name, role, organization and place: read again when asked rather than kept, as few entries ever are. */
@@ -469,7 +666,7 @@ class SignatoryEntry extends ListEntry implements Signatory {
 
 const NO_PARTS: number[] = [];
 /** The parts of the signatory being read. */
-const SCRATCH = [0, 0, 0, 0, 0, 0, 0, 0];
+const SCRATCH: number[] = new Array(PARTS).fill(0);
 
 /** Reads a list item (`item` its opening token, `token` its inline text; null for an empty item) as the `index`th cited report. */
 export function readReportEntry(index: number, item: Token, token: Token | null, lines: readonly string[]): CitedReport {
@@ -481,4 +678,39 @@ export function readSignatoryEntry(index: number, item: Token, token: Token | nu
   // Most items are text and line breaks only, read without an InlineText.
   const plain = token ? InlineText.plainText(token) ?? new InlineText(token, lines).plain : '';
   return new SignatoryEntry(index, item, token, lines, byOrganizations, plain);
+}
+
+// A UN document symbol (`A/HRC/49/20`, `E/CN.4/2005/7`, `IP/C/W/669`): a work cited by its number.
+const DOCUMENT_SYMBOL = /(?:^|[\s(（[])[A-Z]{1,4}(?:\/[A-Z0-9.]{1,12}){2,6}(?=$|[\s),.;，、。）\]])/;
+const ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./i;
+// What points back to a work cited before, or to one named next.
+const POINTER = /^(?:ibid|id|op\.?\s*cit|loc\.?\s*cit|see(?:\s+also)?|cf|前掲|同上|参照)(?:[\s.,:，、：]|$)/i;
+// A title set apart: in italics or bold, or in quotes.
+const SET_APART_TITLE = new RegExp(
+  String.raw`(?:^|[\s(（,，、:：])` +
+    String.raw`(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_|“[^”]+”|"[^"]+"|「[^」]+」|『[^』]+』|«[^»]+»)`,
+);
+
+/**
+ * Whether a note (a footnote's text) cites a work rather than only explaining something: it gives
+ * an address, a document symbol, points to a work (`Ibid.`, `See …`), or has a year along with a
+ * title set apart, an author-year opening or the `Title, Publisher, Year` shape. `Data for 2019 show
+ * that …` explains; `Death Sentences and Executions 2021, Amnesty International, 2022.` cites.
+ */
+export function citesAWork(text: string): boolean {
+  const t = collapse(text).trim();
+  if (t === '') return false;
+  if (ADDRESS.test(t) || DOCUMENT_SYMBOL.test(t) || POINTER.test(t)) return true;
+  const plain = asciiDigits(t.replace(/[*_]+/g, ''));
+  const body = entryEnd(plain, 0, plain.length, '.。');
+  const dated = yearAnywhere(plain, 0, plain.length) ?? trailingCitationDate(plain.slice(0, body));
+  if (!dated) return false;
+  if (SET_APART_TITLE.test(t) || AUTHOR_YEAR.test(plain)) return true;
+  // `Title, Publisher, Year`: two parts at least before a final date, the one before it a name.
+  const trailing = trailingCitationDate(plain.slice(0, body));
+  if (!trailing) return false;
+  const parts = splitParts(plain, 0, trailing.start).filter((p) => p.end > p.start);
+  if (parts.length < 2) return false;
+  const publisher = plain.slice(parts[parts.length - 1].start, parts[parts.length - 1].end);
+  return /^[\p{Lu}\p{Lo}\d(（]/u.test(publisher);
 }

@@ -170,6 +170,10 @@ export const templates = {
   signatoryOrganizationMissing: 'Signatory {0} has no organization',
   signatoryOrganizationMissingNamed: 'Signatory {0} ({1}) has no organization',
   signatoryOrganizationUnnamed: 'Signatory {0} names no organization',
+  signatoryPartsUnseparated:
+    'Signatory {0} runs its name, role and organization together: separate them with commas, as Name, Role, Organization',
+  signatoryPartsUnseparatedMany:
+    'Signatory {0} and {1} more run their name, role and organization together: separate them with commas, as Name, Role, Organization',
   signatoryDuplicate: 'Signatory {0} repeats signatory {1} (same name and organization)',
   signatoryDuplicateOrganization: 'Signatory {0} repeats signatory {1} (same organization)',
   signatoryFirst: 'Signatory {0} is the first',
@@ -203,6 +207,7 @@ export const templates = {
   fixAddOrganization: 'Add the organization',
   fixRemoveReport: 'Remove cited report {0} (a duplicate)',
   fixRemoveSignatory: 'Remove signatory {0} (a duplicate)',
+  fixSeparateName: 'Put a comma after the name “{0}”',
   fixJoinSignatory: 'Join signatory {0} onto one line',
   fixJoinReport: 'Join cited report {0} onto one line',
   fixDisableFile: 'Disable {0} for this file',

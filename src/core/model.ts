@@ -41,7 +41,11 @@ export interface Addressee {
 export interface LetterDate {
   /** The value as written, whitespace collapsed. */
   raw: string;
-  /** `YYYY-MM-DD`, or null when the value is not a date. */
+  /**
+   * As precisely as the value is written: `YYYY-MM-DD`, or `YYYY-MM` for a date written to the month
+   * (`October 2023`); null when the value is not a date. `datePrecision` tells which; checks compare
+   * dates with `compareDates`, to the precision of the less precise.
+   */
   iso: string | null;
   range: Range;
   source: FieldSource;
@@ -115,6 +119,12 @@ export interface Signatory extends Entry {
   group?: string;
   /** How it was written, when not as a list item: a line after a complimentary close, or a table row. */
   shape?: 'line' | 'row';
+  /** A title written with the name (`Dr.`, `MEP`, `議員`), kept out of `name`. */
+  honorific: string | null;
+  /** Several words with no comma or dash between them: name, role and organization cannot be told apart. */
+  unseparated: boolean;
+  /** `Name, on behalf of Organization` or `Name (Organization)`: the name signs for the organization, with no role. */
+  onBehalf: boolean;
 }
 
 /** A labelled paragraph (`To:`, `Date:` …) or a front matter key, kept for checks and the outline. */

@@ -2,6 +2,7 @@
 // (addressees, date, cited reports, signatories) laid out as a letter. One renderer serves the
 // preview, the export and `advocacy-letter render`.
 import markdownIt, { type Env as MdEnv, type MarkdownIt, type Token } from 'markdown-it';
+import { formatMonth } from './dates';
 import type { LetterDiagnostic, LintOptions } from './diagnostic';
 import { lintLetter } from './lint';
 import { createLetterMarkdown } from './markdown';
@@ -446,6 +447,7 @@ function renderDate(date: Pick<LetterDate, 'raw' | 'iso'>, lang: string): string
 
 /** A date in the letter's language: "May 7, 2013", "7 mai 2013", "2013年5月7日". */
 export function formatDate(iso: string, lang: string): string {
+  if (iso.length === 7) return formatMonth(iso, lang);
   const [y, m, d] = iso.split('-').map(Number);
   const when = new Date(Date.UTC(y, m - 1, d));
   return dateFormat(lang).format(when);

@@ -1,7 +1,8 @@
 // parseDate: the date forms a letter's Date, Reply by and front matter fields accept (.notes/decisions.md).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDate } from '../../src/core';
+import { compareDates, datePrecision, parseDate } from '../../src/core';
+import { trailingCitationDate } from '../../src/core/dates';
 
 const accepted: [string, string][] = [
   ['2013-05-07', '2013-05-07'],
@@ -39,6 +40,26 @@ const accepted: [string, string][] = [
   ['February 29, 2024', '2024-02-29'],
   ['29 February 2000', '2000-02-29'],
   ['2024-12-31', '2024-12-31'],
+  // ordinals either side of the month
+  ['4th February 2021', '2021-02-04'],
+  ['February 4th, 2021', '2021-02-04'],
+  // year first with dots or slashes; day first with dots
+  ['2016.09.15', '2016-09-15'],
+  ['2020/08/21', '2020-08-21'],
+  ['04.09.2022', '2022-09-04'],
+  ['4.9.2022', '2022-09-04'],
+  // Japanese era years: Reiwa 1 is 2019, Heisei 1 is 1989, 元年 the first year
+  ['令和2年6月23日', '2020-06-23'],
+  ['令和元年5月1日', '2019-05-01'],
+  ['平成28年9月15日', '2016-09-15'],
+  ['令和２年６月２３日（火）', '2020-06-23'],
+  // written to the month
+  ['October 2023', '2023-10'],
+  ['Oct. 2023', '2023-10'],
+  ['May 2013', '2013-05'],
+  ['2023年10月', '2023-10'],
+  ['令和5年10月', '2023-10'],
+  ['2023-10', '2023-10'],
 ];
 
 const rejected: string[] = [
@@ -46,14 +67,19 @@ const rejected: string[] = [
   '   ',
   'as soon as possible',
   'Spring 2013',
-  'May 2013',
   '2013',
+  '平成28年',
+  '令和0年5月1日',
   'May 7',
   '7 May',
   '07/05/2013',
   '5/7/2013',
-  '2013/05/07',
-  '2013.05.07',
+  '2013/05.07',
+  '05.07.13',
+  '13.05.2013 or later',
+  '31.02.2020',
+  '2023-13',
+  'Smarch 2013',
   'May 7, 13',
   'Mayo 7, 2013',
   'Smarch 7, 2013',
@@ -85,4 +111,24 @@ describe('parseDate: rejected forms', () => {
   for (const text of rejected) {
     test(JSON.stringify(text), () => assert.equal(parseDate(text), null));
   }
+});
+
+describe('dates compared as precisely as written', () => {
+  test('a month holds its days', () => {
+    assert.equal(compareDates('2023-10', '2023-10-15'), 0);
+    assert.equal(compareDates('2023-11', '2023-10-15'), 1);
+    assert.equal(compareDates('2013', '2013-05-07'), 0);
+    assert.equal(compareDates('2013-06', '2013-05-07'), 1);
+    assert.equal(compareDates('2013-05-06', '2013-05-07'), -1);
+  });
+  test('precision', () => {
+    assert.equal(datePrecision('2023'), 'year');
+    assert.equal(datePrecision('2023-10'), 'month');
+    assert.equal(datePrecision('2023-10-01'), 'day');
+  });
+});
+
+describe('citation dates: Japanese era years', () => {
+  test('平成28年 is 2016', () => assert.equal(trailingCitationDate('『白書』、法務省、平成28年')?.iso, '2016'));
+  test('令和2年6月 is June 2020', () => assert.equal(trailingCitationDate('報告書、環境省、令和2年6月')?.iso, '2020-06'));
 });

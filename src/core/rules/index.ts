@@ -21,6 +21,7 @@ import { signatoriesMissing } from './signatoriesMissing';
 import { signatoryDuplicate } from './signatoryDuplicate';
 import { signatoryNameMissing } from './signatoryNameMissing';
 import { signatoryOrganizationMissing } from './signatoryOrganizationMissing';
+import { signatoryPartsUnseparated } from './signatoryPartsUnseparated';
 import { signatoryRoleMissing } from './signatoryRoleMissing';
 import { titleMissing } from './titleMissing';
 import { whitespaceIrregular } from './whitespaceIrregular';
@@ -52,6 +53,7 @@ const definitions: RuleDefinition[] = [
   signatoryNameMissing,
   signatoryRoleMissing,
   signatoryOrganizationMissing,
+  signatoryPartsUnseparated,
   signatoryDuplicate,
   whitespaceIrregular,
   frontmatterInvalid,

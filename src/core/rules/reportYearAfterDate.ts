@@ -1,3 +1,4 @@
+import { compareDates } from '../dates';
 import { saidAt, templates } from '../messages';
 import type { Problem, RuleDefinition } from './rule';
 
@@ -10,8 +11,9 @@ export const reportYearAfterDate: RuleDefinition = {
     const letterDate = letter.date?.iso;
     if (!letterDate) return;
     for (const r of letter.reports) {
-      // Compared as precisely as the citation is dated: `2013` is not after 2013-05-07, `2013-06` is.
-      if (r.dateIso !== null && r.dateIso > letterDate.slice(0, r.dateIso.length) && r.yearRange) {
+      // Compared as precisely as each is dated: `2013` is not after 2013-05-07, `2013-06` is, and
+      // nothing in May 2013 is after a letter dated May 2013.
+      if (r.dateIso !== null && compareDates(r.dateIso, letterDate) > 0 && r.yearRange) {
         const problem: Problem = saidAt(r.yearRange, templates.reportYearAfterDate, r.index, String(r.yearText ?? r.year), letterDate);
         problem.related = [saidAt(letter.date!.range, templates.letterDated, letter.date!.iso!)];
         report(problem);

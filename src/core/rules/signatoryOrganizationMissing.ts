@@ -10,7 +10,8 @@ export const signatoryOrganizationMissing: RuleDefinition = {
     const byOrganizations = letter.signedBy === 'organizations';
     if (!byOrganizations && !requiredSignatoryFields.includes('organization')) return;
     for (const s of letter.signatories) {
-      if (s.organization) continue;
+      // Run-together entries have one problem for the letter instead (signatory-parts-unseparated).
+      if (s.organization || (s.unseparated && !byOrganizations)) continue;
       if (byOrganizations) report(saidAt(s.textRange, templates.signatoryOrganizationUnnamed, s.index));
       else if (s.name || !requiredSignatoryFields.includes('name')) report(s.name ? saidAt(s.textRange, templates.signatoryOrganizationMissingNamed, s.index, s.name) : saidAt(s.textRange, templates.signatoryOrganizationMissing, s.index));
     }

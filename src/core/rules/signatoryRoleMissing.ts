@@ -9,6 +9,9 @@ export const signatoryRoleMissing: RuleDefinition = {
   check(letter, report, { requiredSignatoryFields }) {
     if (letter.signedBy === 'organizations' || !requiredSignatoryFields.includes('role')) return;
     for (const s of letter.signatories) {
+      // Run-together entries have one problem for the letter (signatory-parts-unseparated); one who
+      // signs on behalf of an organization names no role, and needs none.
+      if (s.unseparated || s.onBehalf) continue;
       if (!s.role && (s.name || !requiredSignatoryFields.includes('name'))) report(s.name ? saidAt(s.textRange, templates.signatoryRoleMissingNamed, s.index, s.name) : saidAt(s.textRange, templates.signatoryRoleMissing, s.index));
     }
   },

@@ -1,0 +1,103 @@
+// Signatories as published lists write them: titles, `on behalf of`, and entries without commas.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyTextEdit, lintLetter, parseLetter, suggestedFixes } from '../../src/core';
+
+function read(item: string) {
+  const s = parseLetter(`# T\n\n## Signatories\n\n- ${item}\n`).signatories[0];
+  return {
+    honorific: s.honorific,
+    name: s.name,
+    role: s.role,
+    organization: s.organization,
+    unseparated: s.unseparated,
+    onBehalf: s.onBehalf,
+  };
+}
+
+const no = { honorific: null, unseparated: false, onBehalf: false };
+
+const cases: [string, ReturnType<typeof read>][] = [
+  [
+    'Dr. Sam Okafor, Director, Policy Institute',
+    { ...no, honorific: 'Dr.', name: 'Sam Okafor', role: 'Director', organization: 'Policy Institute' },
+  ],
+  [
+    'Prof. Dr. Jane Doe – Professor, Keio University',
+    { ...no, honorific: 'Prof. Dr.', name: 'Jane Doe', role: 'Professor', organization: 'Keio University' },
+  ],
+  [
+    'Lena Berg MEP, Member, European Parliament',
+    { ...no, honorific: 'MEP', name: 'Lena Berg', role: 'Member', organization: 'European Parliament' },
+  ],
+  [
+    '加藤博議員、理事長、北朝鮮難民救援基金',
+    { ...no, honorific: '議員', name: '加藤博', role: '理事長', organization: '北朝鮮難民救援基金' },
+  ],
+  [
+    'Jane Doe, on behalf of European Digital Rights',
+    { ...no, name: 'Jane Doe', role: null, organization: 'European Digital Rights', onBehalf: true },
+  ],
+  [
+    'Jane Doe on behalf of European Digital Rights',
+    { ...no, name: 'Jane Doe', role: null, organization: 'European Digital Rights', onBehalf: true },
+  ],
+  [
+    'Anna Kowalska (Panoptykon Foundation)',
+    { ...no, name: 'Anna Kowalska', role: null, organization: 'Panoptykon Foundation', onBehalf: true },
+  ],
+  [
+    'Dr. Sam Okafor Director Policy Institute',
+    {
+      ...no,
+      honorific: 'Dr.',
+      name: 'Sam Okafor Director Policy Institute',
+      role: null,
+      organization: null,
+      unseparated: true,
+    },
+  ],
+  [
+    '加藤博 理事長 北朝鮮難民救援基金',
+    { ...no, name: '加藤博 理事長 北朝鮮難民救援基金', role: null, organization: null, unseparated: true },
+  ],
+  ['Jane Doe', { ...no, name: 'Jane Doe', role: null, organization: null }],
+  [
+    'Drew Barrymore, Actor, Flower Films',
+    { ...no, name: 'Drew Barrymore', role: 'Actor', organization: 'Flower Films' },
+  ],
+];
+
+describe('signatory entries as published', () => {
+  for (const [item, expected] of cases) test(item, () => assert.deepEqual(read(item), expected));
+});
+
+describe('signatory-parts-unseparated', () => {
+  const letter = parseLetter(
+    '# T\n\n## Signatories\n\n- Dr. Sam Okafor Director Policy Institute\n- MEP Lena Berg Greens/EFA Group\n- Jane Doe\n',
+  );
+  const diagnostics = lintLetter(letter);
+
+  test('one problem for the letter, and no missing role or organization for those entries', () => {
+    const codes = diagnostics
+      .filter((d) => d.code.startsWith('signatory-'))
+      .map((d) => `${d.range.start.line}:${d.code}`);
+    assert.deepEqual(codes.sort(), [
+      '4:signatory-parts-unseparated',
+      '6:signatory-organization-missing',
+      '6:signatory-role-missing',
+    ]);
+    assert.match(
+      diagnostics.find((d) => d.code === 'signatory-parts-unseparated')!.message,
+      /^Signatory 1 and 1 more /,
+    );
+  });
+
+  test('after a title, a comma after the two words of the name is offered', () => {
+    const problem = diagnostics.find((d) => d.code === 'signatory-parts-unseparated')!;
+    const [fix] = suggestedFixes(letter, problem);
+    assert.equal(fix.title, 'Put a comma after the name “Sam Okafor”');
+    const text = applyTextEdit(letter.lines.join('\n'), fix.edits[0]);
+    assert.equal(text.split('\n')[4], '- Dr. Sam Okafor, Director Policy Institute');
+  });
+});
