@@ -1,0 +1,342 @@
+// Finding the signatories of a converted letter: a list, a table, or lines after a complimentary close.
+import { message, templates, type Message } from '../../core/messages';
+import { SIGN_OFF, commaCount, partSeparators, isNameLine, endsWithColon, labelOf, labelText } from './lines';
+import type { Role, Item, HeadingUnit, ParaUnit, ListUnit, RawUnit, Unit } from './units';
+import { convertTemplates } from './notes';
+import { ABBREVIATION_END, isAffiliation, isContactLine, isPersonName } from './shapes';
+import type { Converter } from './converter';
+import { GROUP, NOTES, ON_BEHALF, PLACEHOLDER, itemText, count, countItems, quote } from './shared';
+
+export function findSignatories(c: Converter): void {
+  const labelled = c.units.find((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
+  if (labelled) {
+    const k = c.units.indexOf(labelled);
+    const heading = c.units
+      .slice(0, k)
+      .reverse()
+      .find((u): u is HeadingUnit => u.kind === 'heading' && !c.groups.includes(u))!;
+    const all = c.units.filter((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
+    decideOrganizations(c, 
+      { ...labelled, items: all.flatMap((l) => l.items) },
+      message(templates.noteUnder, quote(heading.text)),
+    );
+    return;
+  }
+  const lastList = c.units.reduce((found, u, k) => (u.kind === 'list' ? k : found), -1);
+  if (lastList >= 0 && c.units.length - 1 - lastList <= 3) {
+    const list = c.units[lastList] as ListUnit;
+    const before = c.units[lastList - 1];
+    const signedOff = before?.kind === 'para' && SIGN_OFF.test(before.lines[0].trim());
+    if (list.role === null && (readsAsPeople(c, list.items.map(itemText)) || signedOff)) {
+      list.role = 'signatories';
+      list.heading = 'Signatories';
+      if (before?.kind === 'heading' && !before.section) c.demote(lastList - 1, list);
+      decideOrganizations(c, 
+        list,
+        signedOff ? message(templates.noteAfter, quote(before.lines[0].trim())) : message(templates.noteClosingList),
+      );
+      return;
+    }
+  }
+  if (findSignatoryLines(c)) return;
+  if (findSignatoryTable(c)) return;
+  c.note(message(templates.noteNoSignatories));
+}
+
+/**
+ * A table of signatories (pasted from a spreadsheet, or a pipe table): the last table of the letter,
+ * after its prose, with a signatory column (`Name`, `Organization`, `氏名`, `団体名`) or introduced by a
+ * line ending with a colon (`Endorsed as of 19 November:`). It goes under `## Signatories`.
+ */
+export function findSignatoryTable(c: Converter): boolean {
+  const t = c.units.reduce((found, u, k) => (u.kind === 'raw' && u.what === 'table' ? k : found), -1);
+  // Endnotes may follow the table; prose or another list may not.
+  const note = (u: Unit) =>
+    (u.kind === 'para' && u.lines[0].startsWith('\uE002')) ||
+    (u.kind === 'para' && NOTES.test(labelText(u.lines[0])));
+  const after = c.units.slice(t + 1).filter((u) => !note(u));
+  if (t < 0 || after.some((u) => u.kind === 'list' || (u.kind === 'para' && u.lines.join(' ').length >= 200))) {
+    return false;
+  }
+  const table = c.units[t] as RawUnit;
+  const header = table.lines[0].split('|').map((c) => c.trim().toLowerCase());
+  const named = header.some((c) =>
+    /^(?:names?|organi[sz]ations?|signator(?:y|ies)|氏名|名前|所属|団体名?)\b|\/\s*name\b/u.test(c),
+  );
+  const intro = c.units[t - 1];
+  const introduced = intro?.kind === 'para' && endsWithColon(intro.lines[intro.lines.length - 1]);
+  if (!named && !introduced) return false;
+  const at = introduced ? t - 1 : t;
+  if (c.units[at - 1]?.kind === 'heading' && (c.units[at - 1] as HeadingUnit).section === 'signatories')
+    return true;
+  c.units.splice(at, 0, { kind: 'heading', line: table.line, text: 'Signatories', section: 'signatories' });
+  c.note(message(convertTemplates.noteTable, table.line + 1, table.lines.length - 2));
+  return true;
+}
+
+/** Most entries are `Name, Role, Organization`: two commas or more, and no sentence. */
+export function readsAsPeople(c: Converter, entries: string[]): boolean {
+  const people = entries.filter((e) => partSeparators(e) >= 2 && isNameLine(e));
+  return entries.length > 0 && people.length * 10 >= entries.length * 6;
+}
+
+/**
+ * Signatories as plain lines, no bullets: the paragraphs after a `Signatories:` label, or the last
+ * paragraphs of the letter when most of their lines read `Name, Role, Organization`.
+ */
+export function findSignatoryLines(c: Converter): boolean {
+  for (let h = c.units.length - 2; h >= 0; h--) {
+    const heading = c.units[h];
+    if (heading.kind !== 'heading' || heading.section !== 'signatories') continue;
+    const end = signatureEnd(c, h + 1);
+    if (end === h + 1) break;
+    signatoryLines(c, h + 1, end, null, message(templates.noteUnderLines, quote(heading.text)));
+    return true;
+  }
+  // After a closing (`Sincerely,`, `Kind regards,`, `敬具`): the lines up to the first sentence, field or rule.
+  for (let k = c.units.length - 2; k >= 0; k--) {
+    const closing = c.units[k];
+    if (closing.kind !== 'para') continue;
+    // `Kind regards,` with the name on the next line, no blank line between: the closing is its own line.
+    const signatureAfter = closing.lines.slice(1).every((l) => isNameLine(l) && !/[.!?。]\s*$/.test(l));
+    if (
+      closing.lines.length > 1 &&
+      closing.lines[0].trim().length <= 60 &&
+      SIGN_OFF.test(closing.lines[0].trim()) &&
+      signatureAfter
+    ) {
+      const rest: ParaUnit = {
+        kind: 'para',
+        line: closing.line + 1,
+        lines: closing.lines.splice(1),
+        standalone: false,
+      };
+      c.units.splice(k + 1, 0, rest);
+    }
+    if (closing.lines.length > 1) continue;
+    const text = closing.lines[0].trim();
+    if (text.length > 60 || !SIGN_OFF.test(text)) continue;
+    const end = signatureEnd(c, k + 1);
+    if (end === k + 1) break;
+    signatoryLines(c, k + 1, end, 'Signatories', message(templates.noteAfterLines, quote(text)));
+    return true;
+  }
+  for (let k = c.units.length - 1; k >= 0 && k >= c.units.length - 3; k--) {
+    const unit = c.units[k];
+    if (unit.kind !== 'para' || !readsAsPeople(c, unit.lines)) continue;
+    // Consecutive paragraphs of such lines (one signatory a paragraph) are one list.
+    let first = k;
+    while (
+      first > 0 &&
+      c.units[first - 1].kind === 'para' &&
+      readsAsPeople(c, (c.units[first - 1] as ParaUnit).lines)
+    )
+      first--;
+    const count = (c.units.slice(first, k + 1) as ParaUnit[]).reduce((n, p) => n + p.lines.length, 0);
+    if (count < 2) return false;
+    signatoryLines(c, first, k + 1, 'Signatories', message(templates.noteClosingLines));
+    return true;
+  }
+  // `Name on behalf of Organization`, one a line, near the end: signatures without a closing.
+  for (let k = c.units.length - 1; k >= 0 && k >= c.units.length - 6; k--) {
+    const unit = c.units[k];
+    if (unit.kind !== 'para' || !unit.lines.every((l) => ON_BEHALF.test(l) && isNameLine(l))) continue;
+    signatoryLines(c, k, k + 1, 'Signatories', message(templates.noteClosingLines));
+    return true;
+  }
+  return false;
+}
+
+/** Where the signature that starts at unit `first` ends: at a sentence, field, list, heading or typed rule. */
+export function signatureEnd(c: Converter, first: number): number {
+  let end = first;
+  while (end < c.units.length) {
+    const unit = c.units[end];
+    const group = unit.kind === 'heading' && unit.section === null && GROUP.test(labelText(unit.text));
+    // A sentence ends a signature; `Principle Stash Inc.` and `Jane Doe, Director, Org.` do not.
+    const sentence = (l: string) =>
+      /[.!?。]$/.test(l.trim()) && !ABBREVIATION_END.test(l.trim()) && partSeparators(l) < 2;
+    const signature = (l: string) =>
+      isNameLine(l) && !labelOf(l) && !/[:：]\s*$/.test(l) && !PLACEHOLDER.test(l) && !sentence(l);
+    // A card (a name, then an affiliation and perhaps a short comment: `Ceasefire now.`) is a signature too.
+    const card =
+      unit.kind === 'para' &&
+      unit.lines.length <= 4 &&
+      isPersonName(unit.lines[0]) &&
+      unit.lines.every((l) => l.length <= 400 && !labelOf(l) && !PLACEHOLDER.test(l));
+    if (!group && !card && (unit.kind !== 'para' || !unit.lines.every(signature))) break;
+    if (end > first && ruleBetween(c, c.units[end - 1], unit)) break;
+    end++;
+  }
+  return end;
+}
+
+export function ruleBetween(c: Converter, before: Unit, after: Unit): boolean {
+  const last = before.line + (before.kind === 'para' || before.kind === 'field' ? before.lines.length : 1);
+  for (let n = last; n < after.line; n++) if (c.rules.has(n)) return true;
+  return false;
+}
+
+/**
+ * Makes the paragraphs `[first, end)` the signatories: a signature block (a name, then its title or
+ * organization, then contact lines), cards of lines (one signatory a block), or one signatory a line.
+ * Short lines that name a group (`Organizations`, `Global`) become `###` headings between lists.
+ */
+export function signatoryLines(c: Converter, first: number, end: number, heading: string | null, where: Message): void {
+  const paras = c.units
+    .slice(first, end)
+    .map((u): ParaUnit =>
+      u.kind === 'heading' ? { kind: 'para', line: u.line, lines: [u.text], standalone: true } : (u as ParaUnit),
+    );
+  const out: Unit[] = [];
+  if (heading) out.push({ kind: 'heading', line: paras[0].line, text: heading, section: 'signatories' });
+  const groups = c.groups;
+  const lists: ListUnit[] = [];
+  const newList = (line: number): ListUnit => {
+    const list: ListUnit = {
+      kind: 'list',
+      line,
+      ordered: false,
+      family: 'dash',
+      items: [],
+      role: 'signatories',
+      heading: null,
+      asLabel: false,
+      headingAbove: false,
+    };
+    lists.push(list);
+    out.push(list);
+    return list;
+  };
+  // Runs of paragraphs between group names are read on their own.
+  let run: ParaUnit[] = [];
+  const flush = () => {
+    if (run.length > 0) readSignatures(c, run, newList, out);
+    run = [];
+  };
+  for (const para of paras) {
+    if (para.lines.length === 1 && GROUP.test(labelText(para.lines[0]))) {
+      flush();
+      const group: HeadingUnit = {
+        kind: 'heading',
+        line: para.line,
+        text: para.lines[0].trim(),
+        section: null,
+        level: 3,
+      };
+      groups.push(group);
+      out.push(group);
+    } else {
+      run.push(para);
+    }
+  }
+  flush();
+  c.units.splice(first, end - first, ...out);
+  const all: ListUnit = { ...lists[0], items: lists.flatMap((l) => l.items) };
+  if (all.items.length > 0) decideOrganizations(c, all, where);
+}
+
+/** Reads paragraphs of signature lines into items of a new list (and text it cannot place). */
+export function readSignatures(c: Converter, paras: ParaUnit[], newList: (line: number) => ListUnit, out: Unit[]): void {
+  const lines = paras.flatMap((p, n) =>
+    p.lines.map((text, i) => ({ text, line: p.line + i, para: n, blankBefore: n > 0 && i === 0 })),
+  );
+  const item = (l: { text: string; line: number }): Item => ({
+    line: l.line,
+    ordered: false,
+    number: 1,
+    indent: 0,
+    text: l.text,
+    continuation: [],
+    children: [],
+    blankBefore: false,
+  });
+  const list = newList(lines[0].line);
+  // One signature: a name, its title or organization, perhaps contact lines (`Jane Doe` / `Director, Org`).
+  if (
+    lines.length >= 2 &&
+    lines.length <= 6 &&
+    isPersonName(lines[0].text) &&
+    !lines.slice(1).some((l) => isPersonName(l.text))
+  ) {
+    // A Markdown hard break (`Name\`) is layout the writer typed: the lines stay lines of one entry.
+    const broken = /\\\s*$/.test(lines[0].text);
+    const clear = isAffiliation(lines[1].text, true);
+    if (!clear) list.items.push(item(lines[0]));
+    else
+      list.items.push(
+        broken ? { ...item(lines[0]), continuation: [lines[1].text] } : joinedItem(c, item(lines[0]), lines[1]),
+      );
+    c.peopleSigned = true;
+    const rest = lines.slice(clear ? 2 : 1);
+    if (rest.length > 0) {
+      out.push({ kind: 'para', line: rest[0].line, lines: rest.map((l) => l.text), standalone: false });
+      const [from, to] = [rest[0].line + 1, rest[rest.length - 1].line + 1];
+      c.note(
+        from === to
+          ? message(convertTemplates.noteSignatureRestLine, from)
+          : message(convertTemplates.noteSignatureRest, from, to),
+      );
+    }
+    return;
+  }
+  // Cards: blocks of a few lines, each led by a name (`Jane Doe` / `Org` / a comment).
+  const cards = paras.filter((p) => p.lines.length <= 4 && isPersonName(p.lines[0]));
+  if (
+    paras.length >= 2 &&
+    cards.length * 10 >= paras.length * 6 &&
+    !paras.some((p) => partSeparators(p.lines[0]) >= 2)
+  ) {
+    for (const p of paras) {
+      const card = item({ text: p.lines[0], line: p.line });
+      const second = p.lines[1];
+      const entry =
+        second !== undefined && isAffiliation(second)
+          ? joinedItem(c, card, { text: second, line: p.line + 1 }, false)
+          : card;
+      const rest = p.lines.slice(second !== undefined && entry.text !== card.text ? 2 : 1);
+      entry.continuation.push(...rest);
+      c.continuations += rest.length;
+      list.items.push(entry);
+    }
+    c.peopleSigned = true;
+    c.note(message(convertTemplates.noteSignatureCards, paras.length, paras[0].line + 1));
+    return;
+  }
+  const people = readsAsPeople(c, lines.map((l) => l.text));
+  for (const l of lines) {
+    const previous = list.items[list.items.length - 1];
+    // A wrapped organization (among people, a line without a comma), or an entry's web address,
+    // continues the signatory before it.
+    const contact = isContactLine(l.text) && !previous?.continuation.some(isContactLine);
+    if (previous && !l.blankBefore && ((people && commaCount(l.text) === 0) || contact)) {
+      previous.continuation.push(l.text);
+      c.continuations++;
+    } else {
+      list.items.push(item(l));
+    }
+  }
+}
+
+/** `Jane Doe` and `Director, Org` as one entry, `Jane Doe, Director, Org`; the writer is told. */
+export function joinedItem(c: Converter, first: Item, second: { text: string; line: number }, tell = true): Item {
+  const name = first.text.replace(/[ \t\u00a0]+$/, '');
+  if (tell)
+    c.note(
+      message(convertTemplates.noteSignatureJoined, first.line + 1, quote(name.trim()), quote(second.text.trim())),
+    );
+  return { ...first, text: `${name}, ${second.text.trim()}` };
+}
+
+/** Signatories that are organizations alone (`Amnesty International`, `No Fence, Japan`) get `signed-by: organizations`. */
+export function decideOrganizations(c: Converter, list: ListUnit, where: Message): void {
+  const entries = list.items.map(itemText);
+  const people = entries.filter((e) => partSeparators(e) >= 2).length;
+  const what = message(templates.noteSignatories, countItems(list.items.length), where, list.line + 1);
+  if (people * 2 > entries.length || c.peopleSigned) {
+    c.note(message(templates.noteSignatoriesPeople, what, people, entries.length));
+    return;
+  }
+  c.signedByOrganizations = true;
+  c.note(message(templates.noteSignatoriesOrganizations, what));
+}
