@@ -22,15 +22,21 @@ function snippetFix(title: ReturnType<typeof titled>, at: Position, snippet: str
 /** Deletes the list item with everything nested in it. */
 function removeEntry(letter: Letter, entry: Entry, title: ReturnType<typeof titled>): LetterFix {
   const last = entry.range.end.line;
-  const end: Position = last + 1 < letter.lineCount ? { line: last + 1, character: 0 } : { line: last, character: letter.lines[last].length };
-  const start: Position = last + 1 < letter.lineCount || entry.range.start.line === 0
-    ? { line: entry.range.start.line, character: 0 }
-    : { line: entry.range.start.line - 1, character: letter.lines[entry.range.start.line - 1].length };
+  const end: Position =
+    last + 1 < letter.lineCount
+      ? { line: last + 1, character: 0 }
+      : { line: last, character: letter.lines[last].length };
+  const start: Position =
+    last + 1 < letter.lineCount || entry.range.start.line === 0
+      ? { line: entry.range.start.line, character: 0 }
+      : { line: entry.range.start.line - 1, character: letter.lines[entry.range.start.line - 1].length };
   return { ...title, edits: [{ range: { start, end }, newText: '' }] };
 }
 
 function entryAt<T extends Entry>(entries: T[], range: Range): T | undefined {
-  return entries.find((e) => e.textRange.start.line === range.start.line && e.textRange.start.character === range.start.character);
+  return entries.find(
+    (e) => e.textRange.start.line === range.start.line && e.textRange.start.character === range.start.character,
+  );
 }
 
 /** Fixes offered for one diagnostic, besides its safe `fix` and the disable comment. */
@@ -121,10 +127,16 @@ export function disableFix(letter: Letter, diagnostic: LetterDiagnostic): Letter
   if (fm && (!fm.closed || diagnostic.range.start.line <= fm.range.end.line)) {
     const after = fm.closed ? fm.range.end.line + 1 : letter.lineCount;
     if (after < letter.lineCount) {
-      return { ...titled(templates.fixDisableFile, diagnostic.code), edits: [{ range: point({ line: after, character: 0 }), newText: `${fileWide}\n` }] };
+      return {
+        ...titled(templates.fixDisableFile, diagnostic.code),
+        edits: [{ range: point({ line: after, character: 0 }), newText: `${fileWide}\n` }],
+      };
     }
     const last = letter.lineCount - 1;
-    return { ...titled(templates.fixDisableFile, diagnostic.code), edits: [{ range: point({ line: last, character: letter.lines[last].length }), newText: `\n\n${fileWide}\n` }] };
+    return {
+      ...titled(templates.fixDisableFile, diagnostic.code),
+      edits: [{ range: point({ line: last, character: letter.lines[last].length }), newText: `\n\n${fileWide}\n` }],
+    };
   }
   const { start, entry } = blockOf(letter, diagnostic.range.start.line);
   // A list item's comment is indented like its marker, to stay in its list; anything else starts the line
@@ -132,7 +144,12 @@ export function disableFix(letter: Letter, diagnostic: LetterDiagnostic): Letter
   const indent = entry ? /^[ \t]*/.exec(letter.lines[start])![0] : '';
   return {
     ...titled(templates.fixDisableLine, diagnostic.code),
-    edits: [{ range: point({ line: start, character: 0 }), newText: `${indent}<!-- letter-lint-disable-next-line ${diagnostic.code} -->\n` }],
+    edits: [
+      {
+        range: point({ line: start, character: 0 }),
+        newText: `${indent}<!-- letter-lint-disable-next-line ${diagnostic.code} -->\n`,
+      },
+    ],
   };
 }
 
@@ -165,19 +182,31 @@ export function entryPlacement(letter: Letter, kind: 'reports' | 'signatories'):
   if (last) {
     const m = LIST_MARKER.exec(letter.lines[last.range.start.line]) ?? ['', '', '-'];
     const indent = m[1];
-    const marker = m[3] !== undefined ? (k: number) => `${indent}${Number(m[3]) + 1 + k}${m[4]} ` : () => `${indent}${m[2]} `;
+    const marker =
+      m[3] !== undefined ? (k: number) => `${indent}${Number(m[3]) + 1 + k}${m[4]} ` : () => `${indent}${m[2]} `;
     return { position: endOf(last.range.end.line), before: '\n', after: '', marker };
   }
   const section = [...letter.sections].reverse().find((s) => s.kind === kind);
   if (section) return { position: endOf(section.headingRange.end.line), before: '\n\n', after: '', marker: bullet };
   const japanese = letter.lang.toLowerCase().startsWith('ja');
   const heading = kind === 'reports' ? (japanese ? '参考文献' : 'Cited Reports') : japanese ? '署名者' : 'Signatories';
-  const signatories = kind === 'reports' ? letter.sections.find((s) => s.kind === 'signatories' && s.level > 0) : undefined;
+  const signatories =
+    kind === 'reports' ? letter.sections.find((s) => s.kind === 'signatories' && s.level > 0) : undefined;
   if (signatories) {
-    return { position: { line: signatories.headingRange.start.line, character: 0 }, before: `## ${heading}\n\n`, after: '\n\n', marker: bullet };
+    return {
+      position: { line: signatories.headingRange.start.line, character: 0 },
+      before: `## ${heading}\n\n`,
+      after: '\n\n',
+      marker: bullet,
+    };
   }
   const end = endOf(letter.lineCount - 1);
-  const gap = letter.lines[end.line].trim() === '' ? (end.line > 0 && letter.lines[end.line - 1].trim() === '' ? '' : '\n') : '\n\n';
+  const gap =
+    letter.lines[end.line].trim() === ''
+      ? end.line > 0 && letter.lines[end.line - 1].trim() === ''
+        ? ''
+        : '\n'
+      : '\n\n';
   return { position: end, before: `${gap}## ${heading}\n\n`, after: '\n', marker: bullet };
 }
 
@@ -187,10 +216,16 @@ export function placedEntries(placement: EntryPlacement, bodies: readonly string
 }
 
 /** Where a new cited report or signatory goes, as a snippet: the placement above with one entry. */
-export function entryInsertion(letter: Letter, kind: 'reports' | 'signatories'): { position: Position; snippet: string } {
-  const body = kind === 'reports'
-    ? '${1:Title}, ${2:Publisher}, ${3:Year}'
-    : letter.signedBy === 'organizations' ? '${1:Organization}, ${2:Place}' : '${1:Name}, ${2:Role}, ${3:Organization}';
+export function entryInsertion(
+  letter: Letter,
+  kind: 'reports' | 'signatories',
+): { position: Position; snippet: string } {
+  const body =
+    kind === 'reports'
+      ? '${1:Title}, ${2:Publisher}, ${3:Year}'
+      : letter.signedBy === 'organizations'
+        ? '${1:Organization}, ${2:Place}'
+        : '${1:Name}, ${2:Role}, ${3:Organization}';
   const placement = entryPlacement(letter, kind);
   return { position: placement.position, snippet: placedEntries(placement, [body]) };
 }

@@ -23,9 +23,15 @@ export interface Description {
  * What the engine read at `position`: a cited report, a signatory, an addressee or the date, with
  * the problems found there. `translate` gives the labels and problems in another language.
  */
-export function describeAt(letter: Letter, diagnostics: readonly LetterDiagnostic[], position: Position, translate: Translate = english): Description | null {
+export function describeAt(
+  letter: Letter,
+  diagnostics: readonly LetterDiagnostic[],
+  position: Position,
+  translate: Translate = english,
+): Description | null {
   const t = (template: Template, ...args: (string | number)[]) => translate(message(template, ...args));
-  const row = (label: Template, value: string | number | null) => `| ${t(label)} | ${value === null ? t(templates.missing) : escapeMarkdown(String(value))} |`;
+  const row = (label: Template, value: string | number | null) =>
+    `| ${t(label)} | ${value === null ? t(templates.missing) : escapeMarkdown(String(value))} |`;
   let range: Range | null = null;
   let lines: string[] = [];
   const report = letter.reports.find((r) => rangeContains(r.range, position));
@@ -33,19 +39,42 @@ export function describeAt(letter: Letter, diagnostics: readonly LetterDiagnosti
   const addressee = letter.addressees.find((a) => a.source === 'body' && rangeContains(a.range, position));
   if (report) {
     range = report.range;
-    lines = [`**${t(templates.citedReport, report.index)}**`, '', '| | |', '| --- | --- |', row(templates.reportTitle, report.title), row(templates.publisher, report.publisher),
-      row(templates.year, report.undated ? 'n.d.' : report.yearText ?? null)];
+    lines = [
+      `**${t(templates.citedReport, report.index)}**`,
+      '',
+      '| | |',
+      '| --- | --- |',
+      row(templates.reportTitle, report.title),
+      row(templates.publisher, report.publisher),
+      row(templates.year, report.undated ? 'n.d.' : (report.yearText ?? null)),
+    ];
     if (report.url !== null) lines.push(row(templates.link, report.url));
   } else if (signatory) {
     range = signatory.range;
     lines = [`**${t(templates.signatory, signatory.index)}**`, '', '| | |', '| --- | --- |'];
-    if (letter.signedBy === 'organizations') lines.push(row(templates.organization, signatory.organization), row(templates.place, signatory.place));
-    else lines.push(row(templates.name, signatory.name), row(templates.role, signatory.role), row(templates.organization, signatory.organization));
+    if (letter.signedBy === 'organizations')
+      lines.push(row(templates.organization, signatory.organization), row(templates.place, signatory.place));
+    else
+      lines.push(
+        row(templates.name, signatory.name),
+        row(templates.role, signatory.role),
+        row(templates.organization, signatory.organization),
+      );
   } else if (addressee) {
     range = addressee.range;
-    lines = [`**${t(templates.addressee)}**`, '', '| | |', '| --- | --- |', row(templates.name, addressee.name), ...addressee.titles.map((title) => row(templates.addresseeTitle, title.text))];
+    lines = [
+      `**${t(templates.addressee)}**`,
+      '',
+      '| | |',
+      '| --- | --- |',
+      row(templates.name, addressee.name),
+      ...addressee.titles.map((title) => row(templates.addresseeTitle, title.text)),
+    ];
   } else {
-    for (const [date, label] of [[letter.date, templates.date], [letter.replyBy, templates.replyBy]] as const) {
+    for (const [date, label] of [
+      [letter.date, templates.date],
+      [letter.replyBy, templates.replyBy],
+    ] as const) {
       if (date && rangeContains(date.range, position)) {
         range = date.range;
         lines = [`**${t(label)}**: ${date.iso ?? t(templates.notADate)}`];
@@ -53,9 +82,16 @@ export function describeAt(letter: Letter, diagnostics: readonly LetterDiagnosti
     }
   }
   if (!range) return null;
-  const problems = diagnostics.filter((d) => rangeContains(range!, d.range.start));
+  const problems = diagnostics.filter((d) => rangeContains(range, d.range.start));
   const problemText = (d: LetterDiagnostic) => (d.l10n ? translate(d.l10n) : d.message);
-  if (problems.length > 0) lines.push('', ...problems.map((d) => `- ${d.severity === 'error' ? '$(error)' : d.severity === 'warning' ? '$(warning)' : '$(info)'} ${escapeMarkdown(problemText(d))} \`${d.code}\``));
+  if (problems.length > 0)
+    lines.push(
+      '',
+      ...problems.map(
+        (d) =>
+          `- ${d.severity === 'error' ? '$(error)' : d.severity === 'warning' ? '$(warning)' : '$(info)'} ${escapeMarkdown(problemText(d))} \`${d.code}\``,
+      ),
+    );
   return { range, markdown: lines.join('\n') };
 }
 
@@ -72,7 +108,11 @@ const SPACED_DASH = /\s[-–—]\s/;
 
 /** Roles and organizations already in the letter, offered while typing a signatory entry. */
 export function completionAt(letter: Letter, position: Position): CompletionOffer | null {
-  const entry = letter.signatories.find((s) => rangeContains(s.textRange, position) || (s.textRange.end.line === position.line && s.textRange.end.character <= position.character));
+  const entry = letter.signatories.find(
+    (s) =>
+      rangeContains(s.textRange, position) ||
+      (s.textRange.end.line === position.line && s.textRange.end.character <= position.character),
+  );
   if (!entry) return null;
   const { start } = entry.textRange;
   // The entry's text up to the cursor, lines joined, with the column of each character.
@@ -104,13 +144,24 @@ export function completionAt(letter: Letter, position: Position): CompletionOffe
     from = c + 1;
   }
   while (from < text.length && /\s/.test(text[from])) from++;
-  const kind = letter.signedBy === 'organizations' ? (part === 0 ? 'organization' : null) : part === 1 ? 'role' : part >= 2 ? 'organization' : null;
+  const kind =
+    letter.signedBy === 'organizations'
+      ? part === 0
+        ? 'organization'
+        : null
+      : part === 1
+        ? 'role'
+        : part >= 2
+          ? 'organization'
+          : null;
   if (!kind) return null;
   const counts = new Map<string, number>();
   for (const s of letter.signatories) {
     const value = kind === 'role' ? s.role : s.organization;
     if (s !== entry && value) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const values = [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return { part: kind, range: { start: from < columns.length ? columns[from] : position, end: position }, values };
 }

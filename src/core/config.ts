@@ -42,14 +42,21 @@ const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ')
 /** Reads `.advocacy-letter.json`: every problem with its range; whatever is valid is still used. Never throws. */
 export function readLetterConfig(text: string): { config: LetterConfig; problems: ConfigProblem[] } {
   const position = positionsIn(text);
-  const rangeOf = (offset: number, length: number): Range => ({ start: position(offset), end: position(offset + length) });
+  const rangeOf = (offset: number, length: number): Range => ({
+    start: position(offset),
+    end: position(offset + length),
+  });
   const problems: ConfigProblem[] = [];
-  const problem = (node: Node, template: Template, ...args: MessageArg[]) => problems.push({ ...said(template, ...args), range: rangeOf(node.offset, node.length) });
+  const problem = (node: Node, template: Template, ...args: MessageArg[]) =>
+    problems.push({ ...said(template, ...args), range: rangeOf(node.offset, node.length) });
 
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
-    problems.push({ ...said(templates.configInvalidJson, printParseErrorCode(e.error)), range: rangeOf(e.offset, e.length) });
+    problems.push({
+      ...said(templates.configInvalidJson, printParseErrorCode(e.error)),
+      range: rangeOf(e.offset, e.length),
+    });
   }
   const config: LetterConfig = {};
   if (!root) return { config, problems };
@@ -87,9 +94,10 @@ export function readLetterConfig(text: string): { config: LetterConfig; problems
     const values: string[] = [];
     for (const item of node.children ?? []) {
       if (item.type !== 'string') problem(item, templates.configEntryNotString, what);
-      else if (allowed && !allowed.includes(item.value)) problem(item, templates.configUnknownValue, what, String(item.value), list(allowed));
+      else if (allowed && !allowed.includes(String(item.value)))
+        problem(item, templates.configUnknownValue, what, String(item.value), list(allowed));
       else if (!allowed && String(item.value).trim() === '') problem(item, templates.configEntryEmpty, what);
-      else values.push(item.value);
+      else values.push(String(item.value));
     }
     return values;
   };
@@ -145,6 +153,7 @@ export function configToOptions(config: LetterConfig): { lint: LintOptions; pars
   if (config.signatories?.requiredFields) lint.requiredSignatoryFields = [...config.signatories.requiredFields];
   const vocabulary: VocabularyExtras = {};
   if (config.sections && Object.keys(config.sections).length > 0) vocabulary.sectionNames = { ...config.sections };
-  if (config.fieldLabels && Object.keys(config.fieldLabels).length > 0) vocabulary.fieldLabels = { ...config.fieldLabels };
+  if (config.fieldLabels && Object.keys(config.fieldLabels).length > 0)
+    vocabulary.fieldLabels = { ...config.fieldLabels };
   return { lint, parse: Object.keys(vocabulary).length > 0 ? { vocabulary } : {} };
 }

@@ -25,7 +25,18 @@ const FORMS: RegExp[] = [
 ].map((form) => new RegExp(String.raw`^${WEEKDAY}(?:${form})\s*[.。]?$`, 'i'));
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Full-width digits as ASCII, one character for one, so offsets stay valid. */
@@ -98,7 +109,8 @@ export interface CitationDate {
   end: number;
 }
 
-const CITATION_DATE = String.raw`(?:` +
+const CITATION_DATE =
+  String.raw`(?:` +
   String.raw`${MONTH}\s+${DAY},?\s+${YEAR}` +
   String.raw`|${DAY}\s+${MONTH},?\s+${YEAR}` +
   String.raw`|${MONTH},?\s+${YEAR}` +
@@ -116,17 +128,23 @@ const TAIL = 64;
 // The era alternative captures the era's name, then its year.
 const ERA = 16;
 const ALTERNATIVES: [number, number, number][] = [
-  [4, 2, 3], [7, 6, 5], [9, 8, 0], [10, 11, 12], [13, 14, 15], [ERA, 18, 19],
+  [4, 2, 3],
+  [7, 6, 5],
+  [9, 8, 0],
+  [10, 11, 12],
+  [13, 14, 15],
+  [ERA, 18, 19],
 ];
 
 function dateOf(match: RegExpExecArray): { year: number; iso: string } | null {
   for (const [y, m, d] of ALTERNATIVES) {
     if (!match[y]) continue;
-    const year = y === ERA ? eraYear(match[y], match[y + 1]) ?? 0 : +match[y];
+    const year = y === ERA ? (eraYear(match[y], match[y + 1]) ?? 0) : +match[y];
     if (year < 1800 || year > 2100) return null;
     const month = match[m] ? (/^\d+$/.test(match[m]) ? +match[m] : monthNumber(match[m])) : 0;
     const day = d && match[d] ? +match[d] : 0;
-    if (month >= 1 && month <= 12 && day >= 1) return { year, iso: isoDate(year, month, day) ?? `${year}-${pad(month)}` };
+    if (month >= 1 && month <= 12 && day >= 1)
+      return { year, iso: isoDate(year, month, day) ?? `${year}-${pad(month)}` };
     if (month >= 1 && month <= 12) return { year, iso: `${year}-${pad(month)}` };
     return { year, iso: String(year) };
   }

@@ -2,7 +2,8 @@
 import type { Token } from 'markdown-it';
 import type { DisableDirective, Range } from './model';
 
-export const DIRECTIVE = /^\s*<!--\s*letter-lint-(disable-next-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->\s*$/;
+export const DIRECTIVE =
+  /^\s*<!--\s*letter-lint-(disable-next-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->\s*$/;
 const FILE_DIRECTIVE = /<!--\s*letter-lint-disable-file(?=\s|-->)([^]*?)-->/g;
 
 /** Reads a letter's disable comments from its tokens, in order. */
@@ -26,7 +27,13 @@ export class DirectiveReader {
       // Inside a larger HTML block (an unclosed `<!--` above swallowed it), only a file-wide comment
       // still means something: it does not depend on where it stands.
       for (const f of token.content.matchAll(FILE_DIRECTIVE)) {
-        this.found.push({ kind: 'disable-file', codes: f[1].split(/[\s,]+/).filter(Boolean), range: this.linesRange(first, end), targetLine: end, targetEndLine: end });
+        this.found.push({
+          kind: 'disable-file',
+          codes: f[1].split(/[\s,]+/).filter(Boolean),
+          range: this.linesRange(first, end),
+          targetLine: end,
+          targetEndLine: end,
+        });
       }
       return false;
     }
@@ -50,7 +57,10 @@ export class DirectiveReader {
     const tokens = this.tokens;
     let j = index + 1;
     const passed: number[] = [];
-    while (j < tokens.length && (!tokens[j].map || (tokens[j].type === 'html_block' && DIRECTIVE.test(tokens[j].content)))) {
+    while (
+      j < tokens.length &&
+      (!tokens[j].map || (tokens[j].type === 'html_block' && DIRECTIVE.test(tokens[j].content)))
+    ) {
       // A run of thousands of comments is walked once, not once per comment.
       const known = this.afterComments.get(j);
       if (known !== undefined) {

@@ -22,17 +22,24 @@ export function readFrontMatter(content: string, firstLine: number, range: Range
   // Duplicate keys are found below in one pass: the library's own check is quadratic in the number of keys.
   const doc = parseDocument(content, { schema: 'core', uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) {
-    result.errors.push({ text: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), range: span(error.pos[0], error.pos[1]) });
+    result.errors.push({
+      text: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+      range: span(error.pos[0], error.pos[1]),
+    });
   }
   if (doc.contents === null) return result;
   if (!isMap(doc.contents)) {
     const r = doc.contents.range;
-    result.errors.push({ text: templates.frontMatterNotMapping, l10n: message(templates.frontMatterNotMapping), range: r ? span(r[0], r[1]) : range });
+    result.errors.push({
+      text: templates.frontMatterNotMapping,
+      l10n: message(templates.frontMatterNotMapping),
+      range: r ? span(r[0], r[1]) : range,
+    });
     return result;
   }
   let data: Record<string, unknown> = {};
   try {
-    const js = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
     if (js && typeof js === 'object') data = js as Record<string, unknown>;
   } catch (e) {
     const { message: text, l10n } = said(templates.frontMatterUnreadable, (e as Error).message);
@@ -72,12 +79,22 @@ function typeProblem(key: string, value: unknown, node: YamlNode | null): Messag
       return typeof value === 'string' && BCP47.test(value.trim()) ? null : message(templates.frontMatterLang);
     case 'to':
       if (typeof value === 'string' && value.trim() !== '') return null;
-      if (isSeq(node) && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '')) return null;
+      if (
+        isSeq(node) &&
+        Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((v) => typeof v === 'string' && v.trim() !== '')
+      )
+        return null;
       return message(templates.frontMatterTo);
     case 'paper':
-      return typeof value === 'string' && /^(a4|letter)$/i.test(value.trim()) ? null : message(templates.frontMatterPaper);
+      return typeof value === 'string' && /^(a4|letter)$/i.test(value.trim())
+        ? null
+        : message(templates.frontMatterPaper);
     case 'signed-by':
-      return typeof value === 'string' && /^(people|organi[sz]ations)$/i.test(value.trim()) ? null : message(templates.frontMatterSignedBy);
+      return typeof value === 'string' && /^(people|organi[sz]ations)$/i.test(value.trim())
+        ? null
+        : message(templates.frontMatterSignedBy);
     default:
       return null;
   }

@@ -5,7 +5,8 @@ export { parseLetter, readLetter, type ParseOptions, type ReadLetter, type Lette
 export { lintLetter } from './lint';
 export { rules, ruleByCode, type Rule } from './rules';
 export { letterToJson, type LetterJson } from './letterJson';
-export { renderLetter, renderReadLetter, formatDate, type RenderOptions, type RenderedLetter } from './render';
+export { renderLetter, renderReadLetter, type RenderOptions, type RenderedLetter } from './render';
+export { formatDate } from './letterStrings';
 export { renderLetterHtml, standaloneHtml, type HtmlDocumentOptions } from './htmlDocument';
 export { letterCss, type LetterStyle } from './letterStyle';
 export { proseLanguage } from './language';
@@ -17,4 +18,16 @@ export { fieldLabels, sectionNames, type VocabularyExtras } from './vocabulary';
 export { entryPlacement, placedEntries, type EntryPlacement } from './actions';
 export { applyTextEdit } from './text/textEdit';
 export { readLetterConfig, configToOptions, configFileName, type LetterConfig, type ConfigProblem } from './config';
-export { english, formatMessage, message, messageKey, translator, templates, catalogueKeys, type Message, type MessageArg, type Template, type Translate } from './messages';
+export {
+  english,
+  formatMessage,
+  message,
+  messageKey,
+  translator,
+  templates,
+  catalogueKeys,
+  type Message,
+  type MessageArg,
+  type Template,
+  type Translate,
+} from './messages';

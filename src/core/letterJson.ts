@@ -12,7 +12,13 @@ export interface LetterJson {
   paper: string | null;
   signedBy: 'people' | 'organizations';
   reports: { title: string | null; publisher: string | null; year: number | null; url: string | null; line: number }[];
-  signatories: { name: string | null; role: string | null; organization: string | null; place: string | null; line: number }[];
+  signatories: {
+    name: string | null;
+    role: string | null;
+    organization: string | null;
+    place: string | null;
+    line: number;
+  }[];
 }
 
 export function letterToJson(letter: Letter): LetterJson {
@@ -26,7 +32,13 @@ export function letterToJson(letter: Letter): LetterJson {
     lang: letter.lang,
     paper: letter.paper,
     signedBy: letter.signedBy,
-    reports: letter.reports.map((r) => ({ title: r.title, publisher: r.publisher, year: r.year, url: r.url, line: r.range.start.line + 1 })),
+    reports: letter.reports.map((r) => ({
+      title: r.title,
+      publisher: r.publisher,
+      year: r.year,
+      url: r.url,
+      line: r.range.start.line + 1,
+    })),
     signatories: letter.signatories.map((s) => ({
       name: s.name,
       role: s.role,

@@ -16,7 +16,10 @@ const CLOSE = new RegExp(
 
 /** The line is a complimentary close (bold or not). */
 export function isClose(line: string): boolean {
-  const text = line.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+  const text = line
+    .trim()
+    .replace(/^(\*\*|__)(.*)\1$/, '$2')
+    .trim();
   return text.length < 40 && CLOSE.test(text);
 }
 
@@ -39,7 +42,8 @@ export function looksLikeSignature(line: string, labelPattern: RegExp): boolean 
 }
 
 /** A web or e-mail address on a line of its own (`adguard.com`, `https://…`, `a@b.org`), perhaps with an emoji. */
-const ADDRESS_LINE = /^(?:<?(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?|(?:[\w-]+\.)+[a-z]{2,}(?:\/\S*)?)(?:\s*\p{Extended_Pictographic}|\s*[\u{1F1E6}-\u{1F1FF}]{2})*$/iu;
+const ADDRESS_LINE =
+  /^(?:<?(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?|(?:[\w-]+\.)+[a-z]{2,}(?:\/\S*)?)(?:\s*\p{Extended_Pictographic}|\s*[\u{1F1E6}-\u{1F1FF}]{2})*$/iu;
 
 /** The line is only an address: it belongs to the signature above it, it is no signatory. */
 export function isAddressLine(line: string): boolean {
@@ -53,13 +57,14 @@ const BODY_OPENING = /^(?:dear\b|to\s+whom\b|your\s+excellenc|(?:honou?rable|est
 
 /** Words that greet a role or a crowd, not someone named: `Dear Minister`, `Dear Sir or Madam`. */
 const GENERIC = new Set(
-  ('sir sirs madam madame mr mrs ms miss mx dr or and all friends friend colleagues colleague members member ' +
+  (
+    'sir sirs madam madame mr mrs ms miss mx dr or and all friends friend colleagues colleague members member ' +
     'excellency excellencies minister ministers president chair chairperson chairman chairwoman commissioner ' +
     'secretary secretary-general general prime deputy high representative representatives editor editors team ' +
     'board committee director directors ceo leaders leader delegates delegate ambassador ambassadors senator ' +
     'senators governor mayor honourable honorable esteemed distinguished respected of the to whom it may concern ' +
-    'councillors councilors council everyone everybody')
-    .split(' '),
+    'councillors councilors council everyone everybody'
+  ).split(' '),
 );
 
 export interface Salutation {
@@ -78,7 +83,10 @@ export function salutationNames(line: string): Salutation | null {
   if (!/^\s*dear\s/i.test(line)) return null;
   const m = SALUTATION.exec(line.trimStart());
   if (!m) return null;
-  const words = m[1].toLowerCase().split(/[\s/]+/).map((w) => w.replace(/[.]$/, ''));
+  const words = m[1]
+    .toLowerCase()
+    .split(/[\s/]+/)
+    .map((w) => w.replace(/[.]$/, ''));
   if (words.every((w) => GENERIC.has(w))) return null;
   const lead = line.length - line.trimStart().length;
   const start = lead + m.index + m[0].indexOf(m[1]);

@@ -10,7 +10,9 @@ import type { Problem, RuleContext } from './rules/rule';
 export function lintLetter(letter: Letter, options: LintOptions = {}): LetterDiagnostic[] {
   const overrides: Record<string, Severity | 'ignore'> = { ...options.severities };
   for (const code of options.ignore ?? []) overrides[code] = 'ignore';
-  const context: RuleContext = { requiredSignatoryFields: options.requiredSignatoryFields ?? ['name', 'role', 'organization'] };
+  const context: RuleContext = {
+    requiredSignatoryFields: options.requiredSignatoryFields ?? ['name', 'role', 'organization'],
+  };
   const silenced = suppression(letter.directives);
   const diagnostics: LetterDiagnostic[] = [];
   for (const rule of rules) {
@@ -20,13 +22,25 @@ export function lintLetter(letter: Letter, options: LintOptions = {}): LetterDia
       letter,
       (problem: Problem) => {
         if (silenced.at(rule.code, problem.range.start.line)) return;
-        diagnostics.push({ code: rule.code, severity, message: problem.message, l10n: problem.l10n, range: problem.range, docs: rule.docs, related: problem.related, fix: problem.fix });
+        diagnostics.push({
+          code: rule.code,
+          severity,
+          message: problem.message,
+          l10n: problem.l10n,
+          range: problem.range,
+          docs: rule.docs,
+          related: problem.related,
+          fix: problem.fix,
+        });
       },
       context,
     );
   }
   return diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
   );
 }
 

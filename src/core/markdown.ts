@@ -1,4 +1,10 @@
-import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type StateInline, type Token } from 'markdown-it';
+import markdownIt, {
+  type MarkdownIt,
+  type StateBlock,
+  type StateCore,
+  type StateInline,
+  type Token,
+} from 'markdown-it';
 
 /**
  * The markdown-it the engine reads letters with. Raw HTML is recognised (never rendered) so that the
@@ -173,7 +179,8 @@ function plainChildren(state: StateCore, content: string): Token[] {
     if (nl < 0) return children;
     children.push(new state.Token(hard ? 'hardbreak' : 'softbreak', 'br', 0));
     start = nl + 1;
-    while (start < content.length && (content.charCodeAt(start) === 0x20 || content.charCodeAt(start) === 0x09)) start++;
+    while (start < content.length && (content.charCodeAt(start) === 0x20 || content.charCodeAt(start) === 0x09))
+      start++;
   }
 }
 

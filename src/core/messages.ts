@@ -28,7 +28,9 @@ export type Translate = (message: Message) => string;
 
 /** A message of a catalogued template. */
 export function message(template: Template, ...args: MessageArg[]): Message {
-  return typeof template === 'string' ? { template, args } : { template: template.message, args, comment: template.comment };
+  return typeof template === 'string'
+    ? { template, args }
+    : { template: template.message, args, comment: template.comment };
 }
 
 /** A message's key in a translation bundle: its template, or `template/comment`. */
@@ -87,7 +89,11 @@ export function said(template: Template | Message, ...args: MessageArg[]): { mes
 }
 
 /** `{ message, l10n, range }`: a problem or related information at `range`, its English message and the message it comes from. */
-export function saidAt<R>(range: R, template: Template, ...args: MessageArg[]): { message: string; l10n: Message; range: R } {
+export function saidAt<R>(
+  range: R,
+  template: Template,
+  ...args: MessageArg[]
+): { message: string; l10n: Message; range: R } {
   const l10n = message(template, ...args);
   return { message: formatMessage(l10n), l10n, range };
 }
@@ -144,10 +150,13 @@ export const templates = {
   titleMissing: 'The letter has no title: add a level-1 heading (`# …`) or `title:` in the front matter',
   addresseeMissing: 'The letter has no addressee: add a `To:` line naming the person or body it is for',
   addresseeTitleMissing: 'Addressee “{0}” has no title or position',
-  addresseeSalutationOnly: 'The addressee “{0}” is named only in the salutation: add a `To:` line with their name and title',
+  addresseeSalutationOnly:
+    'The addressee “{0}” is named only in the salutation: add a `To:` line with their name and title',
   dateMissing: 'The letter has no date: add a `Date:` line such as `Date: May 7, 2013`',
-  dateInvalid: "The letter's date “{0}” is not a date: write it like May 7, 2013, 7 May 2013, 2013-05-07 or 2013年5月7日",
-  replyByInvalid: 'The reply deadline “{0}” is not a date: write it like May 7, 2013, 7 May 2013, 2013-05-07 or 2013年5月7日',
+  dateInvalid:
+    "The letter's date “{0}” is not a date: write it like May 7, 2013, 7 May 2013, 2013-05-07 or 2013年5月7日",
+  replyByInvalid:
+    'The reply deadline “{0}” is not a date: write it like May 7, 2013, 7 May 2013, 2013-05-07 or 2013年5月7日',
   replyBySameDay: "The reply deadline ({0}) is the same day as the letter's date ({1})",
   replyByBeforeDate: "The reply deadline ({0}) is before the letter's date ({1})",
   letterDated: 'The letter is dated {0}',
@@ -235,13 +244,18 @@ export const templates = {
     'the quotes of row {0} do not pair up: a quoted field starts there and its closing " is followed by more text (a missing closing ", or a " inside a quoted value not written twice: "")',
   csvRowUnreadable: 'row {0} cannot be read: {1}',
   csvEmpty: 'the CSV is empty: it needs a header row (name, role, organization) and a row per signatory',
-  csvNoHeaderColumn: 'row {0} should be the header, but it has no {1} column; headers looked for: {2}; row {0} reads: {3}',
-  csvNoHeaderColumns: 'row {0} should be the header, but it has no {1} columns; headers looked for: {2}; row {0} reads: {3}',
-  csvSeparatedBySemicolons: '{0} (its columns are separated by semicolons or tabs: save the sheet as “CSV UTF-8 (comma delimited)”)',
+  csvNoHeaderColumn:
+    'row {0} should be the header, but it has no {1} column; headers looked for: {2}; row {0} reads: {3}',
+  csvNoHeaderColumns:
+    'row {0} should be the header, but it has no {1} columns; headers looked for: {2}; row {0} reads: {3}',
+  csvSeparatedBySemicolons:
+    '{0} (its columns are separated by semicolons or tabs: save the sheet as “CSV UTF-8 (comma delimited)”)',
   csvNothing: '(nothing)',
   csvTwoColumns: 'the header has two {0} columns, {1} “{2}” and {3} “{4}”; rename or remove one',
-  csvTooManyFields: 'row {0} has {1} fields but the header has {2}: is there a value with a comma that is not in quotes?',
-  csvNotEntries: 'the new signatories would not be read as entries of the letter’s signatories list; add one by hand (Insert Signatory) and import again',
+  csvTooManyFields:
+    'row {0} has {1} fields but the header has {2}: is there a value with a comma that is not in quotes?',
+  csvNotEntries:
+    'the new signatories would not be read as entries of the letter’s signatories list; add one by hand (Insert Signatory) and import again',
   columnName: 'name',
   columnRole: 'role',
   columnOrganization: 'organization',
@@ -251,7 +265,8 @@ export const templates = {
   rowOrganizationComma: 'the organization “{0}” holds a comma',
   rowOrganizationCommaDetail: 'an entry is “Organization, Place”, so what follows the comma would be read as the place',
   rowNameComma: 'the name “{0}” holds a comma',
-  rowNameCommaDetail: 'an entry is “Name, Role, Organization”, so what follows the comma would be read as the role; write the name without it',
+  rowNameCommaDetail:
+    'an entry is “Name, Role, Organization”, so what follows the comma would be read as the role; write the name without it',
   rowNameDash: 'the name “{0}” holds a spaced dash',
   rowNameDashDetail: 'in an entry a dash with spaces around it separates the name from the role',
   rowRoleComma: 'the role “{0}” holds a comma',
@@ -287,7 +302,7 @@ export const templates = {
   csvUtf16: 'it is UTF-16 text, not UTF-8; {0}',
   csvWorkbook: 'it is a workbook (.xlsx or .ods), not a CSV file; {0}',
   csvNotText: 'it is not a text file; {0}',
-  csvNotUtf8: 'it is not UTF-8 text (a spreadsheet\'s plain “CSV” is often Shift_JIS or Windows-1252); {0}',
+  csvNotUtf8: "it is not UTF-8 text (a spreadsheet's plain “CSV” is often Shift_JIS or Windows-1252); {0}",
 
   // --- converting a plain-text letter (src/core/convert.ts) ----------------------------------
   noteNoTitleFirstLine: "No title: the first line ('{0}') does not read as one; add a first line `# Title`.",
@@ -301,8 +316,10 @@ export const templates = {
   noteHeadingAt: "'{0}' (line {1})",
   noteReportsUnder: "Cited Reports: the {0} under '{1}' (line {2}).",
   noteReportsAfter: "Cited Reports: the {0} after '{1}' (line {2}).",
-  noteNotCitations: "The list at line {0} follows '{1}', but its items do not read as citations (no comma, no year): left as a list.",
-  noteNoSignatories: 'No signatories found: make the signatories a list under `## Signatories`, one `- Name, Role, Organization` a line.',
+  noteNotCitations:
+    "The list at line {0} follows '{1}', but its items do not read as citations (no comma, no year): left as a list.",
+  noteNoSignatories:
+    'No signatories found: make the signatories a list under `## Signatories`, one `- Name, Role, Organization` a line.',
   noteSignatories: 'Signatories: the {0} {1} (line {2})',
   noteSignatoriesPeople: '{0}; {1} of {2} read as Name, Role, Organization.',
   noteSignatoriesOrganizations:
@@ -313,7 +330,8 @@ export const templates = {
   noteUnderLines: "under '{0}', one a line",
   noteAfterLines: "after '{0}', one a line",
   noteClosingLines: 'of the closing lines, one a line',
-  noteReportsLabel: 'Cited Reports is a label paragraph (`Cited Reports:`), not a heading: the list at line {0} would otherwise fall in its section.',
+  noteReportsLabel:
+    'Cited Reports is a label paragraph (`Cited Reports:`), not a heading: the list at line {0} would otherwise fall in its section.',
   noteJapanese: 'Japanese text: the front matter says `lang: ja`.',
   noteWrapped: 'Wrapped lines: {0} kept under their list items, indented.',
   noteSeparators: 'Dropped {0} (`-----` and the like).',

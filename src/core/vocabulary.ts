@@ -12,13 +12,41 @@ export const fieldLabels: Record<FieldKind, readonly string[]> = {
 /** Section names of the format page (compared trimmed, without a trailing colon, case folded). */
 export const sectionNames: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
   reports: [
-    'Cited Reports', 'Reports Cited', 'Cited Publications', 'Publications', 'Sources', 'References', 'Works Cited',
-    'Bibliography', 'Notes', 'Endnotes', 'Footnotes', '参考文献', '出典', '注', '参考資料',
+    'Cited Reports',
+    'Reports Cited',
+    'Cited Publications',
+    'Publications',
+    'Sources',
+    'References',
+    'Works Cited',
+    'Bibliography',
+    'Notes',
+    'Endnotes',
+    'Footnotes',
+    '参考文献',
+    '出典',
+    '注',
+    '参考資料',
   ],
   signatories: [
-    'Signatories', 'Signed', 'Signed by', 'Undersigned', 'The Undersigned', 'Signatures', 'List of Signatories',
-    'Co-signers', 'Co-signatories', 'Endorsed by', 'Endorsing organizations', 'Supporting organizations',
-    'Signed by organizations', '署名者', '署名団体', '賛同団体', '呼びかけ団体', '賛同者',
+    'Signatories',
+    'Signed',
+    'Signed by',
+    'Undersigned',
+    'The Undersigned',
+    'Signatures',
+    'List of Signatories',
+    'Co-signers',
+    'Co-signatories',
+    'Endorsed by',
+    'Endorsing organizations',
+    'Supporting organizations',
+    'Signed by organizations',
+    '署名者',
+    '署名団体',
+    '賛同団体',
+    '呼びかけ団体',
+    '賛同者',
   ],
 };
 
@@ -26,7 +54,8 @@ export const sectionNames: Record<Exclude<SectionKind, 'other'>, readonly string
  * Wording that announces cited reports ("the publications listed below", 「以下の報告書」): the
  * `reports-missing` check asks for a section when a letter says it, and the conversion makes one.
  */
-export const MENTION_EN = /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
+export const MENTION_EN =
+  /\b(?:(?:documents?|reports?|publications?|papers?|sources?|studies|materials?|evidence)\b[^.!?]{0,40}?\blisted\s+below|the\s+following\s+(?:[\w-]+\s+){0,2}?(?:documents?|reports?|publications?|papers?|sources?|studies)\b)/i;
 export const MENTION_JA = /(?:以下|下記)の[^。]{0,10}?(?:報告書|資料|文献|出版物|刊行物|報告)/;
 
 /** Labels and section names a writer's configuration adds to the built-in ones. */
@@ -57,7 +86,8 @@ export function buildVocabulary(extras: VocabularyExtras = {}): Vocabulary {
   }
   const sections = new Map<string, Exclude<SectionKind, 'other'>>();
   for (const kind of Object.keys(sectionNames) as Exclude<SectionKind, 'other'>[]) {
-    for (const name of [...sectionNames[kind], ...(extras.sectionNames?.[kind] ?? [])]) sections.set(sectionKey(name), kind);
+    for (const name of [...sectionNames[kind], ...(extras.sectionNames?.[kind] ?? [])])
+      sections.set(sectionKey(name), kind);
   }
   const alternatives = [...fields.keys()]
     .sort((a, b) => b.length - a.length)

@@ -9,7 +9,8 @@ export const addresseeTitleMissing: RuleDefinition = {
   check(letter, report) {
     for (const addressee of letter.addressees) {
       // A salutation is its own hint; an organization addressed `御中` or a group `各位` has no title.
-      if (addressee.source === 'salutation' || addressee.honorific === '御中' || addressee.honorific === '各位') continue;
+      if (addressee.source === 'salutation' || addressee.honorific === '御中' || addressee.honorific === '各位')
+        continue;
       if (addressee.titles.length === 0) {
         report(saidAt(addressee.range, templates.addresseeTitleMissing, shortened(addressee.name)));
       }

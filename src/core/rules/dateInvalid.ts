@@ -21,7 +21,12 @@ export const dateInvalid: RuleDefinition = {
     // Date lines the front matter overrides, or repeated ones, are still in the letter's text.
     for (const field of letter.fields) {
       if ((field.kind === 'date' || field.kind === 'replyBy') && field.valueRange) {
-        check(field.kind === 'date' ? templates.dateInvalid : templates.replyByInvalid, field.value, parseDate(field.value), field.valueRange);
+        check(
+          field.kind === 'date' ? templates.dateInvalid : templates.replyByInvalid,
+          field.value,
+          parseDate(field.value),
+          field.valueRange,
+        );
       }
     }
   },

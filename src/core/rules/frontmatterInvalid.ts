@@ -9,7 +9,9 @@ export const frontmatterInvalid: RuleDefinition = {
   check(letter, report) {
     const fm = letter.frontMatter;
     if (!fm) return;
-    for (const error of fm.errors) report(saidAt(error.range, templates.frontMatterProblem, error.l10n ?? catalogued(error.text)));
-    for (const invalid of fm.invalid) report(saidAt(invalid.range, templates.frontMatterProblem, invalid.l10n ?? invalid.message));
+    for (const error of fm.errors)
+      report(saidAt(error.range, templates.frontMatterProblem, error.l10n ?? catalogued(error.text)));
+    for (const invalid of fm.invalid)
+      report(saidAt(invalid.range, templates.frontMatterProblem, invalid.l10n ?? invalid.message));
   },
 };

@@ -14,7 +14,13 @@ export const reportYearAfterDate: RuleDefinition = {
       // Compared as precisely as each is dated: `2013` is not after 2013-05-07, `2013-06` is, and
       // nothing in May 2013 is after a letter dated May 2013.
       if (r.dateIso !== null && compareDates(r.dateIso, letterDate) > 0 && r.yearRange) {
-        const problem: Problem = saidAt(r.yearRange, templates.reportYearAfterDate, r.index, String(r.yearText ?? r.year), letterDate);
+        const problem: Problem = saidAt(
+          r.yearRange,
+          templates.reportYearAfterDate,
+          r.index,
+          String(r.yearText ?? r.year),
+          letterDate,
+        );
         problem.related = [saidAt(letter.date!.range, templates.letterDated, letter.date!.iso!)];
         report(problem);
       }

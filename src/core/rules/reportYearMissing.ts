@@ -9,7 +9,9 @@ export const reportYearMissing: RuleDefinition = {
   check(letter, report) {
     for (const r of letter.reports) {
       if (r.year === null && r.title) {
-        report(saidAt(r.textRange, r.undated ? templates.reportYearMissingUndated : templates.reportYearMissing, r.index));
+        report(
+          saidAt(r.textRange, r.undated ? templates.reportYearMissingUndated : templates.reportYearMissing, r.index),
+        );
       }
     }
   },

@@ -11,7 +11,10 @@ export const reportsMissing: RuleDefinition = {
     const mention = letter.reportsMentions[0];
     if (!mention) return;
     const { start, end } = mention;
-    const words = start.line === end.line ? shortened(letter.lines[start.line].slice(start.character, end.character).replace(/\s+/g, ' ')) : message(templates.documentsListedBelow);
+    const words =
+      start.line === end.line
+        ? shortened(letter.lines[start.line].slice(start.character, end.character).replace(/\s+/g, ' '))
+        : message(templates.documentsListedBelow);
     report(saidAt(mention, templates.reportsMissing, words));
   },
 };

@@ -35,7 +35,11 @@ export interface RuleDefinition {
  */
 export function letterAnchor(letter: Letter): Range {
   if (letter.title?.source === 'body') return letter.title.range;
-  const comment = new Set(letter.directives.flatMap((d) => Array.from({ length: d.range.end.line - d.range.start.line + 1 }, (_, i) => d.range.start.line + i)));
+  const comment = new Set(
+    letter.directives.flatMap((d) =>
+      Array.from({ length: d.range.end.line - d.range.start.line + 1 }, (_, i) => d.range.start.line + i),
+    ),
+  );
   let line = letter.frontMatter ? letter.frontMatter.range.end.line + 1 : 0;
   while (line < letter.lines.length - 1 && (letter.lines[line].trim() === '' || comment.has(line))) line++;
   if (line >= letter.lines.length) line = Math.max(0, letter.lines.length - 1);

@@ -9,7 +9,8 @@ export const signatoryDuplicate: RuleDefinition = {
   descriptionJa: '同じ署名者 (氏名と所属団体。団体による署名では所属団体) が 2 回記載されています。',
   check(letter, report) {
     const byOrganizations = letter.signedBy === 'organizations';
-    const key = (s: Signatory) => (byOrganizations ? foldKey(s.organization) : `${foldKey(s.name)}\u0000${foldKey(s.organization)}`);
+    const key = (s: Signatory) =>
+      byOrganizations ? foldKey(s.organization) : `${foldKey(s.name)}\u0000${foldKey(s.organization)}`;
     // A letter of thousands of signatories is compared by a hash of the folded key, made without
     // building the key, in an open-addressing table; keys are built only when a hash repeats.
     const signatories = letter.signatories;
@@ -21,7 +22,8 @@ export const signatoryDuplicate: RuleDefinition = {
     for (let i = 0; i < signatories.length; i++) {
       const s = signatories[i];
       if (byOrganizations ? !s.organization : !s.name && !s.organization) continue;
-      const hash = foldedHash(s.organization, byOrganizations ? FNV_BASIS : foldedHash(s.name, FNV_BASIS) ^ 0x9e3779b9) | 0;
+      const hash =
+        foldedHash(s.organization, byOrganizations ? FNV_BASIS : foldedHash(s.name, FNV_BASIS) ^ 0x9e3779b9) | 0;
       let b = hash & (size - 1);
       while (slots[b] !== 0 && hashes[b] !== hash) b = (b + 1) & (size - 1);
       if (slots[b] === 0) {
@@ -41,7 +43,12 @@ export const signatoryDuplicate: RuleDefinition = {
           continue;
         }
       }
-      const problem: Problem = saidAt(s.textRange, byOrganizations ? templates.signatoryDuplicateOrganization : templates.signatoryDuplicate, s.index, earlier.index);
+      const problem: Problem = saidAt(
+        s.textRange,
+        byOrganizations ? templates.signatoryDuplicateOrganization : templates.signatoryDuplicate,
+        s.index,
+        earlier.index,
+      );
       problem.related = [saidAt(earlier.textRange, templates.signatoryFirst, earlier.index)];
       report(problem);
     }

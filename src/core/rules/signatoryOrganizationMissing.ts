@@ -13,7 +13,12 @@ export const signatoryOrganizationMissing: RuleDefinition = {
       // Run-together entries have one problem for the letter instead (signatory-parts-unseparated).
       if (s.organization || (s.unseparated && !byOrganizations)) continue;
       if (byOrganizations) report(saidAt(s.textRange, templates.signatoryOrganizationUnnamed, s.index));
-      else if (s.name || !requiredSignatoryFields.includes('name')) report(s.name ? saidAt(s.textRange, templates.signatoryOrganizationMissingNamed, s.index, s.name) : saidAt(s.textRange, templates.signatoryOrganizationMissing, s.index));
+      else if (s.name || !requiredSignatoryFields.includes('name'))
+        report(
+          s.name
+            ? saidAt(s.textRange, templates.signatoryOrganizationMissingNamed, s.index, s.name)
+            : saidAt(s.textRange, templates.signatoryOrganizationMissing, s.index),
+        );
     }
   },
 };

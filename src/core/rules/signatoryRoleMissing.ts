@@ -12,7 +12,12 @@ export const signatoryRoleMissing: RuleDefinition = {
       // Run-together entries have one problem for the letter (signatory-parts-unseparated); one who
       // signs on behalf of an organization names no role, and needs none.
       if (s.unseparated || s.onBehalf) continue;
-      if (!s.role && (s.name || !requiredSignatoryFields.includes('name'))) report(s.name ? saidAt(s.textRange, templates.signatoryRoleMissingNamed, s.index, s.name) : saidAt(s.textRange, templates.signatoryRoleMissing, s.index));
+      if (!s.role && (s.name || !requiredSignatoryFields.includes('name')))
+        report(
+          s.name
+            ? saidAt(s.textRange, templates.signatoryRoleMissingNamed, s.index, s.name)
+            : saidAt(s.textRange, templates.signatoryRoleMissing, s.index),
+        );
     }
   },
 };

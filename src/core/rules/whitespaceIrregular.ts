@@ -14,20 +14,27 @@ const IRREGULAR = /[ \t\u00a0]{2,}|[ \t\u00a0]+$/g;
 function* checkedTexts(letter: Letter): Generator<{ owner: () => Message; range: () => Range; hardBreaks?: boolean }> {
   const lines = letter.lines;
   for (const f of letter.fields) {
-    if (suspicious(lines, f.range.start.line, f.range.end.line)) yield { owner: () => message(templates.fieldOwner, f.label), range: () => f.range };
+    if (suspicious(lines, f.range.start.line, f.range.end.line))
+      yield { owner: () => message(templates.fieldOwner, f.label), range: () => f.range };
   }
   let i = 0;
   for (const a of letter.addressees) {
     const n = ++i;
-    if (a.listItem && suspicious(lines, a.range.start.line, a.range.end.line)) yield { owner: () => message(templates.addresseeOwner, n), range: () => a.range };
+    if (a.listItem && suspicious(lines, a.range.start.line, a.range.end.line))
+      yield { owner: () => message(templates.addresseeOwner, n), range: () => a.range };
   }
   for (const r of letter.reports) {
-    if (r.text !== '' && suspicious(lines, r.textLine, r.textLine + r.lineCount - 1)) yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange };
+    if (r.text !== '' && suspicious(lines, r.textLine, r.textLine + r.lineCount - 1))
+      yield { owner: () => message(templates.citedReport, r.index), range: () => r.textRange };
   }
   for (const s of letter.signatories) {
     if (s.text !== '' && suspicious(lines, s.textLine, s.textLine + s.lineCount - 1)) {
       // A signature line's trailing spaces may be the hard break that ends it.
-      yield { owner: () => message(templates.signatory, s.index), range: () => s.textRange, hardBreaks: s.shape === 'line' };
+      yield {
+        owner: () => message(templates.signatory, s.index),
+        range: () => s.textRange,
+        hardBreaks: s.shape === 'line',
+      };
     }
   }
 }
@@ -42,7 +49,13 @@ function suspicious(lines: readonly string[], first: number, last: number): bool
     let from = 0;
     while (from < text.length && (isSpaceCode(text.charCodeAt(from)) || text.charCodeAt(from) === 0x3e)) from++;
     if (from === text.length) continue;
-    if (text.charCodeAt(text.length - 1) === 0x20 || text.indexOf('  ', from) >= 0 || text.indexOf('\u00a0', from) >= 0 || text.indexOf('\t', from) >= 0) return true;
+    if (
+      text.charCodeAt(text.length - 1) === 0x20 ||
+      text.indexOf('  ', from) >= 0 ||
+      text.indexOf('\u00a0', from) >= 0 ||
+      text.indexOf('\t', from) >= 0
+    )
+      return true;
   }
   return false;
 }

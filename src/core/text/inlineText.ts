@@ -57,7 +57,12 @@ export class InlineText {
     const content = token.content;
     const firstLine = token.map ? token.map[0] : 0;
     const children = token.children ?? [];
-    if (children.length === 1 && children[0].type === 'text' && children[0].content === content && !content.includes('\n')) {
+    if (
+      children.length === 1 &&
+      children[0].type === 'text' &&
+      children[0].content === content &&
+      !content.includes('\n')
+    ) {
       // The common case, with nothing to map: the text is the source from one column on.
       const source = sourceLines[firstLine] ?? '';
       this.plain = content;
@@ -91,7 +96,8 @@ export class InlineText {
 
   /** The source position of plain offset `k` (the end of the text for `k === plain.length`). */
   position(k: number): Position {
-    if (this.oneLine >= 0) return { line: this.oneLine, character: Math.min(this.oneLength, this.oneCol + Math.max(0, k)) };
+    if (this.oneLine >= 0)
+      return { line: this.oneLine, character: Math.min(this.oneLength, this.oneCol + Math.max(0, k)) };
     if (this.segPlain.length === 0) return this.contentPosition(0);
     if (k >= this.plain.length && this.plain.length > 0) return this.after(this.position(this.plain.length - 1));
     let lo = 0;
@@ -116,7 +122,10 @@ export class InlineText {
   private after(p: Position): Position {
     // Content lines are consecutive source lines.
     const i = p.line - (this.lineSource[0] ?? p.line);
-    return { line: p.line, character: Math.min(p.character + 1, i >= 0 && i < this.lineLength.length ? this.lineLength[i] : p.character + 1) };
+    return {
+      line: p.line,
+      character: Math.min(p.character + 1, i >= 0 && i < this.lineLength.length ? this.lineLength[i] : p.character + 1),
+    };
   }
 
   private contentPosition(offset: number): Position {
@@ -128,7 +137,10 @@ export class InlineText {
       else hi = mid - 1;
     }
     // Clamped: text that markdown-it rewrote (a code span over lines) must not point past its line.
-    return { line: this.lineSource[i], character: Math.min(this.lineLength[i], this.lineCol[i] + Math.max(0, offset - this.lineStart[i])) };
+    return {
+      line: this.lineSource[i],
+      character: Math.min(this.lineLength[i], this.lineCol[i] + Math.max(0, offset - this.lineStart[i])),
+    };
   }
 
   // Content line i is source line map[0] + i minus its container prefix (list marker, `>`, indent);
@@ -245,7 +257,7 @@ export class InlineText {
     // Escapes or entities changed the text: align it character by character, a bounded way ahead.
     let c = cursor;
     const limit = Math.min(content.length, cursor + SEARCH_WINDOW + text.length * 12);
-    for (let k = 0; k < text.length; ) {
+    for (let k = 0; k < text.length;) {
       if (c >= limit) {
         this.addRun(this.plain.length, Math.max(0, Math.min(c, content.length - 1)));
         this.plain += text.slice(k);
@@ -301,7 +313,13 @@ function columnOf(part: string, source: string, last: boolean): number {
   }
   const col = end - part.length;
   // The usual case, checked at its ends only (a mismatch means markdown-it expanded a tab).
-  if (col >= 0 && (part.length === 0 || (source.charCodeAt(col) === part.charCodeAt(0) && source.charCodeAt(end - 1) === part.charCodeAt(part.length - 1)))) return col;
+  if (
+    col >= 0 &&
+    (part.length === 0 ||
+      (source.charCodeAt(col) === part.charCodeAt(0) &&
+        source.charCodeAt(end - 1) === part.charCodeAt(part.length - 1)))
+  )
+    return col;
   const found = source.indexOf(part);
   return found >= 0 ? found : 0;
 }

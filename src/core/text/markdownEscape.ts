@@ -58,7 +58,7 @@ export function escapeInline(text: string): { text: string; count: number } {
   for (const m of text.matchAll(URL)) inUrl.fill(1, m.index, m.index + m[0].length);
   // Delimiter runs that could open or close emphasis, by character.
   const runs = new Map<string, [number, number][]>();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (!'*_~`'.includes(c) || inUrl[i]) {
       i++;
@@ -113,7 +113,8 @@ export function escapeInline(text: string): { text: string; count: number } {
  */
 export function escapeLineStart(line: string, first: boolean): { text: string; count: number } {
   const number = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(line);
-  if (number && (first || Number(number[1]) === 1)) return { text: `${number[1]}\\${line.slice(number[1].length)}`, count: 1 };
+  if (number && (first || Number(number[1]) === 1))
+    return { text: `${number[1]}\\${line.slice(number[1].length)}`, count: 1 };
   if (
     /^#{1,6}(?=[ \t]|$)/.test(line) || // heading
     /^>/.test(line) || // block quote

@@ -5,7 +5,17 @@
 export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Collapses whitespace, NBSP included, as parsed values are compared and shown. */
@@ -17,7 +27,11 @@ export function collapse(text: string): string {
 export function isCollapsed(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 ? i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20 : c < 0x21 || (c >= 0x7f && c <= 0xa0) || (c >= 0x1680 && isSpaceCode(c))) {
+    if (
+      c === 0x20
+        ? i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20
+        : c < 0x21 || (c >= 0x7f && c <= 0xa0) || (c >= 0x1680 && isSpaceCode(c))
+    ) {
       return false;
     }
   }

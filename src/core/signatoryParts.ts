@@ -1,0 +1,117 @@
+// How a signatory's text splits into name, role, organization, place and title.
+import { trimStart, trimEnd, firstComma, entryEnd } from './entryParts';
+
+export const SPACED_DASH = /\s[-–—]\s/;
+
+// Titles before a name (`Dr. Sam Okafor`, `MEP Lena Berg`): a title, not part of the name.
+export const HONORIFIC_BEFORE = new RegExp(
+  String.raw`^(?:(?:the\s+)?(?:rt\.?\s+)?hon(?:ou?rable)?|mep|mp|mdb|dr|prof(?:essor)?|rep|representative` +
+    String.raw`|senator|sen|mr|ms|mrs|mx|sir|dame|rev(?:erend)?|fr|judge|ambassador|h\.\s?e|cllr|councillor` +
+    String.raw`|assemblymember)\.?(?=\s)`,
+  'i',
+);
+// Titles after a name: Japanese ones (`加藤博議員`), and MEP or MP as British writers put them.
+export const HONORIFIC_AFTER = /(?:\s(?:MEP|MP|MdB|QC|KC)|(?<=\p{Script=Han}.)(?:議員|氏|様|さん|先生|殿|君))$/u;
+export const ON_BEHALF = /(?:^|\s)(?:on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/i;
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Where `Name, Role, Organization` (or, signed by organizations, `Organization[, Place]`) stand in a
+ * list item's text: the plain-text offsets of name, role, organization, place and honorific, start
+ * and end, then 1 when the parts cannot be told apart and 1 when the name signs on behalf of the
+ * organization, written into `parts` (reading a letter reuses one array: the offsets are read once
+ * and dropped).
+ */
+export function signatoryParts(
+  plain: string,
+  byOrganizations: boolean,
+  parts: number[] = new Array<number>(PARTS).fill(0),
+): number[] {
+  parts.fill(0);
+  let begin = trimStart(plain, 0, plain.length);
+  const end = entryEnd(plain, begin, plain.length, '.;。；');
+  if (byOrganizations) {
+    const comma = firstComma(plain, begin, end);
+    setPart(parts, 4, plain, begin, comma >= 0 ? comma : end);
+    if (comma >= 0) setPart(parts, 6, plain, comma + 1, end);
+    return parts;
+  }
+  // Titles before the name, several at most (`Prof. Dr. Jane Doe`), each followed by more of the entry.
+  for (let k = 0; k < 3; k++) {
+    const title = HONORIFIC_BEFORE.exec(plain.slice(begin, Math.min(end, begin + 40)));
+    if (!title) break;
+    const next = trimStart(plain, begin + title[0].length, end);
+    if (next >= end || firstComma(plain, begin, next) >= 0) break;
+    if (k === 0) parts[8] = begin;
+    parts[9] = begin + title[0].length;
+    begin = next;
+  }
+  const comma = firstComma(plain, begin, end);
+  // A spaced dash right after the name separates like a comma: `Name – Role, Organization`.
+  const nameEnd = comma >= 0 ? comma : end;
+  const dash = hasDash(plain, begin, nameEnd) ? SPACED_DASH.exec(plain.slice(begin, nameEnd)) : null;
+  const behalf = ON_BEHALF.exec(plain.slice(begin, Math.min(end, begin + 400)));
+  let afterName: number;
+  if (behalf && begin + behalf.index <= nameEnd + 1) {
+    // `Name, on behalf of Organization`, `Name on behalf of Organization`: no role is named.
+    setName(parts, plain, begin, Math.min(nameEnd, begin + behalf.index));
+    setPart(parts, 4, plain, begin + behalf.index + behalf[0].length, end);
+    parts[11] = 1;
+    return parts;
+  } else if (dash) {
+    setName(parts, plain, begin, begin + dash.index);
+    afterName = begin + dash.index + dash[0].length;
+  } else if (comma < 0) {
+    const open = plain.slice(begin, end).search(/[(（]/);
+    if (open > 0 && /[)）]$/.test(plain.slice(begin, end))) {
+      // `Name (Organization)`.
+      setName(parts, plain, begin, begin + open);
+      setPart(parts, 4, plain, begin + open + 1, end - 1);
+      parts[11] = 1;
+      return parts;
+    }
+    setName(parts, plain, begin, end);
+    // Words run together with no comma or dash: the name, role and organization cannot be told apart.
+    const words = plain.slice(parts[0], parts[1]).split(/\s+/).length;
+    if (words >= 4 || (words >= 3 && CJK.test(plain.slice(parts[0], parts[1])))) parts[10] = 1;
+    return parts;
+  } else {
+    setName(parts, plain, begin, nameEnd);
+    afterName = comma + 1;
+  }
+  // Role, then the organization: all the rest, commas included.
+  const second = firstComma(plain, afterName, end);
+  setPart(parts, 2, plain, afterName, second >= 0 ? second : end);
+  if (second >= 0) setPart(parts, 4, plain, second + 1, end);
+  return parts;
+}
+
+/** How many numbers `signatoryParts` writes. */
+export const PARTS = 12;
+
+/** Sets the name, a title after it (`加藤博議員`, `Lena Berg MEP`) taken out as the honorific. */
+export function setName(parts: number[], plain: string, start: number, end: number): void {
+  setPart(parts, 0, plain, start, end);
+  if (parts[9] > parts[8]) return;
+  const after = HONORIFIC_AFTER.exec(plain.slice(Math.max(parts[0], parts[1] - 8), parts[1]));
+  if (!after) return;
+  const at = parts[1] - after[0].length;
+  if (at <= parts[0]) return;
+  setPart(parts, 8, plain, at, parts[1]);
+  parts[1] = trimEnd(plain, parts[0], at);
+}
+
+/** Puts the trimmed `[start, end)` at `parts[k]`, `parts[k + 1]`. */
+export function setPart(parts: number[], k: number, plain: string, start: number, end: number): void {
+  const from = trimStart(plain, start, end);
+  parts[k] = from;
+  parts[k + 1] = trimEnd(plain, from, end);
+}
+
+export function hasDash(plain: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = plain.charCodeAt(i);
+    if (c === 0x2d || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
+}
