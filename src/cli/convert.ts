@@ -97,6 +97,8 @@ async function convertFile(file: string): Promise<ConvertResult> {
   try {
     return convertPlainText(text);
   } catch (error) {
-    throw new CliError(`internal error while converting ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `internal error while converting ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -200,7 +200,9 @@ class PlainTextWriter {
    */
   private wrapped(text: string, prefix: string): string {
     if (text.includes(HARD_BREAK)) return this.linesKept(text, prefix);
-    const joined = text.replace(/\s*\n\s*/g, (brk, offset: number) => (isCjk(text[offset - 1]) || isCjk(text[offset + brk.length]) ? '' : ' '));
+    const joined = text.replace(/\s*\n\s*/g, (brk, offset: number) =>
+      isCjk(text[offset - 1]) || isCjk(text[offset + brk.length]) ? '' : ' ',
+    );
     if (this.width === false) return `${prefix}${joined}`;
     const width = Math.max(20, this.width - prefix.length);
     const lines: string[] = [];
@@ -245,7 +247,8 @@ const HARD_BREAK = '\u2028';
 const NO_BREAK_BEFORE = /^[、。，．・：；？！ー）」』】〕〉》”’,.;:!?)\]}%…]/;
 const NO_BREAK_AFTER = /[（「『【〔〈《“‘([{]$/;
 
-const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
+const isCjk = (c: string | undefined) =>
+  c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
 
 /** Display width: a full-width character counts two columns. */
 function length(text: string): number {

@@ -11,8 +11,13 @@ const root = join(__dirname, '..', '..');
 /** The text a range covers. */
 function textAt(text: string, range: Range): string {
   const lines = text.split('\n');
-  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+  if (range.start.line === range.end.line)
+    return lines[range.start.line].slice(range.start.character, range.end.character);
+  return [
+    lines[range.start.line].slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line].slice(0, range.end.character),
+  ].join('\n');
 }
 
 describe('readLetterConfig', () => {
@@ -47,7 +52,10 @@ describe('readLetterConfig', () => {
 }
 `);
     assert.deepEqual(problems, []);
-    assert.deepEqual(config, { severity: { 'report-year-missing': 'hint' }, signatories: { requiredFields: ['name'] } });
+    assert.deepEqual(config, {
+      severity: { 'report-year-missing': 'hint' },
+      signatories: { requiredFields: ['name'] },
+    });
   });
 
   test('an empty file or an empty object is no configuration and no problem', () => {
@@ -57,15 +65,45 @@ describe('readLetterConfig', () => {
 
   const cases: [string, string, string, RegExp][] = [
     ['an unknown key', '{\n  "severity": {},\n  "colour": "red"\n}', '"colour"', /Unknown key "colour"/],
-    ['an unknown nested key', '{ "signatories": { "required": ["name"] } }', '"required"', /Unknown key "required" in "signatories"/],
-    ['an unknown rule code', '{\n  "severity": {\n    "no-such-check": "error"\n  }\n}', '"no-such-check"', /Unknown check code "no-such-check"/],
-    ['a bad severity', '{ "severity": { "report-year-missing": "fatal" } }', '"fatal"', /must be one of "error", "warning", "information", "hint", "ignore"/],
+    [
+      'an unknown nested key',
+      '{ "signatories": { "required": ["name"] } }',
+      '"required"',
+      /Unknown key "required" in "signatories"/,
+    ],
+    [
+      'an unknown rule code',
+      '{\n  "severity": {\n    "no-such-check": "error"\n  }\n}',
+      '"no-such-check"',
+      /Unknown check code "no-such-check"/,
+    ],
+    [
+      'a bad severity',
+      '{ "severity": { "report-year-missing": "fatal" } }',
+      '"fatal"',
+      /must be one of "error", "warning", "information", "hint", "ignore"/,
+    ],
     ['a severity of the wrong type', '{ "severity": { "report-year-missing": 2 } }', '2', /must be one of/],
     ['a section of the wrong type', '{ "sections": "Quellen" }', '"Quellen"', /"sections" must be an object/],
-    ['a list of the wrong type', '{ "sections": { "reports": "Quellen" } }', '"Quellen"', /"sections.reports" must be an array of strings/],
+    [
+      'a list of the wrong type',
+      '{ "sections": { "reports": "Quellen" } }',
+      '"Quellen"',
+      /"sections.reports" must be an array of strings/,
+    ],
     ['a non-string list entry', '{ "fieldLabels": { "cc": ["Kopie", 3] } }', '3', /each entry must be a string/],
-    ['an unknown signatory field', '{ "signatories": { "requiredFields": ["name", "email"] } }', '"email"', /unknown value "email"/],
-    ['an unknown field kind', '{ "fieldLabels": { "sender": ["Von"] } }', '"sender"', /Unknown key "sender" in "fieldLabels"/],
+    [
+      'an unknown signatory field',
+      '{ "signatories": { "requiredFields": ["name", "email"] } }',
+      '"email"',
+      /unknown value "email"/,
+    ],
+    [
+      'an unknown field kind',
+      '{ "fieldLabels": { "sender": ["Von"] } }',
+      '"sender"',
+      /Unknown key "sender" in "fieldLabels"/,
+    ],
     ['a top level of the wrong type', '[1, 2]', '[1, 2]', /must be an object/],
   ];
   for (const [name, text, covered, message] of cases) {
@@ -94,7 +132,9 @@ describe('readLetterConfig', () => {
   });
 
   test('the valid part of a file with problems is still used', () => {
-    const { config, problems } = readLetterConfig('{ "severity": { "nope": "error", "report-year-missing": "ignore" }, "extra": 1, "fieldLabels": { "cc": ["Kopie", 3] } }');
+    const { config, problems } = readLetterConfig(
+      '{ "severity": { "nope": "error", "report-year-missing": "ignore" }, "extra": 1, "fieldLabels": { "cc": ["Kopie", 3] } }',
+    );
     assert.equal(problems.length, 3);
     assert.deepEqual(config, { severity: { 'report-year-missing': 'ignore' }, fieldLabels: { cc: ['Kopie'] } });
   });
@@ -119,7 +159,9 @@ Date: 2024-03-01
   });
 
   test('an extra section name and field label are read as the built-in ones', () => {
-    const { config } = readLetterConfig('{ "sections": { "signatories": ["Unterzeichner"] }, "fieldLabels": { "addressee": ["Empfänger"] } }');
+    const { config } = readLetterConfig(
+      '{ "sections": { "signatories": ["Unterzeichner"] }, "fieldLabels": { "addressee": ["Empfänger"] } }',
+    );
     const { parse, lint } = configToOptions(config);
     const parsed = parseLetter(letter, parse);
     assert.equal(parsed.addressees[0]?.name, 'Jane Doe');
@@ -149,14 +191,36 @@ describe('schemas/advocacy-letter.schema.json', () => {
 
   test('it is draft-07 with the keys the reader knows', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'fieldLabels', 'sections', 'severity', 'signatories']);
-    assert.deepEqual(Object.keys(schema.properties.fieldLabels.properties).sort(), ['addressee', 'cc', 'date', 'replyBy', 'subject']);
-    assert.deepEqual(schema.properties.signatories.properties.requiredFields.items.enum, ['name', 'role', 'organization']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      '$schema',
+      'fieldLabels',
+      'sections',
+      'severity',
+      'signatories',
+    ]);
+    assert.deepEqual(Object.keys(schema.properties.fieldLabels.properties).sort(), [
+      'addressee',
+      'cc',
+      'date',
+      'replyBy',
+      'subject',
+    ]);
+    assert.deepEqual(schema.properties.signatories.properties.requiredFields.items.enum, [
+      'name',
+      'role',
+      'organization',
+    ]);
   });
 
   test('package.json contributes it and opens the file as JSONC', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.advocacy-letter.json', url: './schemas/advocacy-letter.schema.json' }]);
-    assert.ok(manifest.contributes.languages.some((l: { id: string; filenames?: string[] }) => l.id === 'jsonc' && l.filenames?.includes('.advocacy-letter.json')));
+    assert.deepEqual(manifest.contributes.jsonValidation, [
+      { fileMatch: '.advocacy-letter.json', url: './schemas/advocacy-letter.schema.json' },
+    ]);
+    assert.ok(
+      manifest.contributes.languages.some(
+        (l: { id: string; filenames?: string[] }) => l.id === 'jsonc' && l.filenames?.includes('.advocacy-letter.json'),
+      ),
+    );
   });
 });

@@ -20,8 +20,10 @@ describe('files written by scripts/build-contributions.ts', () => {
       const committed = readCommitted(path);
       const written = write(committed);
       if (written !== committed) {
-        assert.fail(`${path} is not what scripts/build-contributions.ts writes: run \`npm run build:contributions\` ` +
-          `and commit the result (first difference at ${firstDifference(committed, written)})`);
+        assert.fail(
+          `${path} is not what scripts/build-contributions.ts writes: run \`npm run build:contributions\` ` +
+            `and commit the result (first difference at ${firstDifference(committed, written)})`,
+        );
       }
     });
   }

@@ -3,10 +3,9 @@
 // examples/open-letter-2013.letter.md), other published letters to what they say, the words are kept,
 // and `advocacy-letter convert` writes it. Each fixture's conversion is kept beside it as
 // NAME.converted.md; UPDATE_CONVERT_FIXTURES=1 rewrites those after a deliberate change.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { convertPlainText } from '../../src/workflows';
@@ -41,7 +40,8 @@ function withoutLines(json: LetterJson) {
 
 /** What a reader sees of the Markdown's characters: backslash escapes removed. */
 /** A note mark (`¹`, `[1]`), as a reader reads it once it is a footnote reference: a number. */
-const plainDigits = (text: string) => text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d))).replace(/\[(\d+)\]/g, '$1');
+const plainDigits = (text: string) =>
+  text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d))).replace(/\[(\d+)\]/g, '$1');
 const unescape = (markdown: string) => markdown.replace(/\[\^(\d+)\](?!:)/g, '$1').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 /**
@@ -56,7 +56,10 @@ function keptLines(text: string): string[] {
     .filter((line) => !/^\s*$/.test(line) && !/^[ \t]*([-=_*~#•·])(?:[ \t]*\1){2,}[ \t]*$/.test(line))
     .map((line) =>
       line
-        .replace(/^[ \t\u00a0\u3000]*(?:[•●◦▪・･·‧∙]|[-–*](?=[ \t\u00a0])|[0-9０-９]{1,3}[.)．）](?=[ \t\u00a0\u3000]|[^\x00-\x7f])|[(（][0-9０-９]{1,3}[)）]|[\u2460-\u2473])?[ \t\u00a0\u3000]*/, '')
+        .replace(
+          /^[ \t\u00a0\u3000]*(?:[•●◦▪・･·‧∙]|[-–*](?=[ \t\u00a0])|[0-9０-９]{1,3}[.)．）](?=[ \t\u00a0\u3000]|[^\x00-\x7f])|[(（][0-9０-９]{1,3}[)）]|[\u2460-\u2473])?[ \t\u00a0\u3000]*/,
+          '',
+        )
         .replace(/[\s:：,，、.。]+$/, ''),
     );
 }
@@ -93,7 +96,11 @@ describe('convert: the example letter (open-letter-2013.txt)', () => {
     assert.equal(json.reports.length, 4);
     assert.deepEqual(
       { title: json.reports[0].title, publisher: json.reports[0].publisher, year: json.reports[0].year },
-      { title: 'North Korean Human Rights White Paper', publisher: 'North Korean Human Rights Database (NKDB Seoul)', year: 2012 },
+      {
+        title: 'North Korean Human Rights White Paper',
+        publisher: 'North Korean Human Rights Database (NKDB Seoul)',
+        year: 2012,
+      },
     );
     assert.deepEqual(
       json.reports.map((r) => r.year),
@@ -107,7 +114,11 @@ describe('convert: the example letter (open-letter-2013.txt)', () => {
       ],
     );
     // The wrapped first report keeps its second line, as an indented continuation.
-    assert.ok(markdown.includes('\n- North Korean Human Rights White Paper, North Korean Human\n  Rights Database (NKDB Seoul) 2012.\n'));
+    assert.ok(
+      markdown.includes(
+        '\n- North Korean Human Rights White Paper, North Korean Human\n  Rights Database (NKDB Seoul) 2012.\n',
+      ),
+    );
   });
 
   test('6 signatories with the names, roles and organizations of the hand conversion', () => {
@@ -177,7 +188,12 @@ describe('convert: the example letter (open-letter-2013.txt)', () => {
   });
 
   test('CRLF, CR and a byte order mark change nothing', () => {
-    for (const variant of [text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r'), `\uFEFF${text}`, `\uFEFF${text.replace(/\n/g, '\r\n')}`]) {
+    for (const variant of [
+      text.replace(/\n/g, '\r\n'),
+      text.replace(/\n/g, '\r'),
+      `\uFEFF${text}`,
+      `\uFEFF${text.replace(/\n/g, '\r\n')}`,
+    ]) {
       assert.equal(convertPlainText(variant).markdown, markdown);
     }
   });
@@ -195,7 +211,9 @@ describe('convert: other published letters', () => {
     const { markdown, notes, letter, json, diagnostics } = convert('joint-ngo-letter.txt');
     assert.ok(markdown.startsWith('---\nsigned-by: organizations\n---\n\n# Joint letter to the Minister'));
     assert.equal(json.signedBy, 'organizations');
-    assert.deepEqual(json.addressees, [{ name: 'Wang Yi', titles: ['Minister of Foreign Affairs', 'People’s Republic of China'] }]);
+    assert.deepEqual(json.addressees, [
+      { name: 'Wang Yi', titles: ['Minister of Foreign Affairs', 'People’s Republic of China'] },
+    ]);
     assert.equal(json.date, '2023-10-14');
     assert.equal(json.subject, 'Forced returns of North Koreans detained in China');
     assert.deepEqual(
@@ -206,7 +224,10 @@ describe('convert: other published letters', () => {
         ['OHCHR', 2020],
       ],
     );
-    assert.equal(json.reports[0].title, '“Worth Less Than an Animal”: Abuses and Due Process Violations in Pretrial Detention in North Korea');
+    assert.equal(
+      json.reports[0].title,
+      '“Worth Less Than an Animal”: Abuses and Due Process Violations in Pretrial Detention in North Korea',
+    );
     // The numbered demands after the reports are not reports: the reports' section is a label paragraph
     // that holds just their list, so the demands stay an ordinary list.
     assert.ok(markdown.includes('\nCited Reports:\n\n- “Worth Less'));
@@ -225,7 +246,12 @@ describe('convert: other published letters', () => {
     );
     assert.deepEqual(problems(diagnostics), []);
     assert.equal(letter.sections.find((s) => s.kind === 'reports')?.level, 0, 'a label, not a heading');
-    assert.ok(notes.some((n) => n.startsWith("Signatories: the 6 items under 'Signed', one a line") && n.includes('signed-by: organizations')));
+    assert.ok(
+      notes.some(
+        (n) =>
+          n.startsWith("Signatories: the 6 items under 'Signed', one a line") && n.includes('signed-by: organizations'),
+      ),
+    );
     assert.ok(notes.some((n) => n.startsWith('Cited Reports is a label paragraph')));
   });
 
@@ -244,8 +270,14 @@ describe('convert: other published letters', () => {
         ['北朝鮮の政治犯収容所の現在', '北朝鮮人権情報センター', 2012],
       ],
     );
-    assert.ok(markdown.includes('\n## 要請事項\n\n1. 国連の場で拉致問題への言及を続けること。\n2. 被害者家族'), 'the numbered requests: a list under their heading');
-    assert.ok(markdown.includes('\n## 署名者\n\n- 加藤博、代表、北朝鮮難民救援基金\n'), 'the label line is the heading');
+    assert.ok(
+      markdown.includes('\n## 要請事項\n\n1. 国連の場で拉致問題への言及を続けること。\n2. 被害者家族'),
+      'the numbered requests: a list under their heading',
+    );
+    assert.ok(
+      markdown.includes('\n## 署名者\n\n- 加藤博、代表、北朝鮮難民救援基金\n'),
+      'the label line is the heading',
+    );
     assert.deepEqual(
       json.signatories.map((s) => [s.name, s.role, s.organization]),
       [
@@ -312,7 +344,13 @@ describe('convert: other published letters', () => {
     );
     assert.ok(markdown.includes('\n- Attacks on the Press,  Committee'), 'the doubled space is kept');
     assert.ok(markdown.includes('\n## Signatories\n\n- Anna Novak – Editor-in-Chief, Free Press Weekly\n'));
-    assert.deepEqual(json.signatories[0], { name: 'Anna Novak', role: 'Editor-in-Chief', organization: 'Free Press Weekly', place: null, line: json.signatories[0].line });
+    assert.deepEqual(json.signatories[0], {
+      name: 'Anna Novak',
+      role: 'Editor-in-Chief',
+      organization: 'Free Press Weekly',
+      place: null,
+      line: json.signatories[0].line,
+    });
     assert.deepEqual(problems(diagnostics), [`${json.reports[1].line}:hint:whitespace-irregular`]);
     assert.ok(notes.includes("Cited Reports: the 2 items after 'the following reports' (line 8)."));
     assert.ok(notes.some((n) => n.startsWith("Signatories: the 3 items under 'Signatories'") && n.includes('3 of 3')));
@@ -320,17 +358,29 @@ describe('convert: other published letters', () => {
 
   test('a letter with no lists: paragraphs kept as wrapped, markup escaped, the signature read', () => {
     const { markdown, json, diagnostics, notes } = convert('no-lists.txt');
-    assert.ok(markdown.includes('\nYour editorial of May 28 said that the abduction issue "belongs to\nhistory". It does not.'), 'line breaks kept');
+    assert.ok(
+      markdown.includes('\nYour editorial of May 28 said that the abduction issue "belongs to\nhistory". It does not.'),
+      'line breaks kept',
+    );
     assert.ok(markdown.includes('and we \\*must\\*\nnot let'), 'emphasis asterisks escaped');
     assert.ok(markdown.includes('\n#BringThemHome is more'), 'a hashtag is not a heading: left alone');
     assert.ok(markdown.includes('\n\\> Every year I set a place'), 'a quoted line is not a block quote');
     // A place is not clearly a title: the name is the signatory, the place stays as text under it.
     assert.ok(markdown.endsWith('\nYours faithfully,\n\n## Signatories\n\n- Taro Yamada\n\nTokyo\n'), markdown);
     assert.equal(json.reports.length, 0);
-    assert.deepEqual(json.signatories.map((s) => s.name), ['Taro Yamada']);
+    assert.deepEqual(
+      json.signatories.map((s) => s.name),
+      ['Taro Yamada'],
+    );
     assert.deepEqual(json.addressees, [{ name: 'The Editor', titles: ['The Daily Example'] }]);
-    assert.deepEqual(problems(diagnostics).map((p) => p.replace(/^\d+:/, '')), ['error:signatory-organization-missing', 'error:signatory-role-missing']);
-    assert.ok(notes.some((n) => n.startsWith('Line 21 after the signature is kept as text')), notes.join('\n'));
+    assert.deepEqual(
+      problems(diagnostics).map((p) => p.replace(/^\d+:/, '')),
+      ['error:signatory-organization-missing', 'error:signatory-role-missing'],
+    );
+    assert.ok(
+      notes.some((n) => n.startsWith('Line 21 after the signature is kept as text')),
+      notes.join('\n'),
+    );
     assert.ok(notes.includes('Escaped 3 characters Markdown would read as markup (lines 9, 16).'));
     // What the reader sees is the plain text's own characters.
     const paragraph = parseLetter(markdown);
@@ -339,11 +389,15 @@ describe('convert: other published letters', () => {
 
   test('an e-mailed letter: underlined title, rules dropped, signatories as plain lines after "Sincerely,"', () => {
     const { markdown, json, diagnostics, notes } = convert('email-plain-signatories.txt');
-    assert.ok(markdown.startsWith("# OPEN LETTER ON THE DETENTION OF WOMEN'S RIGHTS ACTIVISTS\n\nDate: 12 May 2021\nTo: Minister of Justice"));
+    assert.ok(
+      markdown.startsWith(
+        "# OPEN LETTER ON THE DETENTION OF WOMEN'S RIGHTS ACTIVISTS\n\nDate: 12 May 2021\nTo: Minister of Justice",
+      ),
+    );
     assert.ok(!markdown.includes('====') && !markdown.includes('----'));
     assert.ok(
       markdown.endsWith(
-        '\n## Signatories\n\n- Hana Kim, Researcher, Seoul Human Rights Forum\n- Jun Park, Lawyer, Korean Bar Association Human Rights\n  Committee\n- Mina Lee, Director, Women\'s Rights Watch Korea\n',
+        "\n## Signatories\n\n- Hana Kim, Researcher, Seoul Human Rights Forum\n- Jun Park, Lawyer, Korean Bar Association Human Rights\n  Committee\n- Mina Lee, Director, Women's Rights Watch Korea\n",
       ),
     );
     assert.equal(json.signatories[1].organization, 'Korean Bar Association Human Rights Committee');
@@ -366,7 +420,11 @@ describe('convert: other published letters', () => {
       const expectedFile = path.join(convertRoot, name.replace(/\.txt$/, '.converted.md'));
       const { markdown } = convertPlainText(read(name));
       if (update) fs.writeFileSync(expectedFile, markdown);
-      assert.equal(markdown, fs.readFileSync(expectedFile, 'utf8'), `${name}: the conversion changed (UPDATE_CONVERT_FIXTURES=1 to accept)`);
+      assert.equal(
+        markdown,
+        fs.readFileSync(expectedFile, 'utf8'),
+        `${name}: the conversion changed (UPDATE_CONVERT_FIXTURES=1 to accept)`,
+      );
     }
   });
 });
@@ -379,7 +437,11 @@ describe('convert: lines', () => {
   test('bullets of every kind, at any indentation, become items; numbers keep their number', () => {
     for (const bullet of ['•', '*', '-', '–', '·', '・', '●']) {
       for (const indent of ['', '  ', '\t', '\u3000']) {
-        assert.equal(md(`T\n\n${indent}${bullet} a\n${indent}${bullet}  b\n`), '# T\n\n- a\n- b\n', JSON.stringify([bullet, indent]));
+        assert.equal(
+          md(`T\n\n${indent}${bullet} a\n${indent}${bullet}  b\n`),
+          '# T\n\n- a\n- b\n',
+          JSON.stringify([bullet, indent]),
+        );
       }
     }
     assert.equal(md('T\n\n・a\n・b\n'), '# T\n\n- a\n- b\n');
@@ -391,12 +453,18 @@ describe('convert: lines', () => {
   });
 
   test('continuation lines, indented or not, stay under their item until a blank line or the next bullet', () => {
-    assert.equal(md('T\n\n• one\n      wrapped\n• two\nlazy\n\nAfter.\n'), '# T\n\n- one\n  wrapped\n- two\n  lazy\n\nAfter.\n');
+    assert.equal(
+      md('T\n\n• one\n      wrapped\n• two\nlazy\n\nAfter.\n'),
+      '# T\n\n- one\n  wrapped\n- two\n  lazy\n\nAfter.\n',
+    );
     assert.equal(md('T\n\n10. ten\n    more\n'), '# T\n\n10. ten\n    more\n');
   });
 
   test('an indented bullet under an item is a nested item', () => {
-    assert.equal(md('T\n\nWe ask:\n\n1. First\n   - sub a\n   - sub b\n2. Second\n'), '# T\n\nWe ask:\n\n1. First\n   - sub a\n   - sub b\n2. Second\n');
+    assert.equal(
+      md('T\n\nWe ask:\n\n1. First\n   - sub a\n   - sub b\n2. Second\n'),
+      '# T\n\nWe ask:\n\n1. First\n   - sub a\n   - sub b\n2. Second\n',
+    );
   });
 
   test('items separated by blank lines are one list', () => {
@@ -406,7 +474,10 @@ describe('convert: lines', () => {
   });
 
   test('a dash or number inside a paragraph is text, escaped where Markdown would start a list', () => {
-    assert.equal(md('T\n\nThe year was\n2013. They met on\n1. March - as usual -\n- nothing.\n'), '# T\n\nThe year was\n2013. They met on\n1\\. March - as usual -\n\\- nothing.\n');
+    assert.equal(
+      md('T\n\nThe year was\n2013. They met on\n1. March - as usual -\n- nothing.\n'),
+      '# T\n\nThe year was\n2013. They met on\n1\\. March - as usual -\n\\- nothing.\n',
+    );
   });
 
   test('after a line ending with a colon, a dash or a number starts a list', () => {
@@ -414,13 +485,18 @@ describe('convert: lines', () => {
   });
 
   test('field lines are their own paragraphs; a date ends with its value', () => {
-    assert.equal(md('T\nTo: A, Minister\nDate: 1 May 2020\nDear Minister,\nText.\n'), '# T\n\nTo: A, Minister\nDate: 1 May 2020\n\nDear Minister,\nText.\n');
+    assert.equal(
+      md('T\nTo: A, Minister\nDate: 1 May 2020\nDear Minister,\nText.\n'),
+      '# T\n\nTo: A, Minister\nDate: 1 May 2020\n\nDear Minister,\nText.\n',
+    );
     assert.equal(md('T\n\nLetter dated:\nMay 7, 2013\n'), '# T\n\nLetter dated:\nMay 7, 2013\n');
     assert.equal(md('T\n\nSome text\nTo: A, Minister\n'), '# T\n\nSome text\n\nTo: A, Minister\n');
   });
 
   test('a bare To: followed by bullets: one addressee an item', () => {
-    const letter = parseLetter(md('T\n\nTo:\n• Minister A, Ministry of X\n• Minister B, Ministry of Y\n\nDate: 2020-01-01\n'));
+    const letter = parseLetter(
+      md('T\n\nTo:\n• Minister A, Ministry of X\n• Minister B, Ministry of Y\n\nDate: 2020-01-01\n'),
+    );
     assert.deepEqual(
       letter.addressees.map((a) => a.name),
       ['Minister A', 'Minister B'],
@@ -429,17 +505,36 @@ describe('convert: lines', () => {
 
   test('a short line alone between paragraphs is a heading; salutations, closings, dates and signatures are not', () => {
     assert.equal(md('T\n\nText.\n\nOur Requests\n\nMore text.\n'), '# T\n\nText.\n\n## Our Requests\n\nMore text.\n');
-    for (const line of ['Dear Minister', 'Dear Minister,', 'Tokyo, 7 May 2013', 'May 7, 2013', 'A sentence.', 'we continue', 'Sincerely', 'Best regards']) {
+    for (const line of [
+      'Dear Minister',
+      'Dear Minister,',
+      'Tokyo, 7 May 2013',
+      'May 7, 2013',
+      'A sentence.',
+      'we continue',
+      'Sincerely',
+      'Best regards',
+    ]) {
       assert.ok(!md(`T\n\nText.\n\n${line}\n\nMore text.\n`).includes('## '), line);
     }
     // After a closing, short lines are a signature, not headings: a name and its title are one signatory.
-    assert.equal(md('T\n\nText.\n\nSincerely,\n\nJane Doe\n\nDirector\n'), '# T\n\nText.\n\nSincerely,\n\n## Signatories\n\n- Jane Doe, Director\n');
-    assert.ok(!md(`T\n\nText.\n\n${'A long line that has no final period but is far too long for a heading'}\n\nMore.\n`).includes('## '));
+    assert.equal(
+      md('T\n\nText.\n\nSincerely,\n\nJane Doe\n\nDirector\n'),
+      '# T\n\nText.\n\nSincerely,\n\n## Signatories\n\n- Jane Doe, Director\n',
+    );
+    assert.ok(
+      !md(
+        `T\n\nText.\n\n${'A long line that has no final period but is far too long for a heading'}\n\nMore.\n`,
+      ).includes('## '),
+    );
   });
 
   test('Markdown in the text is escaped minimally', () => {
     assert.equal(md('T\n\n# not a heading\n'), '# T\n\n\\# not a heading\n');
-    assert.equal(md('T\n\nSee *this* and _that_, snake_case_name, 3 * 4 and a * alone.\n'), '# T\n\nSee \\*this\\* and \\_that\\_, snake_case_name, 3 * 4 and a * alone.\n');
+    assert.equal(
+      md('T\n\nSee *this* and _that_, snake_case_name, 3 * 4 and a * alone.\n'),
+      '# T\n\nSee \\*this\\* and \\_that\\_, snake_case_name, 3 * 4 and a * alone.\n',
+    );
     assert.equal(md('T\n\nOne *star only.\n'), '# T\n\nOne *star only.\n');
     assert.equal(md('T\n\nhttps://example.org/a_b_c_d and _x_\n'), '# T\n\nhttps://example.org/a_b_c_d and \\_x\\_\n');
     assert.equal(md('T\n\nC:\\path\\* and &amp; and `code`\n'), '# T\n\nC:\\path\\\\* and \\&amp; and \\`code\\`\n');
@@ -450,13 +545,18 @@ describe('convert: lines', () => {
 
   test('spaces and NBSPs inside lines are kept, trailing ones too', () => {
     const text = `T\n\nTo: A,${NBSP} Minister  \nDate:${NBSP}1 May 2020\n\nText  with\u00a0\u00a0spaces.\n`;
-    assert.equal(md(text), `# T\n\nTo: A,${NBSP} Minister  \nDate:${NBSP}1 May 2020\n\nText  with\u00a0\u00a0spaces.\n`);
+    assert.equal(
+      md(text),
+      `# T\n\nTo: A,${NBSP} Minister  \nDate:${NBSP}1 May 2020\n\nText  with\u00a0\u00a0spaces.\n`,
+    );
     const codes = lintLetter(parseLetter(md(text))).map((d) => d.code);
     assert.equal(codes.filter((c) => c === 'whitespace-irregular').length, 2);
   });
 
   test('signatories: a label line names the section; people need two commas, organizations get signed-by', () => {
-    const out = convertPlainText('T\n\nText.\n\nSignatories:\n\n• Jane Doe, Director, Org A\n• John Roe, Chair, Org B\n');
+    const out = convertPlainText(
+      'T\n\nText.\n\nSignatories:\n\n• Jane Doe, Director, Org A\n• John Roe, Chair, Org B\n',
+    );
     assert.ok(out.markdown.endsWith('\n## Signatories\n\n- Jane Doe, Director, Org A\n- John Roe, Chair, Org B\n'));
     const orgs = convertPlainText('T\n\nText.\n\nSigned by:\n\n- Org A\n- Org B, Japan\n');
     assert.ok(orgs.markdown.startsWith('---\nsigned-by: organizations\n---\n'));
@@ -468,22 +568,38 @@ describe('convert: lines', () => {
   });
 
   test('signatories as plain lines: after a label, up to the first sentence; after a closing, even one', () => {
-    const labelled = md('T\n\nText.\n\nSigned,\n\nAmnesty International\nNo Fence, Japan\n\nFor more information, please write to us at press@example.org.\n');
-    assert.ok(labelled.includes('\n## Signed\n\n- Amnesty International\n- No Fence, Japan\n\nFor more information, please write'), labelled);
+    const labelled = md(
+      'T\n\nText.\n\nSigned,\n\nAmnesty International\nNo Fence, Japan\n\nFor more information, please write to us at press@example.org.\n',
+    );
+    assert.ok(
+      labelled.includes(
+        '\n## Signed\n\n- Amnesty International\n- No Fence, Japan\n\nFor more information, please write',
+      ),
+      labelled,
+    );
     const one = md('T\n\nText.\n\nSincerely,\n\nJane Doe, Director, Org A\n');
     assert.ok(one.endsWith('\nSincerely,\n\n## Signatories\n\n- Jane Doe, Director, Org A\n'), one);
     // A last paragraph with commas is a sentence, not signatories.
-    const prose = convertPlainText('T\n\nText.\n\nThank you, Minister, for your attention, and we look forward to your reply.\nWith respect, as always, the coalition.\n');
+    const prose = convertPlainText(
+      'T\n\nText.\n\nThank you, Minister, for your attention, and we look forward to your reply.\nWith respect, as always, the coalition.\n',
+    );
     assert.ok(!prose.markdown.includes('## Signatories'));
   });
 
   test('a heading made of a short line before the signatories becomes a paragraph under ## Signatories', () => {
     const out = md('T\n\nText.\n\nEndorsing individuals\n\n- Jane Doe, Director, Org A\n- John Roe, Chair, Org B\n');
-    assert.ok(out.endsWith('\n## Signatories\n\nEndorsing individuals\n\n- Jane Doe, Director, Org A\n- John Roe, Chair, Org B\n'), out);
+    assert.ok(
+      out.endsWith(
+        '\n## Signatories\n\nEndorsing individuals\n\n- Jane Doe, Director, Org A\n- John Roe, Chair, Org B\n',
+      ),
+      out,
+    );
   });
 
   test('a list after "listed below" whose items read as no citation stays a list', () => {
-    const out = convertPlainText('T\n\nWe ask for the measures listed below, in the documents listed below.\n\n- Act now\n- Reply soon\n\nMore.\n');
+    const out = convertPlainText(
+      'T\n\nWe ask for the measures listed below, in the documents listed below.\n\n- Act now\n- Reply soon\n\nMore.\n',
+    );
     assert.ok(!out.markdown.includes('Cited Reports'));
     assert.ok(out.notes.some((n) => n.includes('do not read as citations')));
   });
@@ -497,10 +613,42 @@ describe('convert: lines', () => {
   });
 
   test('any text: never throws, ends with one line break, parses, keeps its words', () => {
-    const pieces = ['Open letter', 'To: A, Minister', 'Date: 1 May 2020', 'Signed,', 'Signatories:', '• ', '- ', '* ', '1. ', '(2) ', '・', '  ', '\t', NBSP,
-      'Jane Doe, Director, Org', 'the reports listed below:', 'Text.', '#', '>', '*x*', '_y_', '`', '\\', '&amp;', '---', '===', '、', '署名者', '2012.', 'Sincerely,'];
+    const pieces = [
+      'Open letter',
+      'To: A, Minister',
+      'Date: 1 May 2020',
+      'Signed,',
+      'Signatories:',
+      '• ',
+      '- ',
+      '* ',
+      '1. ',
+      '(2) ',
+      '・',
+      '  ',
+      '\t',
+      NBSP,
+      'Jane Doe, Director, Org',
+      'the reports listed below:',
+      'Text.',
+      '#',
+      '>',
+      '*x*',
+      '_y_',
+      '`',
+      '\\',
+      '&amp;',
+      '---',
+      '===',
+      '、',
+      '署名者',
+      '2012.',
+      'Sincerely,',
+    ];
     const line = fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((p) => p.join(''));
-    const text = fc.tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, eol]) => lines.join(eol));
+    const text = fc
+      .tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'))
+      .map(([lines, eol]) => lines.join(eol));
     fc.assert(
       fc.property(text, (input) => {
         const { markdown, notes } = convertPlainText(input);
@@ -517,7 +665,10 @@ describe('convert: lines', () => {
 describe('very long letters convert without overflowing the stack', () => {
   // The notes once listed what they placed as a chain of messages as deep as the list was long.
   const cases: [string, string][] = [
-    ['10,000 To: paragraphs', Array.from({ length: 10_000 }, (_, i) => `To: Minister ${i}, Ministry ${i}`).join('\n\n')],
+    [
+      '10,000 To: paragraphs',
+      Array.from({ length: 10_000 }, (_, i) => `To: Minister ${i}, Ministry ${i}`).join('\n\n'),
+    ],
     ['40,000 short standalone lines', Array.from({ length: 40_000 }, (_, i) => `Line ${i}`).join('\n\n')],
   ];
   for (const [name, text] of cases) {
@@ -551,32 +702,65 @@ describe('convert: the shapes of real letters', () => {
   });
 
   test('signatures as plain lines after a closing: one a line, "on behalf of" as written', () => {
-    const text = 'T\n\nDear Minister,\n\nWe ask.\n\nSincerely,\n\nAna Lima, on behalf of Rights Watch Brazil\nOmar Said, on behalf of Cairo Forum\n\nCc: Jane Roe, Ministry\n';
+    const text =
+      'T\n\nDear Minister,\n\nWe ask.\n\nSincerely,\n\nAna Lima, on behalf of Rights Watch Brazil\nOmar Said, on behalf of Cairo Forum\n\nCc: Jane Roe, Ministry\n';
     const out = md(text);
-    assert.ok(out.includes('\nSincerely,\n\n## Signatories\n\n- Ana Lima, on behalf of Rights Watch Brazil\n- Omar Said, on behalf of Cairo Forum\n\nCc: Jane Roe'), out);
+    assert.ok(
+      out.includes(
+        '\nSincerely,\n\n## Signatories\n\n- Ana Lima, on behalf of Rights Watch Brazil\n- Omar Said, on behalf of Cairo Forum\n\nCc: Jane Roe',
+      ),
+      out,
+    );
     assert.equal(read(text).signatories.length, 2);
-    for (const closing of ['Yours sincerely,', 'Respectfully,', 'Kind regards,', 'In solidarity,', 'Endorsed by:', '敬具']) {
-      assert.ok(md(`T\n\nWe ask.\n\n${closing}\n\nAmnesty International\nHuman Rights Watch\n`).includes('\n- Amnesty International\n- Human Rights Watch\n'), closing);
+    for (const closing of [
+      'Yours sincerely,',
+      'Respectfully,',
+      'Kind regards,',
+      'In solidarity,',
+      'Endorsed by:',
+      '敬具',
+    ]) {
+      assert.ok(
+        md(`T\n\nWe ask.\n\n${closing}\n\nAmnesty International\nHuman Rights Watch\n`).includes(
+          '\n- Amnesty International\n- Human Rights Watch\n',
+        ),
+        closing,
+      );
     }
   });
 
   test('a two-line signature (name, then title) is one signatory, joined with a comma, with a note', () => {
-    const { markdown, notes } = convertPlainText('T\n\nWe ask.\n\nKind regards,\n\nRuby Gold\nSenior Administrator, Example Network\nruby@example.org\n');
-    assert.ok(markdown.endsWith('\n## Signatories\n\n- Ruby Gold, Senior Administrator, Example Network\n\nruby@example.org\n'), markdown);
+    const { markdown, notes } = convertPlainText(
+      'T\n\nWe ask.\n\nKind regards,\n\nRuby Gold\nSenior Administrator, Example Network\nruby@example.org\n',
+    );
+    assert.ok(
+      markdown.endsWith('\n## Signatories\n\n- Ruby Gold, Senior Administrator, Example Network\n\nruby@example.org\n'),
+      markdown,
+    );
     assert.ok(notes.some((n) => n.startsWith("Signature at line 7: 'Ruby Gold'")));
     assert.ok(!markdown.includes('signed-by'));
   });
 
   test('signature cards separated by blank lines: one signatory each', () => {
-    const text = 'T\n\nWe ask.\n\nSigned,\n\nAmal Haddad\nExample Labs\nFree speech now\n\nJohn Smith\nAcme Corp\n\nMaria Rossi\n';
+    const text =
+      'T\n\nWe ask.\n\nSigned,\n\nAmal Haddad\nExample Labs\nFree speech now\n\nJohn Smith\nAcme Corp\n\nMaria Rossi\n';
     const json = read(text);
-    assert.deepEqual(json.signatories.map((s) => s.name), ['Amal Haddad', 'John Smith', 'Maria Rossi']);
+    assert.deepEqual(
+      json.signatories.map((s) => s.name),
+      ['Amal Haddad', 'John Smith', 'Maria Rossi'],
+    );
   });
 
   test('groups inside the signatories become ### headings', () => {
-    const text = 'T\n\nWe ask.\n\nSignatories\n\nGlobal\n\nAmnesty International\nOxfam\n\nNational\n\nNo Fence, Japan\nHuman Rights Now, Japan\n';
+    const text =
+      'T\n\nWe ask.\n\nSignatories\n\nGlobal\n\nAmnesty International\nOxfam\n\nNational\n\nNo Fence, Japan\nHuman Rights Now, Japan\n';
     const out = md(text);
-    assert.ok(out.includes('\n## Signatories\n\n### Global\n\n- Amnesty International\n- Oxfam\n\n### National\n\n- No Fence, Japan\n'), out);
+    assert.ok(
+      out.includes(
+        '\n## Signatories\n\n### Global\n\n- Amnesty International\n- Oxfam\n\n### National\n\n- No Fence, Japan\n',
+      ),
+      out,
+    );
     assert.equal(read(text).signatories.length, 4);
   });
 
@@ -586,17 +770,43 @@ describe('convert: the shapes of real letters', () => {
   });
 
   test('tab-separated rows become a pipe table, the header as given, cells escaped', () => {
-    const text = 'T\n\nWe ask.\n\nSignatories:\n\nName\tType\tComment\nAcme\tCompany\tPays 1 | 2 FTEs\nBeta\tProject\t\\o/\n';
+    const text =
+      'T\n\nWe ask.\n\nSignatories:\n\nName\tType\tComment\nAcme\tCompany\tPays 1 | 2 FTEs\nBeta\tProject\t\\o/\n';
     const out = md(text);
-    assert.ok(out.includes('\n| Name | Type | Comment |\n| --- | --- | --- |\n| Acme | Company | Pays 1 \\| 2 FTEs |\n| Beta | Project | \\\\o/ |\n'), out);
-    const headerless = md('T\n\nWe ask.\n\nEndorsed by:\n\n1\tAcme Network\tA network of groups\n2\tBeta Forum\tA forum\n');
-    assert.ok(headerless.includes('\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network of groups |\n'), headerless);
+    assert.ok(
+      out.includes(
+        '\n| Name | Type | Comment |\n| --- | --- | --- |\n| Acme | Company | Pays 1 \\| 2 FTEs |\n| Beta | Project | \\\\o/ |\n',
+      ),
+      out,
+    );
+    const headerless = md(
+      'T\n\nWe ask.\n\nEndorsed by:\n\n1\tAcme Network\tA network of groups\n2\tBeta Forum\tA forum\n',
+    );
+    assert.ok(
+      headerless.includes(
+        '\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network of groups |\n',
+      ),
+      headerless,
+    );
   });
 
   test('a Markdown source keeps its markup: headings, links, footnotes, pipe tables', () => {
     const text = [
-      '# Open letter', '', 'We ask **you** to read [our report](https://example.org/r).[^1]', '', '## Signatories', '',
-      '| Name | Organization |', '|-|-|', '| Jane Doe | Example Watch |', '', '### Individuals', '', '1. Ann Lee', '1. Bo Chen', '',
+      '# Open letter',
+      '',
+      'We ask **you** to read [our report](https://example.org/r).[^1]',
+      '',
+      '## Signatories',
+      '',
+      '| Name | Organization |',
+      '|-|-|',
+      '| Jane Doe | Example Watch |',
+      '',
+      '### Individuals',
+      '',
+      '1. Ann Lee',
+      '1. Bo Chen',
+      '',
       '[^1]: *Report*, Example Watch, 2020.',
     ].join('\n');
     const { markdown, notes } = convertPlainText(text);
@@ -605,33 +815,72 @@ describe('convert: the shapes of real letters', () => {
   });
 
   test('a line that is only a date, near the top or by the signatures, is labelled Date:; chrome is not', () => {
-    const top = md('Open letter\n\nPosted on March 3, 2024 by admin\n\n4th February 2021\n\nDear Minister,\n\nWe ask.\n');
+    const top = md(
+      'Open letter\n\nPosted on March 3, 2024 by admin\n\n4th February 2021\n\nDear Minister,\n\nWe ask.\n',
+    );
     assert.ok(top.includes('Posted on March 3, 2024 by admin\n\nDate: 4th February 2021\n\nDear Minister,'), top);
     const end = md('T\n\nDear Minister,\n\nWe ask you to act now on this.\n\n2019年2月11日\n');
     assert.ok(end.endsWith('\nDate: 2019年2月11日\n'), end);
-    const italic = read(`# T\n\n_Update (2021-04-12):_ ${'The board replied. '.repeat(10)}\n\n_2021-03-23_\n\nWe ask **you** to read [this](https://example.org).\n`);
+    const italic = read(
+      `# T\n\n_Update (2021-04-12):_ ${'The board replied. '.repeat(10)}\n\n_2021-03-23_\n\nWe ask **you** to read [this](https://example.org).\n`,
+    );
     assert.equal(italic.date, '2021-03-23');
     // A date in the middle of the letter is not its date.
-    assert.ok(!md('T\n\nDear Minister,\n\nWe ask you to act on the first point today.\n\nMay 7, 2013\n\nWe ask you to act on the second point today.\n\nMore.\n\nAnd more.\n\nSincerely,\n\nJane Doe, Director, Org\n').includes('Date:'));
+    assert.ok(
+      !md(
+        'T\n\nDear Minister,\n\nWe ask you to act on the first point today.\n\nMay 7, 2013\n\nWe ask you to act on the second point today.\n\nMore.\n\nAnd more.\n\nSincerely,\n\nJane Doe, Director, Org\n',
+      ).includes('Date:'),
+    );
   });
 
   test('addressees: blocks under one To:, a postal address before the salutation, one office a line', () => {
-    const blocks = read('T\n\nTo: Ann Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nCc: Dan Roe\n\nDear President,\n\nWe ask.\n');
-    assert.deepEqual(blocks.addressees.map((a) => a.name), ['Ann Lee', 'Bo Chen']);
-    const bare = md('T\n\nTo:\n\nAnn Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nDear President,\n\nWe ask.\n');
-    assert.ok(bare.includes('\nTo:\n\n- Ann Lee\n  President of the Commission\n- Bo Chen\n  Commissioner for Trade\n'), bare);
-    const postal = convertPlainText('Letter from CSOs\n\nIsabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nApril 6, 2021\n\nDear Deputy SG Roe,\n\nWe write.\n');
-    assert.ok(postal.markdown.includes('\nTo: Isabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nDate: April 6, 2021\n'), postal.markdown);
+    const blocks = read(
+      'T\n\nTo: Ann Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nCc: Dan Roe\n\nDear President,\n\nWe ask.\n',
+    );
+    assert.deepEqual(
+      blocks.addressees.map((a) => a.name),
+      ['Ann Lee', 'Bo Chen'],
+    );
+    const bare = md(
+      'T\n\nTo:\n\nAnn Lee\nPresident of the Commission\n\nBo Chen\nCommissioner for Trade\n\nDear President,\n\nWe ask.\n',
+    );
+    assert.ok(
+      bare.includes('\nTo:\n\n- Ann Lee\n  President of the Commission\n- Bo Chen\n  Commissioner for Trade\n'),
+      bare,
+    );
+    const postal = convertPlainText(
+      'Letter from CSOs\n\nIsabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nApril 6, 2021\n\nDear Deputy SG Roe,\n\nWe write.\n',
+    );
+    assert.ok(
+      postal.markdown.includes(
+        '\nTo: Isabelle Roe, Deputy Secretary General\nUN Conference on Trade\n\nDate: April 6, 2021\n',
+      ),
+      postal.markdown,
+    );
     assert.ok(postal.notes.includes('To: the block at line 3, before the salutation, is the addressee.'));
-    const offices = read('声明\n\n内閣総理大臣\n経済産業省　大臣\n環境省　大臣\n\n私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。\n');
+    const offices = read(
+      '声明\n\n内閣総理大臣\n経済産業省　大臣\n環境省　大臣\n\n私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。政府に対し、以下のことを求めます。私たちは、気候変動を止めるために活動する若者のグループです。\n',
+    );
     assert.equal(offices.addressees.length, 3);
   });
 
   test('notes under Notes: become footnotes; unambiguous marks become references, quantities stay', () => {
-    const { markdown, notes } = convertPlainText(fs.readFileSync(path.join(convertRoot, 'notes-and-groups.txt'), 'utf8'));
-    assert.ok(markdown.includes('countries.[^1] The pandemic has deepened their debt [^2]\nand cut their revenue by a third.[^3] Their 47 members still need 12 years.'), markdown);
+    const { markdown, notes } = convertPlainText(
+      fs.readFileSync(path.join(convertRoot, 'notes-and-groups.txt'), 'utf8'),
+    );
+    assert.ok(
+      markdown.includes(
+        'countries.[^1] The pandemic has deepened their debt [^2]\nand cut their revenue by a third.[^3] Their 47 members still need 12 years.',
+      ),
+      markdown,
+    );
     assert.ok(markdown.includes('\nNotes:\n\n[^1]: Resolution 59/209 of the General Assembly, 20 December 2004\n'));
-    assert.ok(notes.includes("Notes: the 3 notes under 'Notes' (line 12) are footnotes `[^1]:`; 3 references marked in the text."), notes.join('\n'));
+    assert.ok(
+      notes.includes(
+        "Notes: the 3 notes under 'Notes' (line 12) are footnotes `[^1]:`; 3 references marked in the text.",
+      ),
+      notes.join('\n'),
+    );
     // A mark that stands twice is ambiguous: the definitions are made, the text is left.
     const twice = md('T\n\nWe ask.1 And again.1\n\nNotes:\n1. A note, Example, 2020\n');
     assert.ok(twice.includes('We ask.1 And again.1') && twice.includes('[^1]: A note'), twice);
@@ -639,9 +888,18 @@ describe('convert: the shapes of real letters', () => {
   });
 
   test('a table of signatories at the end goes under ## Signatories', () => {
-    const { markdown, notes } = convertPlainText('T\n\nWe ask.\n\nEndorsed as of 19 November:\n\n1\tAcme Network\tA network\n2\tBeta Forum\tA forum\n');
-    assert.ok(markdown.endsWith('\n## Signatories\n\nEndorsed as of 19 November:\n\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network |\n| 2 | Beta Forum | A forum |\n'), markdown);
-    assert.ok(notes.includes('Table at line 7: 2 rows written as a Markdown table under the signatories.'), notes.join('\n'));
+    const { markdown, notes } = convertPlainText(
+      'T\n\nWe ask.\n\nEndorsed as of 19 November:\n\n1\tAcme Network\tA network\n2\tBeta Forum\tA forum\n',
+    );
+    assert.ok(
+      markdown.endsWith(
+        '\n## Signatories\n\nEndorsed as of 19 November:\n\n| No. | Name | Details |\n| --- | --- | --- |\n| 1 | Acme Network | A network |\n| 2 | Beta Forum | A forum |\n',
+      ),
+      markdown,
+    );
+    assert.ok(
+      notes.includes('Table at line 7: 2 rows written as a Markdown table under the signatories.'),
+      notes.join('\n'),
+    );
   });
 });
-

@@ -100,10 +100,14 @@ describe('corpus of published letters', () => {
         addressees: letter.addressees.length,
         date: dateOf(letter, expected.date === 'none' ? 10 : expected.date.length),
       };
-      const wrong = (['signatories', 'reports', 'addressees', 'date'] as const).filter((key) => found[key] !== expected[key]);
+      const wrong = (['signatories', 'reports', 'addressees', 'date'] as const).filter(
+        (key) => found[key] !== expected[key],
+      );
       right += 4 - wrong.length;
       total += 4;
-      rows.push(`  ${String(4 - wrong.length)}/4  ${name}${wrong.map((k) => `  ${k} ${found[k]} (expected ${expected[k]})`).join('')}`);
+      rows.push(
+        `  ${String(4 - wrong.length)}/4  ${name}${wrong.map((k) => `  ${k} ${found[k]} (expected ${expected[k]})`).join('')}`,
+      );
 
       // Never lose a writer's text: every word of the published letter is in the converted one.
       const written = new Map<string, number>();

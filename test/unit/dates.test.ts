@@ -130,5 +130,6 @@ describe('dates compared as precisely as written', () => {
 
 describe('citation dates: Japanese era years', () => {
   test('平成28年 is 2016', () => assert.equal(trailingCitationDate('『白書』、法務省、平成28年')?.iso, '2016'));
-  test('令和2年6月 is June 2020', () => assert.equal(trailingCitationDate('報告書、環境省、令和2年6月')?.iso, '2020-06'));
+  test('令和2年6月 is June 2020', () =>
+    assert.equal(trailingCitationDate('報告書、環境省、令和2年6月')?.iso, '2020-06'));
 });

@@ -70,7 +70,9 @@ describe('fixture letters', () => {
             ? { entries: letter.signatories, name: 'Signatory' }
             : null;
         if (!kind) continue;
-        const entry = kind.entries.find((e) => e.range.start.line <= d.range.start.line && d.range.start.line <= e.range.end.line);
+        const entry = kind.entries.find(
+          (e) => e.range.start.line <= d.range.start.line && d.range.start.line <= e.range.end.line,
+        );
         const named = entry && d.message.includes(`${kind.name} ${entry.index}`);
         if (!named) wrong.push(`${path}:${d.range.start.line + 1} ${d.code}: ${d.message}`);
       }

@@ -44,17 +44,19 @@ let grammar: IGrammar;
 
 before(async () => {
   const wasm = readFileSync(join(repoRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (text: string) => new oniguruma.OnigString(text),
     }),
     // Markdown, HTML and YAML are VS Code's own grammars: empty stand-ins here, so only the letter's scopes show.
-    loadGrammar: async (scopeName) =>
-      scopeName === SCOPE
-        ? parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath)
-        : ({ scopeName, patterns: [], repository: {} } as unknown as IRawGrammar),
+    loadGrammar: (scopeName) =>
+      Promise.resolve(
+        scopeName === SCOPE
+          ? parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath)
+          : ({ scopeName, patterns: [], repository: {} } as unknown as IRawGrammar),
+      ),
   });
   const loaded = await registry.loadGrammar(SCOPE);
   assert.ok(loaded, 'the grammar loads');
@@ -84,7 +86,8 @@ function scopesOf(lines: Line[], n: number, part: string, occurrence = 0): { sco
   assert.ok(start >= 0, `"${part}" is on line ${n}: ${line.text}`);
   const end = start + part.length;
   const covering = line.tokens.filter((t) => t.endIndex > start && t.startIndex < end);
-  const exact = covering[0].startIndex === start && Math.min(covering[covering.length - 1].endIndex, line.text.length) === end;
+  const exact =
+    covering[0].startIndex === start && Math.min(covering[covering.length - 1].endIndex, line.text.length) === end;
   return { scopes: covering[0].scopes.filter((s) => covering.every((t) => t.scopes.includes(s))), exact };
 }
 
@@ -185,7 +188,11 @@ describe('grammar: what a writer sees', () => {
     const raw = JSON.parse(readFileSync(grammarPath, 'utf8'));
     assert.equal(raw.scopeName, SCOPE);
     assert.deepEqual(raw.patterns.at(-1), { include: '#body' });
-    assert.deepEqual(raw.repository.body.patterns.at(-1), { include: 'text.html.markdown' }, 'Markdown comes last, as the fallback');
+    assert.deepEqual(
+      raw.repository.body.patterns.at(-1),
+      { include: 'text.html.markdown' },
+      'Markdown comes last, as the fallback',
+    );
     assert.ok(lines[0].tokens[0].scopes.includes(SCOPE));
   });
 
@@ -326,7 +333,13 @@ describe('grammar: what a writer sees', () => {
   });
 
   test('every label and section name of the format is recognised, in any case', () => {
-    const scopeKind: Record<FieldKind, string> = { addressee: 'addressee', date: 'date', replyBy: 'reply-by', subject: 'subject', cc: 'cc' };
+    const scopeKind: Record<FieldKind, string> = {
+      addressee: 'addressee',
+      date: 'date',
+      replyBy: 'reply-by',
+      subject: 'subject',
+      cc: 'cc',
+    };
     const labels = Object.entries(fieldLabels).map(([kind, names]) => [scopeKind[kind as FieldKind], names] as const);
     for (const [kind, names] of labels) {
       for (const name of names) {
@@ -349,14 +362,27 @@ describe('grammar: what a writer sees', () => {
   });
 
   test('a label paragraph opens a section for the list right under it', () => {
-    const lines = tokenize(['**Signatories:**', '- Hiroshi Kato, President, Life Funds for North Korean Refugees', '', 'Thank you, 2012'].join('\n'));
+    const lines = tokenize(
+      [
+        '**Signatories:**',
+        '- Hiroshi Kato, President, Life Funds for North Korean Refugees',
+        '',
+        'Thank you, 2012',
+      ].join('\n'),
+    );
     assertToken(lines, 1, 'Signatories', `entity.name.section.signatories${L}`);
     assertToken(lines, 2, 'Hiroshi Kato', `entity.name.signatory${L}`);
     assertNoScope(lines, 4, 'Thank you', 'entity.name');
   });
 
   test('a label alone followed by a list: one addressee per item', () => {
-    const lines = tokenize(['**To:**', '1. António Guterres, Secretary-General of the United Nations', '2. Moussa Faki Mahamat, Chairperson of the African Union Commission'].join('\n'));
+    const lines = tokenize(
+      [
+        '**To:**',
+        '1. António Guterres, Secretary-General of the United Nations',
+        '2. Moussa Faki Mahamat, Chairperson of the African Union Commission',
+      ].join('\n'),
+    );
     assertToken(lines, 2, 'António Guterres', `entity.name.addressee${L}`);
     assertToken(lines, 3, 'Moussa Faki Mahamat', `entity.name.addressee${L}`);
     assertNoScope(lines, 3, 'Chairperson', `entity.name.addressee${L}`);
@@ -369,7 +395,18 @@ describe('grammar: what a writer sees', () => {
   });
 
   test('long and odd lines tokenize quickly', () => {
-    const odd = ['## Signatories', '', `- ${'(a)'.repeat(60)} x`, `- ${'Name (a) '.repeat(300)}, role ${'(b'.repeat(80)}`, `- ${'a, '.repeat(3000)}`, '', '## Sources', '', `- ${'“a, '.repeat(500)}`, `- ${'*a* '.repeat(500)}, ${'2012 '.repeat(200)}`];
+    const odd = [
+      '## Signatories',
+      '',
+      `- ${'(a)'.repeat(60)} x`,
+      `- ${'Name (a) '.repeat(300)}, role ${'(b'.repeat(80)}`,
+      `- ${'a, '.repeat(3000)}`,
+      '',
+      '## Sources',
+      '',
+      `- ${'“a, '.repeat(500)}`,
+      `- ${'*a* '.repeat(500)}, ${'2012 '.repeat(200)}`,
+    ];
     const start = performance.now();
     tokenize(odd.join('\n'));
     assert.ok(performance.now() - start < 2000, 'under 2 s');
@@ -384,7 +421,9 @@ interface Snippet {
   description: string;
 }
 
-const snippets = parseJsonc(readFileSync(join(repoRoot, 'snippets', 'advocacy-letter.code-snippets'), 'utf8')) as Record<string, Snippet>;
+const snippets = parseJsonc(
+  readFileSync(join(repoRoot, 'snippets', 'advocacy-letter.code-snippets'), 'utf8'),
+) as Record<string, Snippet>;
 const bodyOf = (s: Snippet) => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
 const prefixesOf = (s: Snippet) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]);
 
@@ -454,7 +493,20 @@ function expand(body: string, variables: Record<string, string>): { text: string
   return { text, tabStops };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The date variables VS Code fills in, for a given day. */
 function dateVariables(iso: string): Record<string, string> {
@@ -506,17 +558,17 @@ const organizationsLetter = peopleLetter
 /** Where each snippet goes in a letter, and the problems its default text may have. */
 const placement: Record<string, { at: string; letter?: string; allowed?: string[] }> = {
   'Front matter': { at: 'top' },
-  'Addressee': { at: 'header' },
+  Addressee: { at: 'header' },
   'Addressees (list)': { at: 'header' },
   'Addressee in Japanese': { at: 'header' },
-  'Date': { at: 'header' },
+  Date: { at: 'header' },
   'Date in Japanese': { at: 'header' },
   // Today is the default: the deadline must then be moved after the letter's date.
   'Reply deadline': { at: 'header', allowed: ['reply-by-before-date'] },
   'Reply deadline in Japanese': { at: 'header', allowed: ['reply-by-before-date'] },
-  'Subject': { at: 'header' },
-  'Copies': { at: 'header' },
-  'Request': { at: 'body' },
+  Subject: { at: 'header' },
+  Copies: { at: 'header' },
+  Request: { at: 'body' },
   'Cited reports section': { at: 'end' },
   'Cited reports section in Japanese': { at: 'end' },
   'Cited report': { at: 'reports' },
@@ -525,12 +577,12 @@ const placement: Record<string, { at: string; letter?: string; allowed?: string[
   'Cited report in Japanese': { at: 'reports' },
   'Signatories section': { at: 'end' },
   'Signatories section in Japanese': { at: 'end' },
-  'Signatory': { at: 'signatories' },
+  Signatory: { at: 'signatories' },
   'Signatory in Japanese': { at: 'signatories' },
   'Signing organization': { at: 'signatories', letter: organizationsLetter },
   'Disable next line': { at: 'body' },
-  'Disable': { at: 'body' },
-  'Enable': { at: 'body' },
+  Disable: { at: 'body' },
+  Enable: { at: 'body' },
   'Disable in the whole file': { at: 'body' },
 };
 const wholeLetters = ['Letter', 'Letter in Japanese'];
@@ -549,7 +601,10 @@ describe('snippets', () => {
   test('parse as JSON with comments; each has a prefix, a body and a description', () => {
     assert.ok(Object.keys(snippets).length >= 20);
     for (const [name, snippet] of Object.entries(snippets)) {
-      assert.ok(prefixesOf(snippet).length > 0 && prefixesOf(snippet).every((p) => typeof p === 'string' && p.length > 0), `${name}: prefix`);
+      assert.ok(
+        prefixesOf(snippet).length > 0 && prefixesOf(snippet).every((p) => typeof p === 'string' && p.length > 0),
+        `${name}: prefix`,
+      );
       assert.ok(bodyOf(snippet).length > 0, `${name}: body`);
       assert.ok(typeof snippet.description === 'string' && snippet.description.length > 10, `${name}: description`);
     }
@@ -557,7 +612,24 @@ describe('snippets', () => {
 
   test('the prefixes a writer would type', () => {
     const all = Object.values(snippets).flatMap(prefixesOf);
-    for (const prefix of ['letter', 'letter-ja', 'to', 'date', 'replyby', 'reports', 'report', 'signatories', 'signatory', 'request', 'disable-next-line', 'disable', 'enable', 'disable-file', '署名者', '参考文献']) {
+    for (const prefix of [
+      'letter',
+      'letter-ja',
+      'to',
+      'date',
+      'replyby',
+      'reports',
+      'report',
+      'signatories',
+      'signatory',
+      'request',
+      'disable-next-line',
+      'disable',
+      'enable',
+      'disable-file',
+      '署名者',
+      '参考文献',
+    ]) {
       assert.ok(all.includes(prefix), prefix);
     }
     assert.equal(new Set(all).size, all.length, 'no prefix twice');
@@ -571,7 +643,11 @@ describe('snippets', () => {
     for (const [name, snippet] of Object.entries(snippets)) {
       const { tabStops } = expand(bodyOf(snippet), dateVariables(dates[0]));
       const numbered = [...new Set(tabStops.filter((n) => n > 0))];
-      assert.deepEqual(numbered, numbered.map((_, k) => k + 1), `${name}: ${tabStops.join(' ')}`);
+      assert.deepEqual(
+        numbered,
+        numbered.map((_, k) => k + 1),
+        `${name}: ${tabStops.join(' ')}`,
+      );
     }
   });
 
@@ -589,7 +665,10 @@ describe('snippets', () => {
       for (const name of wholeLetters) {
         const { text } = expand(bodyOf(snippets[name]), dateVariables(iso));
         const letter = parseLetter(text);
-        assert.ok(letter.title && letter.date && letter.addressees.length === 1, `${name}: title, date and addressee are read`);
+        assert.ok(
+          letter.title && letter.date && letter.addressees.length === 1,
+          `${name}: title, date and addressee are read`,
+        );
         assert.equal(letter.reports.length, 1, `${name}: one report`);
         assert.equal(letter.signatories.length, 1, `${name}: one signatory`);
         assert.deepEqual(
@@ -652,7 +731,8 @@ describe('language configuration', () => {
   });
 
   test('Enter continues a list item with the same marker', () => {
-    const appended = (line: string) => config.onEnterRules.find((r) => new RegExp(r.beforeText).test(line))?.action.appendText;
+    const appended = (line: string) =>
+      config.onEnterRules.find((r) => new RegExp(r.beforeText).test(line))?.action.appendText;
     assert.equal(appended('- Hiroshi Kato, President, Life Funds for North Korean Refugees'), '- ');
     assert.equal(appended('* Kotaro Miura, Vice President'), '* ');
     assert.equal(appended('  - a nested item'), '- ');

@@ -9,10 +9,32 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  catalogueKeys, describeAt, disableFix, english, formatMessage, joinEntryLines, letterOutline, lintLetter, messageKey,
-  parseLetter, readLetterConfig, suggestedFixes, templates, type LetterDiagnostic, type LintOptions, type Message, type Translate,
+  catalogueKeys,
+  describeAt,
+  disableFix,
+  english,
+  formatMessage,
+  joinEntryLines,
+  letterOutline,
+  lintLetter,
+  messageKey,
+  parseLetter,
+  readLetterConfig,
+  suggestedFixes,
+  templates,
+  type LetterDiagnostic,
+  type LintOptions,
+  type Message,
+  type Translate,
 } from '../../src/core';
-import { convertCatalogueKeys, convertPlainText, decodeCsv, importReport, importSummary, planSignatoryImport } from '../../src/workflows';
+import {
+  convertCatalogueKeys,
+  convertPlainText,
+  decodeCsv,
+  importReport,
+  importSummary,
+  planSignatoryImport,
+} from '../../src/workflows';
 import { fixturesRoot, listFixtures, parseFixture } from './support/expectations';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -36,7 +58,10 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => path.join(dir, entry.toString()))
     .filter((file) => file.endsWith('.ts'));
 }
-const sources = sourceFiles('src/extension').map((file) => ({ file, text: fs.readFileSync(path.join(root, file), 'utf8') }));
+const sources = sourceFiles('src/extension').map((file) => ({
+  file,
+  text: fs.readFileSync(path.join(root, file), 'utf8'),
+}));
 
 /** The value of a single-quoted TypeScript string literal's body. */
 const unquote = (body: string) => body.replace(/\\(.)/g, '$1');
@@ -61,14 +86,19 @@ describe('package.json localization', () => {
     assert.deepEqual(Object.keys(nlsJa).sort(), Object.keys(nls).sort());
     const used = new Set(keys);
     for (const key of Object.keys(nls)) assert.ok(used.has(key), `${key} is not used in package.json`);
-    for (const [file, values] of [['package.nls.json', nls], ['package.nls.ja.json', nlsJa]] as const) {
-      for (const [key, value] of Object.entries(values)) assert.ok(typeof value === 'string' && value.trim() !== '', `${file}: ${key} is empty`);
+    for (const [file, values] of [
+      ['package.nls.json', nls],
+      ['package.nls.ja.json', nlsJa],
+    ] as const) {
+      for (const [key, value] of Object.entries(values))
+        assert.ok(typeof value === 'string' && value.trim() !== '', `${file}: ${key} is empty`);
     }
   });
 
   test('the Japanese keeps every `code` span of the English', () => {
     for (const [key, english] of Object.entries(nls)) {
-      for (const code of english.match(/`[^`]+`/g) ?? []) assert.ok(nlsJa[key].includes(code), `${key}: ${code} is missing from the Japanese`);
+      for (const code of english.match(/`[^`]+`/g) ?? [])
+        assert.ok(nlsJa[key].includes(code), `${key}: ${code} is missing from the Japanese`);
     }
   });
 });
@@ -86,13 +116,17 @@ describe('runtime strings (vscode.l10n.t)', () => {
   });
 
   test('every l10n.t literal has a Japanese translation', () => {
-    for (const { file, message } of calls) assert.ok(message in bundleJa, `${file}: no Japanese for ${JSON.stringify(message)}`);
+    for (const { file, message } of calls)
+      assert.ok(message in bundleJa, `${file}: no Japanese for ${JSON.stringify(message)}`);
   });
 
   test('the bundle has no translation nobody asks for, and none empty', () => {
     const asked = new Set([...calls.map((c) => c.message), ...catalogueKeys(), ...convertCatalogueKeys()]);
     for (const [key, value] of Object.entries(bundleJa)) {
-      assert.ok(asked.has(key), `l10n/bundle.l10n.ja.json: ${JSON.stringify(key)} is used neither in src/extension, src/core/messages.ts nor src/workflows/convert/notes.ts`);
+      assert.ok(
+        asked.has(key),
+        `l10n/bundle.l10n.ja.json: ${JSON.stringify(key)} is used neither in src/extension, src/core/messages.ts nor src/workflows/convert/notes.ts`,
+      );
       assert.ok(value.trim() !== '', `l10n/bundle.l10n.ja.json: ${JSON.stringify(key)} is empty`);
     }
   });
@@ -111,7 +145,11 @@ describe('runtime strings (vscode.l10n.t)', () => {
         // The first argument is a translation, or a variable holding one (checked where it is made).
         assert.doesNotMatch(rest, /^['"`]/, `${file}:${line}: a literal message not wrapped in l10n.t`);
         if (!/^(?:(?:vscode\.)?l10n\.t|translate|localized)\(/.test(rest)) {
-          assert.match(rest, /^[A-Za-z_$][\w$]*\s*[,)]|^[A-Za-z_$][\w$]*\s*\?\s*(?:vscode\.)?l10n\.t\(/, `${file}:${line}: the message is neither l10n.t(…) nor a variable`);
+          assert.match(
+            rest,
+            /^[A-Za-z_$][\w$]*\s*[,)]|^[A-Za-z_$][\w$]*\s*\?\s*(?:vscode\.)?l10n\.t\(/,
+            `${file}:${line}: the message is neither l10n.t(…) nor a variable`,
+          );
         }
       }
     }
@@ -123,12 +161,18 @@ describe('engine messages (src/core/messages.ts)', () => {
   // The conversion's own notes (src/workflows/convert/notes.ts) are translated from the same bundle.
   const catalogue = new Set([...keys, ...convertCatalogueKeys()]);
   // The workflows (conversion, CSV) write their notes and reports from the same catalogue.
-  const coreSources = [...sourceFiles('src/core'), ...sourceFiles('src/workflows')].map((file) => ({ file, text: fs.readFileSync(path.join(root, file), 'utf8') }));
+  const coreSources = [...sourceFiles('src/core'), ...sourceFiles('src/workflows')].map((file) => ({
+    file,
+    text: fs.readFileSync(path.join(root, file), 'utf8'),
+  }));
 
   /** Japanese, failing on a template that is not catalogued or not translated (message arguments included). */
   const strictJapanese: Translate = (message) =>
     formatMessage(message, (key) => {
-      assert.ok(catalogue.has(key), `${JSON.stringify(key)} is not a template of src/core/messages.ts or the conversion's notes`);
+      assert.ok(
+        catalogue.has(key),
+        `${JSON.stringify(key)} is not a template of src/core/messages.ts or the conversion's notes`,
+      );
       assert.ok(key in bundleJa, `l10n/bundle.l10n.ja.json has no Japanese for ${JSON.stringify(key)}`);
       return bundleJa[key];
     });
@@ -145,13 +189,19 @@ describe('engine messages (src/core/messages.ts)', () => {
     for (const key of keys) {
       assert.ok(key in bundleJa, `l10n/bundle.l10n.ja.json has no Japanese for the engine's ${JSON.stringify(key)}`);
       assert.deepEqual(placeholders(bundleJa[key]), placeholders(key), `placeholders of ${JSON.stringify(key)}`);
-      for (const code of key.match(/`[^`]+`/g) ?? []) assert.ok(bundleJa[key].includes(code), `${JSON.stringify(key)}: ${code} is missing from the Japanese`);
+      for (const code of key.match(/`[^`]+`/g) ?? [])
+        assert.ok(bundleJa[key].includes(code), `${JSON.stringify(key)}: ${code} is missing from the Japanese`);
     }
   });
 
   test('each English text is declared once, and its only braces are placeholders (as vscode.l10n reads them)', () => {
     assert.equal(new Set(keys).size, keys.length, 'a template is declared twice');
-    for (const key of keys) assert.doesNotMatch(key.replace(/\{\d+\}/g, ''), /[{}]/, `${JSON.stringify(key)}: a brace that is not a placeholder`);
+    for (const key of keys)
+      assert.doesNotMatch(
+        key.replace(/\{\d+\}/g, ''),
+        /[{}]/,
+        `${JSON.stringify(key)}: a brace that is not a placeholder`,
+      );
   });
 
   test('every template is used by the engine', () => {
@@ -159,7 +209,11 @@ describe('engine messages (src/core/messages.ts)', () => {
     for (const name of Object.keys(templates)) {
       // The parser writes this one as text (src/core/parseLetter.ts); the front matter check finds it in the catalogue.
       if (name === 'frontMatterNotClosed') assert.ok(all.includes(`'${templates.frontMatterNotClosed}'`));
-      else assert.ok(new RegExp(`\\btemplates\\.${name}\\b`).test(all), `templates.${name} is used neither in src/core nor in src/workflows`);
+      else
+        assert.ok(
+          new RegExp(`\\btemplates\\.${name}\\b`).test(all),
+          `templates.${name} is used neither in src/core nor in src/workflows`,
+        );
     }
   });
 
@@ -176,7 +230,10 @@ describe('engine messages (src/core/messages.ts)', () => {
   });
 
   const letters: { name: string; text: string; options: LintOptions }[] = [
-    ...listFixtures().map((file) => ({ name: file, ...parseFixture(fs.readFileSync(path.join(fixturesRoot, file), 'utf8')) })),
+    ...listFixtures().map((file) => ({
+      name: file,
+      ...parseFixture(fs.readFileSync(path.join(fixturesRoot, file), 'utf8')),
+    })),
     ...[
       '---\ntitle: [unclosed\n---\n# A',
       '---\ntitle: A\n',
@@ -199,9 +256,13 @@ describe('engine messages (src/core/messages.ts)', () => {
           codes.add(d.code);
           checkMessage(where, d.message, d.l10n);
           for (const r of d.related ?? []) checkMessage(`${where} (related)`, r.message, r.l10n);
-          for (const fix of [...(d.fix ? [d.fix] : []), ...suggestedFixes(letter, d), disableFix(letter, d)]) checkMessage(`${where} (fix)`, fix.title, fix.l10n);
+          for (const fix of [...(d.fix ? [d.fix] : []), ...suggestedFixes(letter, d), disableFix(letter, d)])
+            checkMessage(`${where} (fix)`, fix.title, fix.l10n);
           checked++;
-          assert.deepEqual(describeAt(letter, diagnostics, d.range.start), describeAt(letter, diagnostics, d.range.start, english));
+          assert.deepEqual(
+            describeAt(letter, diagnostics, d.range.start),
+            describeAt(letter, diagnostics, d.range.start, english),
+          );
           describeAt(letter, diagnostics, d.range.start, strictJapanese);
         }
         for (const entry of [...letter.reports, ...letter.signatories]) {
@@ -214,7 +275,14 @@ describe('engine messages (src/core/messages.ts)', () => {
       letterOutline(letter, strictJapanese);
     }
     assert.ok(checked > 200, `only ${checked} diagnostics checked`);
-    for (const code of ['title-missing', 'report-year-missing', 'signatory-duplicate', 'whitespace-irregular', 'frontmatter-invalid', 'frontmatter-unknown-key']) {
+    for (const code of [
+      'title-missing',
+      'report-year-missing',
+      'signatory-duplicate',
+      'whitespace-irregular',
+      'frontmatter-invalid',
+      'frontmatter-unknown-key',
+    ]) {
       assert.ok(codes.has(code), `no ${code} among the letters checked`);
     }
   });
@@ -230,7 +298,10 @@ describe('engine messages (src/core/messages.ts)', () => {
       '31 署名者 3: スペースに隣接するノーブレークスペースがあります。',
     ]);
     const year = lintLetter(letter).find((d) => d.code === 'report-year-missing')!;
-    assert.deepEqual(suggestedFixes(letter, year).map((f) => strictJapanese(f.l10n!)), ['発行年を追加']);
+    assert.deepEqual(
+      suggestedFixes(letter, year).map((f) => strictJapanese(f.l10n!)),
+      ['発行年を追加'],
+    );
     assert.equal(strictJapanese(disableFix(letter, year).l10n!), 'この行で report-year-missing を無効にする');
   });
 
@@ -257,9 +328,14 @@ describe('engine messages (src/core/messages.ts)', () => {
 
   test('a CSV import: errors, skipped and rejected rows, the summary and the report', () => {
     const letter = parseLetter(fs.readFileSync(path.join(root, 'examples', 'open-letter-2013.letter.md'), 'utf8'));
-    const organizations = parseLetter('---\nsigned-by: organizations\n---\n# A\n\n## Signatories\n\n- Example Watch, Geneva\n');
+    const organizations = parseLetter(
+      '---\nsigned-by: organizations\n---\n# A\n\n## Signatories\n\n- Example Watch, Geneva\n',
+    );
     const csvs = [
-      ...fs.readdirSync(path.join(fixturesRoot, 'csv')).filter((f) => f.endsWith('.csv')).map((f) => fs.readFileSync(path.join(fixturesRoot, 'csv', f), 'utf8')),
+      ...fs
+        .readdirSync(path.join(fixturesRoot, 'csv'))
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => fs.readFileSync(path.join(fixturesRoot, 'csv', f), 'utf8')),
       'name,role,organization\r\n"Jane Roe,Director,X\r\n',
       'name,role,organization\r\n"Jane" Roe,Director,X\r\n',
       '\r\n \r\n',
@@ -275,7 +351,8 @@ describe('engine messages (src/core/messages.ts)', () => {
     for (const target of [letter, organizations]) {
       for (const csv of csvs) {
         const plan = planSignatoryImport(target, csv);
-        if (plan.error) checkMessage(`CSV error ${JSON.stringify(csv.slice(0, 30))}`, plan.error.message, plan.error.l10n);
+        if (plan.error)
+          checkMessage(`CSV error ${JSON.stringify(csv.slice(0, 30))}`, plan.error.message, plan.error.l10n);
         for (const note of [...plan.skipped, ...plan.rejected]) {
           checkMessage(`CSV row ${note.row}`, note.reason, note.l10n?.reason);
           if (note.detail !== undefined) checkMessage(`CSV row ${note.row} (detail)`, note.detail, note.l10n?.detail);
@@ -289,8 +366,16 @@ describe('engine messages (src/core/messages.ts)', () => {
     }
     assert.ok(notes >= 10, `only ${notes} row notes`);
     const { plan } = { plan: planSignatoryImport(letter, csvs[csvs.length - 1]) };
-    assert.equal(importSummary(plan, 1, strictJapanese), '重複のためスキップ 2 行、却下 5 行 (2 行目: 氏名「Roe, Jane」にコンマが含まれています／ほか 4 行)');
-    for (const bytes of [[0xff, 0xfe, 0x41, 0], [0x50, 0x4b, 3, 4], [0x41, 0, 0x42], [0x82, 0xa0, 0x0a]]) {
+    assert.equal(
+      importSummary(plan, 1, strictJapanese),
+      '重複のためスキップ 2 行、却下 5 行 (2 行目: 氏名「Roe, Jane」にコンマが含まれています／ほか 4 行)',
+    );
+    for (const bytes of [
+      [0xff, 0xfe, 0x41, 0],
+      [0x50, 0x4b, 3, 4],
+      [0x41, 0, 0x42],
+      [0x82, 0xa0, 0x0a],
+    ]) {
       const decoded = decodeCsv(new Uint8Array(bytes));
       assert.ok('error' in decoded);
       checkMessage(`decodeCsv ${bytes}`, decoded.error, decoded.l10n);
@@ -300,7 +385,10 @@ describe('engine messages (src/core/messages.ts)', () => {
   test('conversion notes carry their messages', () => {
     const folder = path.join(fixturesRoot, 'convert');
     const texts = [
-      ...fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(folder, f), 'utf8')),
+      ...fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => fs.readFileSync(path.join(folder, f), 'utf8')),
       '',
       'we write to you about this.\n\nJanuary 10, 2023\n\n-----\n\n* Jane Roe, Director, Example Watch\n* John Doe, Researcher, Rights Now\n',
       'Letter *1*\n\nThe reports listed below:\n\n- A\n- B\n\nEndorsing organizations\n\n- Amnesty International\n- Example Watch, Geneva\n',
@@ -315,14 +403,21 @@ describe('engine messages (src/core/messages.ts)', () => {
   test('the editor shows engine texts through the translation', () => {
     for (const { file, text } of sources) {
       // The whole call, however it is wrapped over lines: its arguments must translate.
-      for (const m of text.matchAll(/new vscode\.(?:Diagnostic|DiagnosticRelatedInformation|CodeAction)\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)/g)) {
+      for (const m of text.matchAll(
+        /new vscode\.(?:Diagnostic|DiagnosticRelatedInformation|CodeAction)\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)/g,
+      )) {
         const line = text.slice(0, m.index).split('\n').length;
         assert.match(m[1], /\b(?:localized|translate|l10n\.t)\(/, `${file}:${line}: an engine text shown untranslated`);
       }
-      for (const m of text.matchAll(/\b(importSummary|importReport|describeAt|letterOutline)\(((?:[^()]|\([^()]*\))*)\)/g)) {
+      for (const m of text.matchAll(
+        /\b(importSummary|importReport|describeAt|letterOutline)\(((?:[^()]|\([^()]*\))*)\)/g,
+      )) {
         assert.match(m[2], /\btranslate\b/, `${file}: ${m[1]}(…) without translate`);
       }
     }
-    assert.equal(messageKey({ template: 'Title', comment: 'the title of the letter' }), 'Title/the title of the letter');
+    assert.equal(
+      messageKey({ template: 'Title', comment: 'the title of the letter' }),
+      'Title/the title of the letter',
+    );
   });
 });

@@ -27,7 +27,9 @@ for (const file of sourceFiles(src)) {
   const text = fs.readFileSync(file, 'utf8');
   const resolve = (fileName: string) => {
     const target = path.resolve(path.dirname(file), fileName);
-    return [`${target}.ts`, path.join(target, 'index.ts'), target].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    return [`${target}.ts`, path.join(target, 'index.ts'), target].find(
+      (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
+    );
   };
   // A type-only import is erased from the build: it counts for the layers (which types a layer may
   // see) but orders nothing at run time, so the cycle test reads value imports only.
@@ -45,7 +47,9 @@ for (const file of sourceFiles(src)) {
       continue;
     }
     const target = path.resolve(path.dirname(file), fileName);
-    const resolved = [`${target}.ts`, path.join(target, 'index.ts'), target].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    const resolved = [`${target}.ts`, path.join(target, 'index.ts'), target].find(
+      (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
+    );
     if (resolved?.startsWith(src)) files.push(path.relative(src, resolved));
     else packages.push(path.relative(src, target));
   }
@@ -86,7 +90,9 @@ test('each layer imports only the layers below it, and the engine no workflow, v
 });
 
 test('the webview shares only its message contract with the extension', () => {
-  const shared = [...graph].flatMap(([file, { files }]) => (layerOf(file) === 'extension' ? files.filter((f) => layerOf(f) === 'webview') : []));
+  const shared = [...graph].flatMap(([file, { files }]) =>
+    layerOf(file) === 'extension' ? files.filter((f) => layerOf(f) === 'webview') : [],
+  );
   assert.deepEqual([...new Set(shared)], [path.join('webview', 'messages.ts')]);
 });
 

@@ -47,7 +47,12 @@ describe('the engine markdown-it gives markdown-it own tokens', () => {
   });
 
   test('on CRLF and CR line breaks and NUL characters', () => {
-    for (const text of ['# Title\r\n\r\n- Name, Role, Org\r\n- Other\0Name, Role, Org\r\n', 'To: A\rDate: 1 May 2024\r\r* x\0\r', '\0', '\r\n']) {
+    for (const text of [
+      '# Title\r\n\r\n- Name, Role, Org\r\n- Other\0Name, Role, Org\r\n',
+      'To: A\rDate: 1 May 2024\r\r* x\0\r',
+      '\0',
+      '\r\n',
+    ]) {
       assertSameTokens(text, JSON.stringify(text));
     }
   });
@@ -84,8 +89,12 @@ function assertSamePlainText(text: string, where: string): number {
 describe('an entry read without an InlineText reads the same text', () => {
   test('on every fixture and example letter, wrapped and hard-broken entries included', () => {
     let shortcuts = 0;
-    for (const file of [...lettersIn('test/fixtures'), ...lettersIn('examples')]) shortcuts += assertSamePlainText(fs.readFileSync(path.join(root, file), 'utf8'), file);
-    shortcuts += assertSamePlainText('- Ana Silva,  \n  Director, Org\n- Li Wang,\n  Researcher\\\n  Org &amp; Co\n', 'breaks');
+    for (const file of [...lettersIn('test/fixtures'), ...lettersIn('examples')])
+      shortcuts += assertSamePlainText(fs.readFileSync(path.join(root, file), 'utf8'), file);
+    shortcuts += assertSamePlainText(
+      '- Ana Silva,  \n  Director, Org\n- Li Wang,\n  Researcher\\\n  Org &amp; Co\n',
+      'breaks',
+    );
     assert.ok(shortcuts > 1000, `only ${shortcuts} texts read by the shortcut`);
   });
 
@@ -105,28 +114,74 @@ describe("the markdown-it internals the engine's shortcuts copy", () => {
   // them; these fail first, saying what to compare, before the token comparison above fails obscurely.
   const pinned = '15.0.3';
   const fingerprint = (f: unknown) => String(f).replace(/\s+/g, ' ');
-  const installed = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'markdown-it', 'package.json'), 'utf8')) as { version: string };
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const installed = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules', 'markdown-it', 'package.json'), 'utf8'),
+  ) as { version: string };
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
 
   test(`markdown-it is pinned to ${pinned} in package.json and installed at that version`, () => {
-    assert.equal(manifest.dependencies['markdown-it'], pinned, 'package.json must pin markdown-it exactly: src/core/markdown.ts copies its internals');
-    assert.equal(installed.version, pinned, `markdown-it ${installed.version} is installed; src/core/markdown.ts was written against ${pinned}`);
+    assert.equal(
+      manifest.dependencies['markdown-it'],
+      pinned,
+      'package.json must pin markdown-it exactly: src/core/markdown.ts copies its internals',
+    );
+    assert.equal(
+      installed.version,
+      pinned,
+      `markdown-it ${installed.version} is installed; src/core/markdown.ts was written against ${pinned}`,
+    );
   });
 
   test('Token has the fields, in the order, that QuickToken assigns', () => {
-    const fields = ['type', 'tag', 'attrs', 'map', 'nesting', 'level', 'children', 'content', 'markup', 'info', 'meta', 'block', 'hidden'];
-    assert.deepEqual(Object.keys(new markdownIt.Token('t', 'x', 0)).sort(), [...fields].sort(), "markdown-it's Token fields changed: update QuickToken in src/core/markdown.ts");
+    const fields = [
+      'type',
+      'tag',
+      'attrs',
+      'map',
+      'nesting',
+      'level',
+      'children',
+      'content',
+      'markup',
+      'info',
+      'meta',
+      'block',
+      'hidden',
+    ];
+    assert.deepEqual(
+      Object.keys(new markdownIt.Token('t', 'x', 0)).sort(),
+      [...fields].sort(),
+      "markdown-it's Token fields changed: update QuickToken in src/core/markdown.ts",
+    );
   });
 
   test('the push methods are the ones markdown.ts copies', () => {
     const md = markdownIt();
     const copied: [string, unknown, string][] = [
-      ['StateBlock.push', md.block.State.prototype.push, 'push(type, tag, nesting) { const token = new Token(type, tag, nesting); token.block = true; if (nesting < 0) this.level--; token.level = this.level; if (nesting > 0) this.level++; this.tokens.push(token); return token; }'],
-      ['StateInline.push', md.inline.State.prototype.push, 'push(type, tag, nesting) { if (this.pending) this.pushPending(); const token = new Token(type, tag, nesting); let token_meta = void 0; if (nesting < 0) { this.level--; this.delimiters = this._prev_delimiters.pop(); } token.level = this.level; if (nesting > 0) { this.level++; this._prev_delimiters.push(this.delimiters); this.delimiters = []; token_meta = { delimiters: this.delimiters }; } this.pendingLevel = this.level; this.tokens.push(token); this.tokens_meta.push(token_meta); return token; }'],
-      ['StateInline.pushPending', md.inline.State.prototype.pushPending, 'pushPending() { const token = new Token("text", "", 0); token.content = this.pending; token.level = this.pendingLevel; this.tokens.push(token); this.pending = ""; return token; }'],
+      [
+        'StateBlock.push',
+        md.block.State.prototype.push,
+        'push(type, tag, nesting) { const token = new Token(type, tag, nesting); token.block = true; if (nesting < 0) this.level--; token.level = this.level; if (nesting > 0) this.level++; this.tokens.push(token); return token; }',
+      ],
+      [
+        'StateInline.push',
+        md.inline.State.prototype.push,
+        'push(type, tag, nesting) { if (this.pending) this.pushPending(); const token = new Token(type, tag, nesting); let token_meta = void 0; if (nesting < 0) { this.level--; this.delimiters = this._prev_delimiters.pop(); } token.level = this.level; if (nesting > 0) { this.level++; this._prev_delimiters.push(this.delimiters); this.delimiters = []; token_meta = { delimiters: this.delimiters }; } this.pendingLevel = this.level; this.tokens.push(token); this.tokens_meta.push(token_meta); return token; }',
+      ],
+      [
+        'StateInline.pushPending',
+        md.inline.State.prototype.pushPending,
+        'pushPending() { const token = new Token("text", "", 0); token.content = this.pending; token.level = this.pendingLevel; this.tokens.push(token); this.pending = ""; return token; }',
+      ],
     ];
     for (const [name, method, expected] of copied) {
-      assert.equal(fingerprint(method), expected, `markdown-it's ${name} changed: bring useQuickTokens in src/core/markdown.ts in line with it`);
+      assert.equal(
+        fingerprint(method),
+        expected,
+        `markdown-it's ${name} changed: bring useQuickTokens in src/core/markdown.ts in line with it`,
+      );
     }
   });
 });

@@ -39,21 +39,32 @@ describe('plain text of a letter', () => {
   test('cited reports are numbered and each signatory is one line', () => {
     const letter = parseLetter(example);
     const text = letterToPlainText(example, { wrap: false });
-    letter.reports.forEach((report, i) => assert.ok(text.includes(`\n${i + 1}. ${report.text.slice(0, 20)}`), `report ${i + 1}`));
+    letter.reports.forEach((report, i) =>
+      assert.ok(text.includes(`\n${i + 1}. ${report.text.slice(0, 20)}`), `report ${i + 1}`),
+    );
     const lines = text.split('\n');
     for (const s of letter.signatories) {
-      assert.ok(lines.some((line) => line.replace(/\s+/g, ' ') === s.text), `one line for ${s.text}`);
+      assert.ok(
+        lines.some((line) => line.replace(/\s+/g, ' ') === s.text),
+        `one line for ${s.text}`,
+      );
     }
   });
 
   test('--no-wrap keeps each paragraph on one line', () => {
     const text = letterToPlainText(example, { wrap: false });
-    assert.ok(text.split('\n').some((line) => line.length > 200), 'a long paragraph stays whole');
+    assert.ok(
+      text.split('\n').some((line) => line.length > 200),
+      'a long paragraph stays whole',
+    );
   });
 
   test('a Japanese letter: at most 72 columns, broken between words, no space added, no character lost', () => {
     const text = letterToPlainText(japanese);
-    assert.deepEqual(text.split('\n').filter((line) => columns(line) > 72), []);
+    assert.deepEqual(
+      text.split('\n').filter((line) => columns(line) > 72),
+      [],
+    );
     const cjk = (s: string) => s.replace(/<!--[^]*?-->/g, '').replace(/[^\u3040-\u30ff\u3400-\u9fff]/g, '');
     assert.equal(cjk(text), cjk(japanese), 'the same Japanese characters, in the same order');
     // Between two Japanese characters the plain text never puts a space the letter did not have.
@@ -61,7 +72,10 @@ describe('plain text of a letter', () => {
       assert.ok(japanese.includes(m[0]), `a space inserted in ${m[0]}`);
     }
     // A line never starts with closing punctuation.
-    assert.deepEqual(text.split('\n').filter((line) => /^[、。，）」』]/.test(line)), []);
+    assert.deepEqual(
+      text.split('\n').filter((line) => /^[、。，）」』]/.test(line)),
+      [],
+    );
   });
 
   test('links keep their address, emphasis loses its marks', () => {

@@ -17,7 +17,8 @@ const blocks: LineBlock[] = [
   { line: 23, top: 460, height: 50 },
 ];
 
-const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≉ ${expected}`);
+const close = (actual: number, expected: number) =>
+  assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≉ ${expected}`);
 
 describe('offsetForLine', () => {
   test('puts a block’s line at its top', () => {
@@ -66,7 +67,8 @@ describe('lineAtOffset', () => {
   });
 
   test('is the exact inverse of offsetForLine, so an update anchored on the top line does not move', () => {
-    for (let offset = 0; offset <= 700; offset += 7.25) close(offsetForLine(blocks, lineAtOffset(blocks, offset)), offset);
+    for (let offset = 0; offset <= 700; offset += 7.25)
+      close(offsetForLine(blocks, lineAtOffset(blocks, offset)), offset);
     for (let line = 0; line <= 30; line += 0.25) close(lineAtOffset(blocks, offsetForLine(blocks, line)), line);
   });
 

@@ -6,13 +6,40 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  completionAt, describeAt, disableFix, entryInsertion, letterOutline, letterToJson, lintLetter, parseLetter, renderLetter,
-  suggestedFixes, type Letter, type LetterDiagnostic, type Position, type TextEdit,
+  completionAt,
+  describeAt,
+  disableFix,
+  entryInsertion,
+  letterOutline,
+  letterToJson,
+  lintLetter,
+  parseLetter,
+  renderLetter,
+  suggestedFixes,
+  type Letter,
+  type LetterDiagnostic,
+  type Position,
+  type TextEdit,
 } from '../../src/core';
 import { inertProblems, parseHtmlFragment } from './support/html';
-import { anyLetterText, anyString, inline, letterText, letterWithSection, lineEnding } from './support/letterArbitraries';
 import {
-  applyEdits, checkDiagnosticRanges, checkEdits, checkModelRanges, checkOutlineRanges, expectedLines, offsetAt, positionProblem, Problems,
+  anyLetterText,
+  anyString,
+  inline,
+  letterText,
+  letterWithSection,
+  lineEnding,
+} from './support/letterArbitraries';
+import {
+  applyEdits,
+  checkDiagnosticRanges,
+  checkEdits,
+  checkModelRanges,
+  checkOutlineRanges,
+  expectedLines,
+  offsetAt,
+  positionProblem,
+  Problems,
 } from './support/ranges';
 
 /** Fixed seed unless FC_SEED is set: failures reproduce; FC_SEED=random explores. */
@@ -48,33 +75,39 @@ describe('properties: any text', () => {
 
   test('the editor helpers (describeAt, completionAt, fixes, disable comments, entry insertion) stay inside the document', () => {
     fc.assert(
-      fc.property(anyLetterText, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }), (text, picks) => {
-        const letter = parseLetter(text);
-        const diagnostics = lintLetter(letter);
-        const problems = new Problems();
-        const lines = letter.lines;
-        for (const [l, c] of picks) {
-          const line = l % letter.lineCount;
-          const position: Position = { line, character: c % (lines[line].length + 1) };
-          const description = describeAt(letter, diagnostics, position);
-          if (description) {
-            problems.range(lines, description.range, () => `describeAt(${line}:${position.character})`);
-            assert.equal(typeof description.markdown, 'string');
+      fc.property(
+        anyLetterText,
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
+        (text, picks) => {
+          const letter = parseLetter(text);
+          const diagnostics = lintLetter(letter);
+          const problems = new Problems();
+          const lines = letter.lines;
+          for (const [l, c] of picks) {
+            const line = l % letter.lineCount;
+            const position: Position = { line, character: c % (lines[line].length + 1) };
+            const description = describeAt(letter, diagnostics, position);
+            if (description) {
+              problems.range(lines, description.range, () => `describeAt(${line}:${position.character})`);
+              assert.equal(typeof description.markdown, 'string');
+            }
+            const offer = completionAt(letter, position);
+            if (offer) problems.range(lines, offer.range, () => `completionAt(${line}:${position.character})`);
           }
-          const offer = completionAt(letter, position);
-          if (offer) problems.range(lines, offer.range, () => `completionAt(${line}:${position.character})`);
-        }
-        diagnostics.slice(0, 20).forEach((d, i) => {
-          suggestedFixes(letter, d).forEach((fix, k) => checkEdits(lines, fix.edits, () => `suggestedFixes(diagnostics[${i}] ${d.code})[${k}]`, problems));
-          checkEdits(lines, disableFix(letter, d).edits, () => `disableFix(diagnostics[${i}] ${d.code})`, problems);
-        });
-        for (const kind of ['reports', 'signatories'] as const) {
-          const { position } = entryInsertion(letter, kind);
-          const problem = positionProblem(lines, position);
-          if (problem) problems.add(`entryInsertion(${kind}): ${problem}`);
-        }
-        assert.ok(problems.ok, problems.toString());
-      }),
+          diagnostics.slice(0, 20).forEach((d, i) => {
+            suggestedFixes(letter, d).forEach((fix, k) =>
+              checkEdits(lines, fix.edits, () => `suggestedFixes(diagnostics[${i}] ${d.code})[${k}]`, problems),
+            );
+            checkEdits(lines, disableFix(letter, d).edits, () => `disableFix(diagnostics[${i}] ${d.code})`, problems);
+          });
+          for (const kind of ['reports', 'signatories'] as const) {
+            const { position } = entryInsertion(letter, kind);
+            const problem = positionProblem(lines, position);
+            if (problem) problems.add(`entryInsertion(${kind}): ${problem}`);
+          }
+          assert.ok(problems.ok, problems.toString());
+        },
+      ),
       params(250),
     );
   });
@@ -129,8 +162,14 @@ describe('properties: safe fixes', () => {
         for (const edit of edits) {
           const from: number = applied.at.get(edit)!;
           const to: number = from + edit.newText.length;
-          const still: LetterDiagnostic | undefined = left.find((d) => offsetAt(after.lines, d.range.start) <= to && offsetAt(after.lines, d.range.end) >= from);
-          assert.equal(still, undefined, `whitespace-irregular left at ${JSON.stringify(still?.range)} after fixing ${JSON.stringify(edit)}:\n${JSON.stringify(applied.text)}`);
+          const still: LetterDiagnostic | undefined = left.find(
+            (d) => offsetAt(after.lines, d.range.start) <= to && offsetAt(after.lines, d.range.end) >= from,
+          );
+          assert.equal(
+            still,
+            undefined,
+            `whitespace-irregular left at ${JSON.stringify(still?.range)} after fixing ${JSON.stringify(edit)}:\n${JSON.stringify(applied.text)}`,
+          );
         }
       }),
       params(400),
@@ -146,7 +185,11 @@ describe('properties: whitespace-irregular', () => {
         for (const d of lintLetter(letter)) {
           if (d.code !== 'whitespace-irregular') continue;
           const before = letter.lines[d.range.start.line].slice(0, d.range.start.character);
-          assert.match(before, /[^\s>]/, `"${d.message}" flags the start of line ${d.range.start.line}: ${JSON.stringify(letter.lines[d.range.start.line])}\n${text}`);
+          assert.match(
+            before,
+            /[^\s>]/,
+            `"${d.message}" flags the start of line ${d.range.start.line}: ${JSON.stringify(letter.lines[d.range.start.line])}\n${text}`,
+          );
         }
       }),
       params(300),
@@ -163,7 +206,9 @@ describe('properties: metamorphic', () => {
     fc.assert(
       fc.property(letterWithSection, (parts) => {
         // Only \n breaks lines here, so that lines can be counted and spliced.
-        const [before, heading, body, after] = [parts.before, parts.heading, parts.body, parts.after].map((t) => t.replace(/\r/g, ''));
+        const [before, heading, body, after] = [parts.before, parts.heading, parts.body, parts.after].map((t) =>
+          t.replace(/\r/g, ''),
+        );
         const text = `${before}${heading}\n\n${body}\n\n${after}`;
         const letter = parseLetter(text);
         const headingLine = before.split('\n').length - 1;
@@ -171,21 +216,31 @@ describe('properties: metamorphic', () => {
         fc.pre(section !== undefined && section.kind !== 'other'); // an unclosed fence or comment before it swallowed the heading
         // A disable-next-line comment aimed at the heading stays with it: insert above the comment.
         let at = headingLine;
-        for (const d of letter.directives) if (d.kind === 'disable-next-line' && d.targetLine === headingLine) at = Math.min(at, d.range.start.line);
+        for (const d of letter.directives)
+          if (d.kind === 'disable-next-line' && d.targetLine === headingLine) at = Math.min(at, d.range.start.line);
         const inserted = (at > 0 && letter.lines[at - 1].trim() !== '' ? '\n' : '') + PARAGRAPH;
         const shift = inserted.split('\n').length - 1;
         const lines = text.split('\n');
         const shifted = [...lines.slice(0, at), ...inserted.slice(0, -1).split('\n'), ...lines.slice(at)].join('\n');
 
         const inSection = (d: LetterDiagnostic, offset: number) =>
-          !letterLevel.has(d.code) && d.range.start.line >= section!.range.start.line + offset && d.range.start.line <= section!.range.end.line + offset;
+          !letterLevel.has(d.code) &&
+          d.range.start.line >= section.range.start.line + offset &&
+          d.range.start.line <= section.range.end.line + offset;
         const view = (d: LetterDiagnostic, offset: number) => ({
           code: d.code,
           message: d.message,
-          range: { start: { ...d.range.start, line: d.range.start.line - offset }, end: { ...d.range.end, line: d.range.end.line - offset } },
+          range: {
+            start: { ...d.range.start, line: d.range.start.line - offset },
+            end: { ...d.range.end, line: d.range.end.line - offset },
+          },
         });
-        const was = lintLetter(letter).filter((d) => inSection(d, 0)).map((d) => view(d, 0));
-        const is = lintLetter(parseLetter(shifted)).filter((d) => inSection(d, shift)).map((d) => view(d, shift));
+        const was = lintLetter(letter)
+          .filter((d) => inSection(d, 0))
+          .map((d) => view(d, 0));
+        const is = lintLetter(parseLetter(shifted))
+          .filter((d) => inSection(d, shift))
+          .map((d) => view(d, shift));
         assert.deepEqual(is, was, `inserted ${JSON.stringify(inserted)} at line ${at}:\n${shifted}`);
       }),
       { ...params(300), maxSkipsPerRun: 1000 },
@@ -194,13 +249,17 @@ describe('properties: metamorphic', () => {
 
   test('LF, CRLF and CR line endings give the same letterToJson and the same diagnostics', () => {
     fc.assert(
-      fc.property(letterText.map((t) => t.replace(/\r/g, '')), lineEnding, (text, eol) => {
-        const lf = parseLetter(text);
-        const other = parseLetter(text.replace(/\n/g, eol));
-        assert.deepEqual(letterToJson(other), letterToJson(lf));
-        assert.deepEqual(other.lines, lf.lines);
-        assert.deepEqual(lintLetter(other), lintLetter(lf));
-      }),
+      fc.property(
+        letterText.map((t) => t.replace(/\r/g, '')),
+        lineEnding,
+        (text, eol) => {
+          const lf = parseLetter(text);
+          const other = parseLetter(text.replace(/\n/g, eol));
+          assert.deepEqual(letterToJson(other), letterToJson(lf));
+          assert.deepEqual(other.lines, lf.lines);
+          assert.deepEqual(lintLetter(other), lintLetter(lf));
+        },
+      ),
       params(300),
     );
   });
@@ -212,22 +271,69 @@ describe('properties: metamorphic', () => {
 const htmlProblems = (html: string) => inertProblems(parseHtmlFragment(html).root);
 
 const hostile = fc.constantFrom(
-  '<script>alert(1)</script>', '<SCRIPT SRC=//x.js></SCRIPT>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', '<svg><script>alert(1)</script></svg>',
-  '<iframe src="javascript:alert(1)">', '<object data="javascript:alert(1)">', '<embed src=x>', '<style>*{x:expression(alert(1))}</style>',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '<base href="javascript:/">', '<form action="javascript:alert(1)"><button>x</button></form>',
-  '<a href="javascript:alert(1)">x</a>', '<a href=\'vbscript:msgbox(1)\'>x</a>', '<div style="background:url(javascript:alert(1))">', '<p onmouseover="alert(1)">',
-  '[x](javascript:alert(1))', '[x](JaVaScRiPt:alert(1))', '[x](java\tscript:alert(1))', '[x](&#106;avascript:alert(1))', '[x](&#x6A;avascript&colon;alert(1))',
-  '[x](javascript&#58;alert(1))', '[x](  javascript:alert(1))', '[x](<javascript:alert(1)>)', '[x](vbscript:msgbox(1))', '[x](VBSCRIPT:msgbox(1))',
-  '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)', '[x](DATA:text/html,<script>alert(1)</script>)', '![x](data:image/png;base64,iVBORw0KGgo=)',
-  '![x](data:image/svg+xml,<svg onload=alert(1)>)', '![x](javascript:alert(1))', '![x" onerror="alert(1)](https://x.org/a.png)', '<javascript:alert(1)>',
-  '<vbscript:msgbox(1)>', '<data:text/html,x>', 'javascript:alert(1)', 'https://x.org/"onmouseover="alert(1)', '[x](https://x.org "t\\" onmouseover=\\"alert(1)")',
-  '[x]: javascript:alert(1)\n\n[x]', '[x][y]\n\n[y]: vbscript:x', '&lt;script&gt;alert(1)&lt;/script&gt;', '&#60;script&#62;alert(1)&#60;/script&#62;',
-  '\\<script>alert(1)\\</script>', '`<script>alert(1)</script>`', '```html\n<script>alert(1)</script>\n```', '<!-- --><script>alert(1)</script>',
-  '<![CDATA[<script>alert(1)</script>]]>', '<?php alert(1) ?>', '"><script>alert(1)</script>', '\' onerror=\'alert(1)', '<a href="&#x6A;avascript:alert(1)">x</a>',
-  '[x](\u0001javascript:alert(1))', '[x](\u00a0javascript:alert(1))', 'onerror=alert(1)', 'style=color:red', '<img src="x" style="x">',
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=//x.js></SCRIPT>',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<iframe src="javascript:alert(1)">',
+  '<object data="javascript:alert(1)">',
+  '<embed src=x>',
+  '<style>*{x:expression(alert(1))}</style>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<base href="javascript:/">',
+  '<form action="javascript:alert(1)"><button>x</button></form>',
+  '<a href="javascript:alert(1)">x</a>',
+  "<a href='vbscript:msgbox(1)'>x</a>",
+  '<div style="background:url(javascript:alert(1))">',
+  '<p onmouseover="alert(1)">',
+  '[x](javascript:alert(1))',
+  '[x](JaVaScRiPt:alert(1))',
+  '[x](java\tscript:alert(1))',
+  '[x](&#106;avascript:alert(1))',
+  '[x](&#x6A;avascript&colon;alert(1))',
+  '[x](javascript&#58;alert(1))',
+  '[x](  javascript:alert(1))',
+  '[x](<javascript:alert(1)>)',
+  '[x](vbscript:msgbox(1))',
+  '[x](VBSCRIPT:msgbox(1))',
+  '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '[x](DATA:text/html,<script>alert(1)</script>)',
+  '![x](data:image/png;base64,iVBORw0KGgo=)',
+  '![x](data:image/svg+xml,<svg onload=alert(1)>)',
+  '![x](javascript:alert(1))',
+  '![x" onerror="alert(1)](https://x.org/a.png)',
+  '<javascript:alert(1)>',
+  '<vbscript:msgbox(1)>',
+  '<data:text/html,x>',
+  'javascript:alert(1)',
+  'https://x.org/"onmouseover="alert(1)',
+  '[x](https://x.org "t\\" onmouseover=\\"alert(1)")',
+  '[x]: javascript:alert(1)\n\n[x]',
+  '[x][y]\n\n[y]: vbscript:x',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&#60;script&#62;alert(1)&#60;/script&#62;',
+  '\\<script>alert(1)\\</script>',
+  '`<script>alert(1)</script>`',
+  '```html\n<script>alert(1)</script>\n```',
+  '<!-- --><script>alert(1)</script>',
+  '<![CDATA[<script>alert(1)</script>]]>',
+  '<?php alert(1) ?>',
+  '"><script>alert(1)</script>',
+  "' onerror='alert(1)",
+  '<a href="&#x6A;avascript:alert(1)">x</a>',
+  '[x](\u0001javascript:alert(1))',
+  '[x](\u00a0javascript:alert(1))',
+  'onerror=alert(1)',
+  'style=color:red',
+  '<img src="x" style="x">',
 );
 
-const hostileText = fc.array(fc.oneof({ weight: 3, arbitrary: hostile }, { weight: 1, arbitrary: inline }, { weight: 1, arbitrary: anyString }), { minLength: 1, maxLength: 3 })
+const hostileText = fc
+  .array(
+    fc.oneof({ weight: 3, arbitrary: hostile }, { weight: 1, arbitrary: inline }, { weight: 1, arbitrary: anyString }),
+    { minLength: 1, maxLength: 3 },
+  )
   .map((parts) => parts.join(' '));
 
 /** Hostile fragments in every part of a letter the renderer lays out itself, and in its body. */
@@ -272,20 +378,35 @@ const hostileLetter = fc
 describe('properties: rendered HTML', () => {
   test('renderLetter never emits a script, an event handler, a style attribute or a javascript:/vbscript:/data: link (parsed with parse5)', () => {
     fc.assert(
-      fc.property(fc.oneof({ weight: 3, arbitrary: hostileLetter }, { weight: 1, arbitrary: hostileText }, { weight: 1, arbitrary: anyLetterText }), (text) => {
-        const { html } = renderLetter(text);
-        assert.equal(typeof html, 'string');
-        const problems = htmlProblems(html);
-        assert.deepEqual(problems, [], `${problems.join('; ')}\n--- letter ---\n${text}\n--- html ---\n${html}`);
-      }),
+      fc.property(
+        fc.oneof(
+          { weight: 3, arbitrary: hostileLetter },
+          { weight: 1, arbitrary: hostileText },
+          { weight: 1, arbitrary: anyLetterText },
+        ),
+        (text) => {
+          const { html } = renderLetter(text);
+          assert.equal(typeof html, 'string');
+          const problems = htmlProblems(html);
+          assert.deepEqual(problems, [], `${problems.join('; ')}\n--- letter ---\n${text}\n--- html ---\n${html}`);
+        },
+      ),
       params(300),
     );
   });
 
   test('the HTML checker catches what the property relies on', () => {
     assert.deepEqual(htmlProblems('<p>x</p><a href="https://x.org">y</a><img src="data:image/png;base64,AA">'), []);
-    for (const bad of ['<a href="java&#x09;script:alert(1)">x</a>', '<a href=" &#x01;JavaScript:alert(1)">x</a>', '<a href="vbscript:x">x</a>',
-      '<img src="data:text/html,x">', '<p onclick="x">', '<p style="y">', '<svg></svg>', '<template><script>x</script></template>']) {
+    for (const bad of [
+      '<a href="java&#x09;script:alert(1)">x</a>',
+      '<a href=" &#x01;JavaScript:alert(1)">x</a>',
+      '<a href="vbscript:x">x</a>',
+      '<img src="data:text/html,x">',
+      '<p onclick="x">',
+      '<p style="y">',
+      '<svg></svg>',
+      '<template><script>x</script></template>',
+    ]) {
       assert.ok(htmlProblems(bad).length > 0, bad);
     }
   });

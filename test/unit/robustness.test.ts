@@ -56,27 +56,55 @@ describe('typing simulation: every prefix of every fixture and example letter', 
   let totalMs = 0;
   for (const file of files) {
     test(relative(repoRoot, file), async () => {
-      const result = expectKind(await pool.run({ kind: 'prefixes', file }, PREFIXES_BOUND_MS), 'prefixes') as PrefixSummary;
+      const result: PrefixSummary = expectKind(
+        await pool.run({ kind: 'prefixes', file }, PREFIXES_BOUND_MS),
+        'prefixes',
+      );
       totalPrefixes += result.prefixes;
       totalMs += result.ms;
-      assert.ok(result.prefixes >= result.length / 9, `only ${result.prefixes} prefixes of ${result.length} characters`);
-      assert.equal(result.failureCount, 0, `${result.failureCount} of ${result.prefixes} prefixes failed:\n${result.failures.join('\n')}`);
+      assert.ok(
+        result.prefixes >= result.length / 9,
+        `only ${result.prefixes} prefixes of ${result.length} characters`,
+      );
+      assert.equal(
+        result.failureCount,
+        0,
+        `${result.failureCount} of ${result.prefixes} prefixes failed:\n${result.failures.join('\n')}`,
+      );
     });
   }
-  after(() => console.log(`typing simulation: ${totalPrefixes} prefixes of ${files.length} letters in ${(totalMs / 1000).toFixed(1)} s of worker time`));
+  after(() =>
+    console.log(
+      `typing simulation: ${totalPrefixes} prefixes of ${files.length} letters in ${(totalMs / 1000).toFixed(1)} s of worker time`,
+    ),
+  );
 });
 
 type Check = (s: CaseSummary) => void;
 
 const noCheck: Check = () => {};
-const signatories = (n: number): Check => (s) => assert.equal(s.signatories, n);
-const reports = (n: number): Check => (s) => assert.equal(s.reports, n);
-const has = (code: string, count?: number): Check => (s) => {
-  assert.ok((s.codes[code] ?? 0) > 0, `expected ${code}, got ${JSON.stringify(s.codes)}`);
-  if (count !== undefined) assert.equal(s.codes[code], count, `${code}: ${JSON.stringify(s.codes)}`);
-};
-const hasNot = (code: string): Check => (s) => assert.equal(s.codes[code] ?? 0, 0, `unexpected ${code}: ${JSON.stringify(s.codes)}`);
-const all = (...checks: Check[]): Check => (s) => checks.forEach((c) => c(s));
+const signatories =
+  (n: number): Check =>
+  (s) =>
+    assert.equal(s.signatories, n);
+const reports =
+  (n: number): Check =>
+  (s) =>
+    assert.equal(s.reports, n);
+const has =
+  (code: string, count?: number): Check =>
+  (s) => {
+    assert.ok((s.codes[code] ?? 0) > 0, `expected ${code}, got ${JSON.stringify(s.codes)}`);
+    if (count !== undefined) assert.equal(s.codes[code], count, `${code}: ${JSON.stringify(s.codes)}`);
+  };
+const hasNot =
+  (code: string): Check =>
+  (s) =>
+    assert.equal(s.codes[code] ?? 0, 0, `unexpected ${code}: ${JSON.stringify(s.codes)}`);
+const all =
+  (...checks: Check[]): Check =>
+  (s) =>
+    checks.forEach((c) => c(s));
 
 /** What each case must come out as, beyond "no throw, no hang, ranges inside, HTML a string". */
 const expectations: Record<string, Check> = {
@@ -103,7 +131,10 @@ const expectations: Record<string, Check> = {
   'many: 20,000 links in one signatory entry': signatories(1),
   'many: 40,000 To: lines in one paragraph': (s) => assert.equal(s.addressees, 40_000),
   'many: 50,000 Date: lines in one paragraph': (s) => assert.equal(s.fields, 50_000),
-  'many: an addressee with 100,000 title lines': all((s) => assert.equal(s.addressees, 1), hasNot('addressee-title-missing')),
+  'many: an addressee with 100,000 title lines': all(
+    (s) => assert.equal(s.addressees, 1),
+    hasNot('addressee-title-missing'),
+  ),
   'many: a Cc field of 50,000 names': (s) => assert.equal(s.fields, 1),
   'many: 20,000 signatories sections': all(signatories(20_000), (s) => assert.equal(s.sections, 20_000)),
   'many: 100,000-line wrapped signatory entry': signatories(1),
@@ -129,8 +160,16 @@ const expectations: Record<string, Check> = {
   "blank lines: 100,000 blank lines between a letter's parts": signatories(2),
   'heading: a 10,000-level heading-like line': noCheck,
   'heading: 10,000 # in a signatory entry': signatories(1),
-  'directives: 20,000 disable-next-line comments': all(signatories(10_000), (s) => assert.equal(s.directives, 20_000), hasNot('signatory-role-missing')),
-  'directives: 20,000 disable/enable comments': all(signatories(10_000), (s) => assert.equal(s.directives, 20_000), hasNot('signatory-role-missing')),
+  'directives: 20,000 disable-next-line comments': all(
+    signatories(10_000),
+    (s) => assert.equal(s.directives, 20_000),
+    hasNot('signatory-role-missing'),
+  ),
+  'directives: 20,000 disable/enable comments': all(
+    signatories(10_000),
+    (s) => assert.equal(s.directives, 20_000),
+    hasNot('signatory-role-missing'),
+  ),
   'directives: 20,000 disable-next-line comments in a row': (s) => assert.equal(s.directives, 20_000),
   'directives: an unclosed disable comment of 100,000 lines': noCheck,
 };
@@ -140,10 +179,12 @@ describe('pathological letters: no throw, no blow-up, ranges inside, HTML render
   for (const [name, check] of Object.entries(expectations)) {
     test(name, async (t) => {
       const result = await pool.run({ kind: 'growth', name }, PATHOLOGICAL_BOUND_MS);
-      const growth = expectKind(result, 'growth') as GrowthSummary;
+      const growth: GrowthSummary = expectKind(result, 'growth');
       timings.push({ name, growth, wallMs: result.wallMs });
       const summary = growth.large;
-      t.diagnostic(`${growthLine(growth)} (parse ${summary.ms.parse.toFixed(0)} ms, lint ${summary.ms.lint.toFixed(0)} ms, render ${summary.ms.render.toFixed(0)} ms)`);
+      t.diagnostic(
+        `${growthLine(growth)} (parse ${summary.ms.parse.toFixed(0)} ms, lint ${summary.ms.lint.toFixed(0)} ms, render ${summary.ms.render.toFixed(0)} ms)`,
+      );
       for (const s of [growth.small, growth.large]) {
         assert.deepEqual(s.rangeProblems, [], 'every range inside the document');
         assert.equal(s.linesMismatch, null, 'letter.lines are the document lines');
@@ -163,7 +204,9 @@ describe('pathological letters: no throw, no blow-up, ranges inside, HTML render
     const rows = timings
       .sort((a, b) => b.growth.largeMs - a.growth.largeMs)
       .map((r) => `  ${growthLine(r.growth).padEnd(40)} ${r.name}`);
-    console.log(`pathological letters, slowest first (engine time at half size → full size, worker time):\n${rows.join('\n')}`);
+    console.log(
+      `pathological letters, slowest first (engine time at half size → full size, worker time):\n${rows.join('\n')}`,
+    );
   });
 });
 

@@ -48,7 +48,7 @@ describe('seed letter: parsed', () => {
     assert.equal(letter.date?.iso, '2013-05-07');
     assert.equal(letter.date?.raw, 'May 7, 2013');
     assert.equal(letter.date?.source, 'body');
-    assert.equal(textAt(letter.lines, letter.date!.range), 'May 7, 2013');
+    assert.equal(textAt(letter.lines, letter.date.range), 'May 7, 2013');
     const field = letter.fields.find((f) => f.kind === 'date');
     assert.ok(field, 'a date field');
     assert.match(field.label, /^letter dated$/i);
@@ -97,8 +97,7 @@ describe('seed letter: parsed', () => {
         {
           index: 4,
           title: 'Eyewitness Testimony',
-          publisher:
-            'Crimes Against North Korean Human Rights, Volume 1, Chongo-ri Kyo Hwa So (known as Death Camp)',
+          publisher: 'Crimes Against North Korean Human Rights, Volume 1, Chongo-ri Kyo Hwa So (known as Death Camp)',
           year: null,
         },
       ],
@@ -226,16 +225,16 @@ describe('seed letter: checked', () => {
   });
 
   test('no other diagnostics', () => {
-    assert.deepEqual(
-      diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`).sort(),
-      ['17: report-year-missing', '17: whitespace-irregular', '17: whitespace-irregular', '31: whitespace-irregular'],
-    );
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`).sort(), [
+      '17: report-year-missing',
+      '17: whitespace-irregular',
+      '17: whitespace-irregular',
+      '31: whitespace-irregular',
+    ]);
   });
 
   test('the text after applying the fixes has no whitespace hints left', () => {
-    const fixed = lines.map((line, n) =>
-      n === 16 || n === 30 ? line.split(`${NBSP} `).join(' ') : line,
-    );
+    const fixed = lines.map((line, n) => (n === 16 || n === 30 ? line.split(`${NBSP} `).join(' ') : line));
     const after = lintLetter(parseLetter(fixed.join('\n')));
     assert.deepEqual(
       after.map((d) => d.code),

@@ -10,7 +10,7 @@
 // that the checks can report them; only layout (indentation, bullets, separator lines) changes, and
 // characters Markdown would read as markup are escaped.
 import { asciiDigits, parseDate } from '../../core/dates';
-import { english, joined, message, templates, type Message } from '../../core/messages';
+import { english, message, templates, type Message } from '../../core/messages';
 import { defaultVocabulary, MENTION_EN, MENTION_JA } from '../../core/vocabulary';
 import { SIGN_OFF, SALUTATION, FINAL_PUNCTUATION, CLOSERS, commaCount, labelText } from './lines';
 import { writeUnits, type Escapes } from './write';
@@ -20,7 +20,7 @@ import { blocks, readBlocks } from './readBlocks';
 import { findSignatories } from './signatures';
 import { findFootnotes, labelDate, findAddressees } from './fieldsAndNotes';
 import { summary } from './summary';
-import { GROUP, itemText, count, countItems, quote } from './shared';
+import { GROUP, itemText, countItems, quote } from './shared';
 
 export interface ConvertResult {
   /** The letter in the format (`*.letter.md` text), ending with a line break. */
@@ -131,7 +131,7 @@ export class Converter {
       // A group of signatories (`Global`, `Individuals`) under their heading: a `###` inside the section.
       if (signatories && unit.standalone && GROUP.test(labelText(text)) && this.units[k + 1]?.kind === 'list') {
         this.units[k] = { kind: 'heading', line: unit.line, text, section: null, level: 3 };
-        this.groups.push(this.units[k] as HeadingUnit);
+        this.groups.push(this.units[k]);
         return;
       }
       if (text.length <= 40 && SIGN_OFF.test(text) && !this.opensSection(unit, k)) {
@@ -251,7 +251,6 @@ export class Converter {
   }
 
   // --- writing ------------------------------------------------------------------------------
-
 }
 
 /** A line that names a group of signatories, to be a `###` heading inside their section. */

@@ -2,6 +2,8 @@
 // HTML, turndown gives Markdown from HTML) and then read as the Markdown-aware conversion reads a
 // letter. mammoth's HTML is used rather than its raw text, since only the HTML keeps headings,
 // numbered lists and footnotes. Both libraries run in Node and in the browser.
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument --
+   turndown's nodes are DOM nodes, and this project's lib has no DOM (the engine runs without one). */
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 import { message } from '../../core/messages';
@@ -64,18 +66,17 @@ function turndown(): TurndownService {
   // Word's footnotes, as mammoth writes them: `<a href="#footnote-1">[1]</a>` in the text, and an
   // `<li id="footnote-1">` at the end with a link back. They become Markdown footnotes.
   service.addRule('footnoteReference', {
-    filter: (node) => node.nodeName === 'A' && /^#footnote-\d+$/.test(attribute(node as unknown as DomNode, 'href')),
-    replacement: (_content, node) => `[^${attribute(node as unknown as DomNode, 'href').replace(/^#footnote-/, '')}]`,
+    filter: (node) => node.nodeName === 'A' && /^#footnote-\d+$/.test(attribute(node, 'href')),
+    replacement: (_content, node) => `[^${attribute(node, 'href').replace(/^#footnote-/, '')}]`,
   });
   service.addRule('footnoteBackLink', {
-    filter: (node) =>
-      node.nodeName === 'A' && /^#footnote-ref-\d+$/.test(attribute(node as unknown as DomNode, 'href')),
+    filter: (node) => node.nodeName === 'A' && /^#footnote-ref-\d+$/.test(attribute(node, 'href')),
     replacement: () => '',
   });
   service.addRule('footnoteDefinition', {
-    filter: (node) => node.nodeName === 'LI' && /^footnote-\d+$/.test(attribute(node as unknown as DomNode, 'id')),
+    filter: (node) => node.nodeName === 'LI' && /^footnote-\d+$/.test(attribute(node, 'id')),
     replacement: (content, node) =>
-      `\n\n[^${attribute(node as unknown as DomNode, 'id').replace(/^footnote-/, '')}]: ${oneLine(content)}\n\n`,
+      `\n\n[^${attribute(node, 'id').replace(/^footnote-/, '')}]: ${oneLine(content)}\n\n`,
   });
   return service;
 }

@@ -19,11 +19,7 @@ export function findFootnotes(c: Converter): void {
   for (let k = 0; k < c.units.length - 1; k++) {
     const label = c.units[k];
     const text =
-      label.kind === 'heading'
-        ? label.text
-        : label.kind === 'para' && label.lines.length === 1
-          ? label.lines[0]
-          : null;
+      label.kind === 'heading' ? label.text : label.kind === 'para' && label.lines.length === 1 ? label.lines[0] : null;
     if (text === null || !NOTES.test(labelText(text))) continue;
     const list = c.units[k + 1];
     if (list.kind !== 'list' || !list.ordered || list.items.some((item) => item.children.length > 0)) continue;
@@ -85,8 +81,7 @@ export function markReference(c: Converter, n: number, end: number): boolean {
  * page's chrome (`Posted on …`, `Updated …`) is never a line of a date alone, so is never taken.
  */
 export function labelDate(c: Converter): void {
-  if (c.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date')))
-    return;
+  if (c.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'date'))) return;
   const last = c.units[c.units.length - 1];
   // A date closing the last block of lines (an address, then `04.09.2022`): a line of its own.
   if (last?.kind === 'para' && last.lines.length > 1 && isDateLine(last.lines[last.lines.length - 1])) {
@@ -144,8 +139,7 @@ export function findAddressees(c: Converter): void {
   if (to >= 0) {
     const field = c.units[to] as FieldUnit;
     let end = to + 1;
-    while (end < c.units.length && block(c.units[end]) && (c.units[end] as ParaUnit).lines.length <= 4)
-      end++;
+    while (end < c.units.length && block(c.units[end]) && (c.units[end] as ParaUnit).lines.length <= 4) end++;
     if (end === to + 1) return;
     // A `To:` line that carries its addressee keeps it, written as it was: each further block is an
     // addressee paragraph of its own, `To: Name` and its title lines.
@@ -189,9 +183,7 @@ export function findAddressees(c: Converter): void {
     c.note(message(convertTemplates.noteAddresseeBlocks, count, field.line + 1));
     return;
   }
-  if (
-    c.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'addressee'))
-  )
+  if (c.units.some((u) => u.kind === 'field' && u.labels.some((l) => defaultVocabulary.fieldOf(l) === 'addressee')))
     return;
   let anchor = c.units.findIndex((u) => u.kind === 'para' && SALUTATION.test(u.lines[0].trim()));
   if (anchor < 0)
@@ -206,7 +198,7 @@ export function findAddressees(c: Converter): void {
     lines.every((l) => commaCount(l) === 0) &&
     !(isPersonName(lines[0]) && /\p{Script=Latin}/u.test(lines[0]))
   ) {
-    // One body or office a line (`経済産業省　梶山大臣`): one addressee each.
+    // One body or office a line (`経済産業省\u3000梶山大臣`): one addressee each.
     const items: Item[] = lines.map((text, i) => ({
       line: unit.line + i,
       ordered: false,

@@ -1,7 +1,7 @@
 // Recognising a plain-text letter's lines: list markers, field labels, closing formulas, prose.
 import { asciiDigits } from '../../core/dates';
 import { defaultVocabulary } from '../../core/vocabulary';
-import type { Marker, Role } from './units';
+import type { Marker } from './units';
 
 export const SPACE = '[ \\t\\u00a0\\u3000]';
 export const SYMBOL_BULLET = new RegExp(`^([•●◦▪・･·‧∙])${SPACE}*`);

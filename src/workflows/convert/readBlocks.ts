@@ -1,7 +1,17 @@
 // Reading a plain-text letter's blocks of lines into units: tables, fields, list items, paragraphs.
 import { message, templates } from '../../core/messages';
 import { defaultVocabulary } from '../../core/vocabulary';
-import { SEPARATOR, SALUTATION, isBlank, stripIndent, endsWithColon, markerOf, labelOf, startsCapitalised, labelText } from './lines';
+import {
+  SEPARATOR,
+  SALUTATION,
+  isBlank,
+  stripIndent,
+  endsWithColon,
+  markerOf,
+  labelOf,
+  startsCapitalised,
+  labelText,
+} from './lines';
 import type { Marker, Item, FieldUnit, ListUnit, RawUnit, Unit, Block } from './units';
 import { convertTemplates } from './notes';
 import { DELIMITER_ROW, tabCells, tableCell } from './shapes';
@@ -204,9 +214,7 @@ export function readWholeBlock(c: Converter, block: Block, titleDone: boolean): 
 
 export function isTitle(c: Converter, line: string): boolean {
   const text = line.trim();
-  return (
-    text.length <= 200 && !labelOf(line) && !markerOf(line) && !/[,，、:：]$/.test(text) && !SALUTATION.test(text)
-  );
+  return text.length <= 200 && !labelOf(line) && !markerOf(line) && !/[,，、:：]$/.test(text) && !SALUTATION.test(text);
 }
 
 /** A date or reply deadline field ends with the line that gives its value. */
@@ -221,7 +229,13 @@ export function markComplete(c: Converter, field: FieldUnit, raw: string, label:
  * Places a line that begins with a bullet or a number: a new item, an item under the last one, or
  * (returns null) text, when an ambiguous marker (`-`, `1.`) stands inside a paragraph.
  */
-export function placeItem(c: Converter, marker: Marker, line: number, current: Unit | null, previous: string | undefined): ListUnit | null {
+export function placeItem(
+  c: Converter,
+  marker: Marker,
+  line: number,
+  current: Unit | null,
+  previous: string | undefined,
+): ListUnit | null {
   const last = c.units[c.units.length - 1];
   // A block that begins with an item continues the list just before it: a list with blank lines between its items.
   const list =

@@ -21,7 +21,10 @@ const AFFILIATION_WORDS = [
   'agency|services?|partners|commons|labs|systems|software|technolog(?:y|ies)|studio|club|platform|global',
   'office|bureau|commission|parliament|government|mission|embassy|consulate',
 ].join('|');
-const AFFILIATION = new RegExp(`\\b(?:${AFFILIATION_WORDS})\\b|代表|理事|会長|社長|事務局|大学|協会|団体|法人|ネットワーク|研究所|委員`, 'iu');
+const AFFILIATION = new RegExp(
+  `\\b(?:${AFFILIATION_WORDS})\\b|代表|理事|会長|社長|事務局|大学|協会|団体|法人|ネットワーク|研究所|委員`,
+  'iu',
+);
 
 const trimLine = (line: string) => line.replace(/[ \t\u00a0\\]+$/, '').trim();
 
@@ -50,7 +53,7 @@ export const ABBREVIATION_END = /\b(?:Inc|Ltd|Co|Corp|Jr|Sr|e\.\s?V|S\.A|B\.V|[A
 /** A web address or an e-mail address, perhaps with a flag: a detail of the entry before it. */
 export function isContactLine(line: string): boolean {
   const text = trimLine(line)
-    .replace(/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f]+$/u, '')
+    .replace(/(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f)+$/u, '')
     .trim();
   if (/^\[[^\]]*\]\([^)]*\)$/.test(text)) return true;
   return /^(?:(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}(?:\/\S*)?|mailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/iu.test(text);

@@ -1,11 +1,11 @@
 // Finding the signatories of a converted letter: a list, a table, or lines after a complimentary close.
 import { message, templates, type Message } from '../../core/messages';
 import { SIGN_OFF, commaCount, partSeparators, isNameLine, endsWithColon, labelOf, labelText } from './lines';
-import type { Role, Item, HeadingUnit, ParaUnit, ListUnit, RawUnit, Unit } from './units';
+import type { Item, HeadingUnit, ParaUnit, ListUnit, RawUnit, Unit } from './units';
 import { convertTemplates } from './notes';
 import { ABBREVIATION_END, isAffiliation, isContactLine, isPersonName } from './shapes';
 import type { Converter } from './converter';
-import { GROUP, NOTES, ON_BEHALF, PLACEHOLDER, itemText, count, countItems, quote } from './shared';
+import { GROUP, NOTES, ON_BEHALF, PLACEHOLDER, itemText, countItems, quote } from './shared';
 
 export function findSignatories(c: Converter): void {
   const labelled = c.units.find((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
@@ -16,7 +16,8 @@ export function findSignatories(c: Converter): void {
       .reverse()
       .find((u): u is HeadingUnit => u.kind === 'heading' && !c.groups.includes(u))!;
     const all = c.units.filter((u): u is ListUnit => u.kind === 'list' && u.role === 'signatories');
-    decideOrganizations(c, 
+    decideOrganizations(
+      c,
       { ...labelled, items: all.flatMap((l) => l.items) },
       message(templates.noteUnder, quote(heading.text)),
     );
@@ -31,7 +32,8 @@ export function findSignatories(c: Converter): void {
       list.role = 'signatories';
       list.heading = 'Signatories';
       if (before?.kind === 'heading' && !before.section) c.demote(lastList - 1, list);
-      decideOrganizations(c, 
+      decideOrganizations(
+        c,
         list,
         signedOff ? message(templates.noteAfter, quote(before.lines[0].trim())) : message(templates.noteClosingList),
       );
@@ -52,8 +54,7 @@ export function findSignatoryTable(c: Converter): boolean {
   const t = c.units.reduce((found, u, k) => (u.kind === 'raw' && u.what === 'table' ? k : found), -1);
   // Endnotes may follow the table; prose or another list may not.
   const note = (u: Unit) =>
-    (u.kind === 'para' && u.lines[0].startsWith('\uE002')) ||
-    (u.kind === 'para' && NOTES.test(labelText(u.lines[0])));
+    (u.kind === 'para' && u.lines[0].startsWith('\uE002')) || (u.kind === 'para' && NOTES.test(labelText(u.lines[0])));
   const after = c.units.slice(t + 1).filter((u) => !note(u));
   if (t < 0 || after.some((u) => u.kind === 'list' || (u.kind === 'para' && u.lines.join(' ').length >= 200))) {
     return false;
@@ -67,8 +68,7 @@ export function findSignatoryTable(c: Converter): boolean {
   const introduced = intro?.kind === 'para' && endsWithColon(intro.lines[intro.lines.length - 1]);
   if (!named && !introduced) return false;
   const at = introduced ? t - 1 : t;
-  if (c.units[at - 1]?.kind === 'heading' && (c.units[at - 1] as HeadingUnit).section === 'signatories')
-    return true;
+  if (c.units[at - 1]?.kind === 'heading' && (c.units[at - 1] as HeadingUnit).section === 'signatories') return true;
   c.units.splice(at, 0, { kind: 'heading', line: table.line, text: 'Signatories', section: 'signatories' });
   c.note(message(convertTemplates.noteTable, table.line + 1, table.lines.length - 2));
   return true;
@@ -126,11 +126,7 @@ export function findSignatoryLines(c: Converter): boolean {
     if (unit.kind !== 'para' || !readsAsPeople(c, unit.lines)) continue;
     // Consecutive paragraphs of such lines (one signatory a paragraph) are one list.
     let first = k;
-    while (
-      first > 0 &&
-      c.units[first - 1].kind === 'para' &&
-      readsAsPeople(c, (c.units[first - 1] as ParaUnit).lines)
-    )
+    while (first > 0 && c.units[first - 1].kind === 'para' && readsAsPeople(c, (c.units[first - 1] as ParaUnit).lines))
       first--;
     const count = (c.units.slice(first, k + 1) as ParaUnit[]).reduce((n, p) => n + p.lines.length, 0);
     if (count < 2) return false;
@@ -237,7 +233,12 @@ export function signatoryLines(c: Converter, first: number, end: number, heading
 }
 
 /** Reads paragraphs of signature lines into items of a new list (and text it cannot place). */
-export function readSignatures(c: Converter, paras: ParaUnit[], newList: (line: number) => ListUnit, out: Unit[]): void {
+export function readSignatures(
+  c: Converter,
+  paras: ParaUnit[],
+  newList: (line: number) => ListUnit,
+  out: Unit[],
+): void {
   const lines = paras.flatMap((p, n) =>
     p.lines.map((text, i) => ({ text, line: p.line + i, para: n, blankBefore: n > 0 && i === 0 })),
   );
@@ -303,7 +304,10 @@ export function readSignatures(c: Converter, paras: ParaUnit[], newList: (line: 
     c.note(message(convertTemplates.noteSignatureCards, paras.length, paras[0].line + 1));
     return;
   }
-  const people = readsAsPeople(c, lines.map((l) => l.text));
+  const people = readsAsPeople(
+    c,
+    lines.map((l) => l.text),
+  );
   for (const l of lines) {
     const previous = list.items[list.items.length - 1];
     // A wrapped organization (among people, a line without a comma), or an entry's web address,

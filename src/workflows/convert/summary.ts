@@ -35,9 +35,7 @@ export function summary(c: Converter): Message[] {
       (u): u is ParaUnit => u.kind === 'para' && u.lines.length === 1 && parseDate(u.lines[0]) !== null,
     );
     if (dated)
-      notes.push(
-        message(templates.noteDateLine, dated.line + 1, quote(dated.lines[0].trim()), dated.lines[0].trim()),
-      );
+      notes.push(message(templates.noteDateLine, dated.line + 1, quote(dated.lines[0].trim()), dated.lines[0].trim()));
   }
   const headings = c.units.filter(
     (u): u is HeadingUnit => u.kind === 'heading' && u.section === null && !u.markdown && !c.groups.includes(u),
@@ -79,9 +77,7 @@ export function summary(c: Converter): Message[] {
     const lines = [...c.escapes.lines].sort((a, b) => a - b);
     const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}…` : lines.join(', ');
     const characters = count(c.escapes.count, templates.characterCount, templates.charactersCount);
-    notes.push(
-      message(lines.length === 1 ? templates.noteEscapedLine : templates.noteEscapedLines, characters, shown),
-    );
+    notes.push(message(lines.length === 1 ? templates.noteEscapedLine : templates.noteEscapedLines, characters, shown));
   }
   return notes;
 }

@@ -15,7 +15,9 @@ export interface CsvExportOptions {
 export function signatoriesToCsv(letter: Letter, options: CsvExportOptions = {}): string {
   const byOrganizations = letter.signedBy === 'organizations';
   const fields = byOrganizations ? ['organization', 'place'] : ['name', 'role', 'organization'];
-  const data = letter.signatories.map((s) => (byOrganizations ? [s.organization ?? '', s.place ?? ''] : [s.name ?? '', s.role ?? '', s.organization ?? '']));
+  const data = letter.signatories.map((s) =>
+    byOrganizations ? [s.organization ?? '', s.place ?? ''] : [s.name ?? '', s.role ?? '', s.organization ?? ''],
+  );
   const csv = Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, header: true });
-  return `${options.bom ?? true ? '\uFEFF' : ''}${csv}\r\n`;
+  return `${(options.bom ?? true) ? '\uFEFF' : ''}${csv}\r\n`;
 }

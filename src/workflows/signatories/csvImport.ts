@@ -1,11 +1,14 @@
 // Signatories from a spreadsheet: an RFC 4180 CSV (papaparse reads it) planned as one edit, so that
 // the import is one undo. Pure: no vscode, no Node API (runs in a web worker too).
 import Papa from 'papaparse';
-import { entryPlacement, LIST_MARKER, placedEntries } from '../../core/actions';
+import { entryPlacement, placedEntries } from '../../core/actions';
 import type { SignatoryField, TextEdit } from '../../core/diagnostic';
-import { english, joined, listed, message, said, templates, type Message, type MessageArg, type Translate } from '../../core/messages';
-import type { Letter, Position, Signatory } from '../../core/model';
+import { english, joined, listed, message, said, templates, type Message } from '../../core/messages';
+
+import type { Letter, Signatory } from '../../core/model';
+
 import { parseLetter, type ParseOptions } from '../../core/parseLetter';
+
 import { foldKey } from '../../core/rules/rule';
 import { escapeMarkdown } from '../../core/text/markdownEscape';
 import { collapse } from '../../core/text/spaces';
@@ -20,7 +23,18 @@ export type CsvColumn = 'name' | 'role' | 'organization' | 'place';
 export const csvHeaders: Readonly<Record<CsvColumn, readonly string[]>> = {
   name: ['name', 'full name', 'signatory', 'signatory name', '氏名', '名前', 'お名前', '署名者'],
   role: ['role', 'title', 'position', 'job title', '役職', '肩書き', '肩書'],
-  organization: ['organization', 'organisation', 'org', 'affiliation', 'organization name', 'organisation name', '団体', '団体名', '所属', '所属団体'],
+  organization: [
+    'organization',
+    'organisation',
+    'org',
+    'affiliation',
+    'organization name',
+    'organisation name',
+    '団体',
+    '団体名',
+    '所属',
+    '所属団体',
+  ],
   place: ['country', 'place', '国', '国名', '所在地'],
 };
 
@@ -35,7 +49,9 @@ function normalizeHeader(text: string): string {
 }
 
 const headerColumn = new Map<string, CsvColumn>(
-  (Object.entries(csvHeaders) as [CsvColumn, readonly string[]][]).flatMap(([column, names]) => names.map((n) => [normalizeHeader(n), column] as const)),
+  (Object.entries(csvHeaders) as [CsvColumn, readonly string[]][]).flatMap(([column, names]) =>
+    names.map((n) => [normalizeHeader(n), column] as const),
+  ),
 );
 
 /** `A`, `B`, … `Z`, `AA`: a column as a spreadsheet names it (0-based index). */
@@ -80,7 +96,10 @@ function readCsv(csv: string): CsvTable {
     dynamicTyping: false,
     skipEmptyLines: false,
   });
-  const first = result.errors.reduce<Papa.ParseError | undefined>((a, e) => (a === undefined || (e.row ?? 0) < (a.row ?? 0) ? e : a), undefined);
+  const first = result.errors.reduce<Papa.ParseError | undefined>(
+    (a, e) => (a === undefined || (e.row ?? 0) < (a.row ?? 0) ? e : a),
+    undefined,
+  );
   if (first) {
     const row = (first.row ?? 0) + 1;
     const why =
@@ -162,10 +181,21 @@ const ALL_FIELDS: readonly SignatoryField[] = ['name', 'role', 'organization'];
  * new entries to the signatories section. A CSV that cannot be read, has no usable header or has a
  * row with more fields than the header gives `error` and no edit.
  */
-export function planSignatoryImport(letter: Letter, csv: string, options: SignatoryImportOptions = {}): SignatoryImportPlan {
+export function planSignatoryImport(
+  letter: Letter,
+  csv: string,
+  options: SignatoryImportOptions = {},
+): SignatoryImportPlan {
   const byOrganizations = letter.signedBy === 'organizations';
   const plan: SignatoryImportPlan = { added: [], skipped: [], rejected: [], rows: 0, signedBy: letter.signedBy };
-  const failed = (error: CsvError): SignatoryImportPlan => ({ ...plan, added: [], skipped: [], rejected: [], edit: undefined, error });
+  const failed = (error: CsvError): SignatoryImportPlan => ({
+    ...plan,
+    added: [],
+    skipped: [],
+    rejected: [],
+    edit: undefined,
+    error,
+  });
   const fail = (row: number, why: Message) => failed({ row, ...said(why) });
 
   const table = readCsv(csv);
@@ -176,13 +206,19 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
   const header = table.records[headerIndex];
   const columns = findColumns(header, headerIndex + 1);
   if ('error' in columns) return fail(headerIndex + 1, columns.error);
-  const required = new Set<CsvColumn>(byOrganizations ? ['organization'] : options.requiredFields ?? ALL_FIELDS);
+  const required = new Set<CsvColumn>(byOrganizations ? ['organization'] : (options.requiredFields ?? ALL_FIELDS));
   const wanted: CsvColumn[] = byOrganizations ? ['organization', 'place'] : ['name', 'role', 'organization'];
   const missing = wanted.filter((c) => required.has(c) && columns.found[c] === undefined);
   if (missing.length > 0 || !wanted.some((c) => columns.found[c] !== undefined)) {
     const lacking = missing.length > 0 ? missing : wanted;
-    const looked = joined(lacking.map((c) => message(templates.parenthesized, columnName(c), csvHeaders[c].join(', '))), templates.semicolonList);
-    const shown = header.map((h) => h.trim()).filter(Boolean).join(', ');
+    const looked = joined(
+      lacking.map((c) => message(templates.parenthesized, columnName(c), csvHeaders[c].join(', '))),
+      templates.semicolonList,
+    );
+    const shown = header
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .join(', ');
     const why = message(
       lacking.length > 1 && missing.length > 0 ? templates.csvNoHeaderColumns : templates.csvNoHeaderColumn,
       headerIndex + 1,
@@ -190,7 +226,10 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
       looked,
       shown || message(templates.csvNothing),
     );
-    return fail(headerIndex + 1, header.length === 1 && /[;\t]/.test(header[0]) ? message(templates.csvSeparatedBySemicolons, why) : why);
+    return fail(
+      headerIndex + 1,
+      header.length === 1 && /[;\t]/.test(header[0]) ? message(templates.csvSeparatedBySemicolons, why) : why,
+    );
   }
   plan.columns = columns;
 
@@ -219,7 +258,13 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     if (byOrganizations) {
       const organization = value('organization');
       if (COMMA.test(organization)) {
-        reasons.push(rowNote(row, message(templates.rowOrganizationComma, organization), message(templates.rowOrganizationCommaDetail)));
+        reasons.push(
+          rowNote(
+            row,
+            message(templates.rowOrganizationComma, organization),
+            message(templates.rowOrganizationCommaDetail),
+          ),
+        );
       }
       parts = [organization, value('place')];
     } else {
@@ -239,11 +284,30 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     const person = byOrganizations
       ? { name: null, role: null, organization: a, place: b }
       : { name: a, role: b, organization: c, place: null };
-    const absent = (byOrganizations ? (['organization'] as const) : (['name', 'role', 'organization'] as const)).filter((f) => required.has(f) && !person[f]);
-    if (absent.length > 0) reasons.unshift(rowNote(row, listed(absent.map((f) => message(noField[f])), 'and') as Message));
+    const absent = (byOrganizations ? (['organization'] as const) : (['name', 'role', 'organization'] as const)).filter(
+      (f) => required.has(f) && !person[f],
+    );
+    if (absent.length > 0)
+      reasons.unshift(
+        rowNote(
+          row,
+          listed(
+            absent.map((f) => message(noField[f])),
+            'and',
+          ) as Message,
+        ),
+      );
     else if (!person.name && !person.role && !person.organization && !person.place) {
       const read = wanted.filter((w) => columns.found[w] !== undefined);
-      reasons.unshift(rowNote(row, message(read.length > 1 ? templates.rowNothingInColumns : templates.rowNothingInColumn, listed(read.map(columnName), 'or'))));
+      reasons.unshift(
+        rowNote(
+          row,
+          message(
+            read.length > 1 ? templates.rowNothingInColumns : templates.rowNothingInColumn,
+            listed(read.map(columnName), 'or'),
+          ),
+        ),
+      );
     }
     if (reasons.length > 0) {
       plan.rejected.push(joinNotes(reasons));
@@ -277,7 +341,9 @@ export function planSignatoryImport(letter: Letter, csv: string, options: Signat
     }
     for (const s of wrong) {
       const k = accepted.indexOf(s);
-      plan.rejected.push(rowNote(s.row, message(templates.rowReadsBackAs, read[k].text), message(templates.rowReadsBackAsDetail)));
+      plan.rejected.push(
+        rowNote(s.row, message(templates.rowReadsBackAs, read[k].text), message(templates.rowReadsBackAsDetail)),
+      );
     }
     accepted = accepted.filter((s) => !wrong.includes(s));
   }
@@ -293,14 +359,25 @@ const columnNames: Record<CsvColumn, string> = {
 };
 /** A column's name in messages: `name`, `role`, `organization`, `place`. */
 export const columnName = (column: CsvColumn): Message => message(columnNames[column]);
-const noField: Record<SignatoryField, string> = { name: templates.rowNoName, role: templates.rowNoRole, organization: templates.rowNoOrganization };
+const noField: Record<SignatoryField, string> = {
+  name: templates.rowNoName,
+  role: templates.rowNoRole,
+  organization: templates.rowNoOrganization,
+};
 
 /** The reasons of one row as one note, `; ` between them. */
 function joinNotes(notes: RowNote[]): RowNote {
   if (notes.length === 1) return notes[0];
-  const reason = joined(notes.map((n) => n.l10n!.reason), templates.semicolonList) as Message;
+  const reason = joined(
+    notes.map((n) => n.l10n!.reason),
+    templates.semicolonList,
+  ) as Message;
   const details = notes.map((n) => n.l10n!.detail).filter((d): d is Message => d !== undefined);
-  return rowNote(notes[0].row, reason, details.length > 0 ? (joined(details, templates.semicolonList) as Message) : undefined);
+  return rowNote(
+    notes[0].row,
+    reason,
+    details.length > 0 ? (joined(details, templates.semicolonList) as Message) : undefined,
+  );
 }
 
 function findColumns(header: readonly string[], row: number): CsvColumns | { error: Message } {
@@ -315,7 +392,14 @@ function findColumns(header: readonly string[], row: number): CsvColumns | { err
     const earlier = found[column];
     if (earlier !== undefined) {
       return {
-        error: message(templates.csvTwoColumns, columnName(column), columnLetter(earlier), header[earlier].trim(), columnLetter(index), header[index].trim()),
+        error: message(
+          templates.csvTwoColumns,
+          columnName(column),
+          columnLetter(earlier),
+          header[earlier].trim(),
+          columnLetter(index),
+          header[index].trim(),
+        ),
       };
     }
     found[column] = index;
@@ -339,7 +423,12 @@ function expectedParts(parts: readonly string[]): (string | null)[] {
 }
 
 function sameParts(expected: ImportedSignatory, read: Signatory): boolean {
-  return expected.name === read.name && expected.role === read.role && expected.organization === read.organization && expected.place === read.place;
+  return (
+    expected.name === read.name &&
+    expected.role === read.role &&
+    expected.organization === read.organization &&
+    expected.place === read.place
+  );
 }
 
 /** `Name, Role, Organization` (or `Organization, Place`), markup characters escaped; an empty part in the middle stays (`Name, , Organization`). */
@@ -352,10 +441,14 @@ function entryText(parts: readonly string[]): string {
 function insertionEdit(letter: Letter, added: readonly ImportedSignatory[]): TextEdit {
   const placement = entryPlacement(letter, 'signatories');
   const { position } = placement;
-  let text = placedEntries(placement, added.map((s) => s.text));
+  let text = placedEntries(
+    placement,
+    added.map((s) => s.text),
+  );
   // Under an empty section's heading, a paragraph on the next line would run into the last new item.
   const next = letter.lines[position.line + 1];
-  if (letter.signatories.length === 0 && placement.after === '' && next !== undefined && next.trim() !== '') text += '\n';
+  if (letter.signatories.length === 0 && placement.after === '' && next !== undefined && next.trim() !== '')
+    text += '\n';
   return { range: { start: position, end: position }, newText: text };
 }
 
@@ -366,8 +459,10 @@ export function decodeCsv(bytes: Uint8Array): { text: string } | { error: string
     const { message: error, l10n } = said(template, advice);
     return { error, l10n };
   };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail(templates.csvUtf16);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return fail(templates.csvWorkbook);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return fail(templates.csvUtf16);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return fail(templates.csvWorkbook);
   if (bytes.subarray(0, 8192).includes(0)) return fail(templates.csvNotText);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

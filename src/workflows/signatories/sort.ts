@@ -126,8 +126,15 @@ function sortGroups(letter: Letter): SortUnit[][] {
   for (const s of letter.signatories) {
     const itemLine = s.range.start.line;
     const comment = comments.get(itemLine);
-    const start = comment !== undefined && comment < itemLine && (previous === null || comment > previous.end) ? comment : itemLine;
-    const unit: SortUnit = { start, end: s.range.end.line, itemLine, signatory: s, marker: LIST_MARKER.exec(lines[itemLine]) };
+    const start =
+      comment !== undefined && comment < itemLine && (previous === null || comment > previous.end) ? comment : itemLine;
+    const unit: SortUnit = {
+      start,
+      end: s.range.end.line,
+      itemLine,
+      signatory: s,
+      marker: LIST_MARKER.exec(lines[itemLine]),
+    };
     const joins =
       previous !== null &&
       unit.marker !== null &&

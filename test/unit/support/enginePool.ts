@@ -34,7 +34,10 @@ export class EnginePool {
   private closed = false;
 
   /** `memoryMb`: a worker whose heap grows past this dies (ERR_WORKER_OUT_OF_MEMORY) instead of the test run. */
-  constructor(size: number, private readonly memoryMb = 2048) {
+  constructor(
+    size: number,
+    private readonly memoryMb = 2048,
+  ) {
     this.slots = Array.from({ length: size }, () => null);
   }
 
@@ -48,7 +51,7 @@ export class EnginePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((slot) => slot?.worker.terminate()));
+    await Promise.all(this.slots.map((slot) => slot?.worker.terminate() ?? Promise.resolve(0)));
   }
 
   private spawn(): Slot {
@@ -112,7 +115,10 @@ export class EnginePool {
     const onError = (error: Error) => finish(true, () => reject(error));
     const onExit = (code: number) => finish(true, () => reject(new Error(`worker exited with code ${code}`)));
     const timer = setTimeout(
-      () => finish(true, () => reject(new JobTimeout(`still running after ${timeoutMs} ms: terminated (a hang or a super-linear blow-up)`))),
+      () =>
+        finish(true, () =>
+          reject(new JobTimeout(`still running after ${timeoutMs} ms: terminated (a hang or a super-linear blow-up)`)),
+        ),
       timeoutMs,
     );
     worker.on('message', onMessage);

@@ -33,7 +33,8 @@ export function isElement(node: Node): node is Element {
 
 function childrenOf(node: Node): Node[] {
   // A <template>'s children live in its content fragment.
-  if (isElement(node) && node.tagName === 'template') return (node as DefaultTreeAdapterTypes.Template).content.childNodes;
+  if (isElement(node) && node.tagName === 'template')
+    return (node as DefaultTreeAdapterTypes.Template).content.childNodes;
   return 'childNodes' in node ? node.childNodes : [];
 }
 
@@ -73,7 +74,9 @@ export const hasClass = (el: Element, name: string) => classes(el).includes(name
 /** Elements matching a tag name (`cite`) or, with a leading dot, a class (`.signatory-name`). */
 export function select(root: Node, selector: string): Element[] {
   const all = elements(root);
-  return selector.startsWith('.') ? all.filter((el) => hasClass(el, selector.slice(1))) : all.filter((el) => el.tagName === selector);
+  return selector.startsWith('.')
+    ? all.filter((el) => hasClass(el, selector.slice(1)))
+    : all.filter((el) => el.tagName === selector);
 }
 
 /** Direct element children. */
@@ -83,13 +86,44 @@ export function childElements(el: Element): Element[] {
 
 /** Elements that run, embed, load, restyle or submit: none may come out of a letter. */
 export const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'style', 'link', 'meta', 'base',
-  'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'noscript', 'portal',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'portal',
 ]);
 
 /** Attributes holding an address. */
 export const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'cite', 'lowsrc', 'dynsrc', 'ping', 'codebase',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'background',
+  'data',
+  'cite',
+  'lowsrc',
+  'dynsrc',
+  'ping',
+  'codebase',
 ]);
 
 /**
@@ -117,8 +151,10 @@ export function inertProblems(root: Node, forbidden: ReadonlySet<string> = FORBI
       const name = attrName(a).toLowerCase();
       if (name.startsWith('on')) problems.push(`event handler ${name} on ${describe(el)}`);
       else if (name === 'style') problems.push(`style attribute on ${describe(el)}`);
-      else if (name === 'srcdoc' || name === 'srcset' || name === 'http-equiv') problems.push(`${name} attribute on ${describe(el)}`);
-      else if (URL_ATTRIBUTES.has(name) && isDangerousUrl(a.value)) problems.push(`${name}=${JSON.stringify(a.value)} on ${describe(el)}`);
+      else if (name === 'srcdoc' || name === 'srcset' || name === 'http-equiv')
+        problems.push(`${name} attribute on ${describe(el)}`);
+      else if (URL_ATTRIBUTES.has(name) && isDangerousUrl(a.value))
+        problems.push(`${name}=${JSON.stringify(a.value)} on ${describe(el)}`);
     }
   }
   return problems;

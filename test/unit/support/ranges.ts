@@ -10,7 +10,14 @@ function isPositionLike(v: unknown): v is Position {
 }
 
 function isRangeLike(v: unknown): v is Range {
-  return typeof v === 'object' && v !== null && 'start' in v && 'end' in v && isPositionLike((v as Range).start) && isPositionLike((v as Range).end);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'start' in v &&
+    'end' in v &&
+    isPositionLike((v as Range).start) &&
+    isPositionLike((v as Range).end)
+  );
 }
 
 const show = (p: Position) => `${String(p.line)}:${String(p.character)}`;
@@ -19,7 +26,8 @@ const show = (p: Position) => `${String(p.line)}:${String(p.character)}`;
 export function positionProblem(lines: readonly string[], p: Position): string | null {
   if (!isInt(p.line) || !isInt(p.character)) return `non-integer position ${show(p)}`;
   if (p.line < 0 || p.line >= lines.length) return `line ${p.line} outside 0..${lines.length - 1}`;
-  if (p.character < 0 || p.character > lines[p.line].length) return `character ${p.character} outside 0..${lines[p.line].length} on line ${p.line}`;
+  if (p.character < 0 || p.character > lines[p.line].length)
+    return `character ${p.character} outside 0..${lines[p.line].length} on line ${p.line}`;
   return null;
 }
 
@@ -58,7 +66,11 @@ export class Problems {
 /** An object's own properties and, for class instances (entries), the values of its prototypes' getters. */
 function entriesWithGetters(value: object): [string, unknown][] {
   const entries = Object.entries(value);
-  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(value);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
       if (descriptor.get) entries.push([key, (value as Record<string, unknown>)[key]]);
     }
@@ -99,19 +111,33 @@ export function checkModelRanges(letter: Letter, problems: Problems): number {
   return seen;
 }
 
-export function checkEdits(lines: readonly string[], edits: readonly TextEdit[], where: () => string, problems: Problems): void {
+export function checkEdits(
+  lines: readonly string[],
+  edits: readonly TextEdit[],
+  where: () => string,
+  problems: Problems,
+): void {
   edits.forEach((e, k) => {
     problems.range(lines, e.range, () => `${where()}.edits[${k}]`);
     if (typeof e.newText !== 'string') problems.add(`${where()}.edits[${k}]: newText is not a string`);
   });
 }
 
-export function checkFix(lines: readonly string[], fix: LetterFix | undefined, where: () => string, problems: Problems): void {
+export function checkFix(
+  lines: readonly string[],
+  fix: LetterFix | undefined,
+  where: () => string,
+  problems: Problems,
+): void {
   if (fix) checkEdits(lines, fix.edits, where, problems);
 }
 
 /** Each diagnostic's range, related ranges and fix edit ranges. */
-export function checkDiagnosticRanges(lines: readonly string[], diagnostics: readonly LetterDiagnostic[], problems: Problems): void {
+export function checkDiagnosticRanges(
+  lines: readonly string[],
+  diagnostics: readonly LetterDiagnostic[],
+  problems: Problems,
+): void {
   diagnostics.forEach((d, i) => {
     const where = () => `diagnostics[${i}] ${d.code}`;
     problems.range(lines, d.range, where);
@@ -120,7 +146,12 @@ export function checkDiagnosticRanges(lines: readonly string[], diagnostics: rea
   });
 }
 
-export function checkOutlineRanges(lines: readonly string[], items: readonly OutlineItem[], problems: Problems, path = 'outline'): void {
+export function checkOutlineRanges(
+  lines: readonly string[],
+  items: readonly OutlineItem[],
+  problems: Problems,
+  path = 'outline',
+): void {
   items.forEach((item, i) => {
     problems.range(lines, item.range, () => `${path}[${i}].range`);
     problems.range(lines, item.selectionRange, () => `${path}[${i}].selectionRange`);
@@ -155,7 +186,10 @@ export function positionAt(text: string, offset: number): Position {
  * text and, for each edit in the order given, the offset where its new text starts; null when two
  * edits overlap (the same edit twice counts once).
  */
-export function applyEdits(lines: readonly string[], edits: readonly TextEdit[]): { text: string; at: Map<TextEdit, number> } | null {
+export function applyEdits(
+  lines: readonly string[],
+  edits: readonly TextEdit[],
+): { text: string; at: Map<TextEdit, number> } | null {
   const text = lines.join('\n');
   const seen = new Map<string, TextEdit>();
   const unique: { edit: TextEdit; start: number; end: number }[] = [];
@@ -176,7 +210,8 @@ export function applyEdits(lines: readonly string[], edits: readonly TextEdit[])
     const prev = unique[i - 1];
     const cur = unique[i];
     // Touching is fine; overlapping, or two insertions at one point, is not.
-    if (cur.start < prev.end || (cur.start === prev.start && cur.start === cur.end && prev.start === prev.end)) return null;
+    if (cur.start < prev.end || (cur.start === prev.start && cur.start === cur.end && prev.start === prev.end))
+      return null;
   }
   let out = '';
   let cursor = 0;

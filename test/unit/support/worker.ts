@@ -108,7 +108,12 @@ function runCase(name: string, scale = 1, collect = false): CaseSummary {
     checkDiagnosticRanges(letter.lines, diagnostics, problems);
     checkOutlineRanges(letter.lines, outline, problems);
     const lines = expectedLines(text);
-    if (!linesMismatch && (letter.lineCount !== lines.length || letter.lines.length !== lines.length || letter.lines.some((l, i) => l !== lines[i]))) {
+    if (
+      !linesMismatch &&
+      (letter.lineCount !== lines.length ||
+        letter.lines.length !== lines.length ||
+        letter.lines.some((l, i) => l !== lines[i]))
+    ) {
       linesMismatch = `lineCount ${letter.lineCount}, lines.length ${letter.lines.length}, expected ${lines.length} lines`;
     }
     const codes: Record<string, number> = {};
@@ -132,7 +137,15 @@ function runCase(name: string, scale = 1, collect = false): CaseSummary {
     };
   }
   ms.total = now() - t0;
-  return { ...summary!, texts: texts.length, totalLength, rangesChecked, rangeProblems: problems.ok ? [] : [problems.toString()], linesMismatch, ms };
+  return {
+    ...summary!,
+    texts: texts.length,
+    totalLength,
+    rangesChecked,
+    rangeProblems: problems.ok ? [] : [problems.toString()],
+    linesMismatch,
+    ms,
+  };
 }
 
 /** What the growth test compares: the engine's own work, not building the text or checking ranges. */
@@ -196,14 +209,19 @@ function runPrefixes(file: string): PrefixSummary {
       const problems = new Problems(3);
       checkModelRanges(letter, problems);
       checkDiagnosticRanges(letter.lines, diagnostics, problems);
-      if (letter.lineCount !== expectedLines(prefix).length) problems.add(`lineCount ${letter.lineCount}, expected ${expectedLines(prefix).length}`);
+      if (letter.lineCount !== expectedLines(prefix).length)
+        problems.add(`lineCount ${letter.lineCount}, expected ${expectedLines(prefix).length}`);
       if (!problems.ok) {
         failureCount++;
-        if (failures.length < 5) failures.push(`prefix of ${n} characters (ends ${JSON.stringify(prefix.slice(-40))}): ${problems}`);
+        if (failures.length < 5)
+          failures.push(`prefix of ${n} characters (ends ${JSON.stringify(prefix.slice(-40))}): ${problems}`);
       }
     } catch (error) {
       failureCount++;
-      if (failures.length < 5) failures.push(`prefix of ${n} characters (ends ${JSON.stringify(prefix.slice(-40))}) threw: ${(error as Error).stack}`);
+      if (failures.length < 5)
+        failures.push(
+          `prefix of ${n} characters (ends ${JSON.stringify(prefix.slice(-40))}) threw: ${(error as Error).stack}`,
+        );
     }
   }
   return { kind: 'prefixes', length: text.length, prefixes: lengths.length, failures, failureCount, ms: now() - t0 };
@@ -221,6 +239,8 @@ function run(job: Job): JobResult {
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (message: { id: number; job: Job }) => port.postMessage({ id: message.id, result: run(message.job) }));
+  port.on('message', (message: { id: number; job: Job }) =>
+    port.postMessage({ id: message.id, result: run(message.job) }),
+  );
   port.postMessage({ ready: true });
 }
