@@ -62,6 +62,11 @@ export async function acceptDialog(
   return answer?.result as { value: string } | undefined;
 }
 
+/** Asks the harness to type `word` into the focused editor and press Tab, as a writer expands a snippet. */
+export async function typeThenTab(name: string, word: string, timeoutMs = 60_000): Promise<boolean> {
+  return (await request('ui', 'type-tab', name, word, timeoutMs)) !== undefined;
+}
+
 async function request(
   kind: string,
   command: string,

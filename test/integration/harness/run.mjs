@@ -265,7 +265,9 @@ class RequestQueue {
   }
 
   handle(line) {
-    const match = /^@@(screenshot|frame-text|palette|accept-dialog) ([A-Za-z0-9._-]+)(?: (.*))?$/.exec(line.trim());
+    const match = /^@@(screenshot|frame-text|palette|accept-dialog|type-tab) ([A-Za-z0-9._-]+)(?: (.*))?$/.exec(
+      line.trim(),
+    );
     if (!match) {
       return;
     }
@@ -290,7 +292,9 @@ class RequestQueue {
             ? await this.frameText(name, argument)
             : command === 'palette'
               ? await this.palette(argument)
-              : await this.acceptDialog(argument);
+              : command === 'type-tab'
+                ? await this.typeTab(argument)
+                : await this.acceptDialog(argument);
     } catch (error) {
       answer = { error: String(error?.message ?? error) };
       say(`@@${command} ${name} failed: ${answer.error}`);
@@ -343,6 +347,13 @@ class RequestQueue {
       await page.keyboard.press('Escape');
     }
     return { result: { labels, ran } };
+  }
+
+  /** Types `word` into the focused editor as a writer does, then presses Tab. */
+  async typeTab(word) {
+    await this.page.keyboard.type(word, { delay: 20 });
+    await this.page.keyboard.press('Tab');
+    return { result: { typed: word } };
   }
 
   /**
