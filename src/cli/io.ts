@@ -9,6 +9,7 @@ import {
   FileWriteError,
   findLetterConfigFile,
   loadLetterConfig,
+  samePath,
   writeFileAtomic,
   type FoundConfig,
 } from '../node';
@@ -77,6 +78,24 @@ export async function writeOutput(target: string, content: string): Promise<void
   } catch (error) {
     throw writeError(error, target);
   }
+}
+
+/** `-o` given without a file name: a usage error naming the command's help. */
+export function requireOutputName(output: string | undefined, command: string): void {
+  if (output === '') throw new CliError(`option -o needs a file name; see ${program} ${command} --help`);
+}
+
+/** Refuses an `-o` file that is the letter itself (`what`: what would be written over it). */
+export function refuseOverLetter(output: string | undefined, file: string, what: string): void {
+  if (output !== undefined && output !== '-' && samePath(file, output)) {
+    throw new CliError(`refusing to write ${what} over the letter ${file}; give another -o file`);
+  }
+}
+
+/** Prints `content`, or writes it to the `-o` file (`-o -` is stdout too). */
+export async function emit(output: string | undefined, content: string, out: CliOutput): Promise<void> {
+  if (output === undefined || output === '-') out.stdout(content);
+  else await writeOutput(output, content);
 }
 
 /** A failed write as the CliError to report; any other error as it was. */

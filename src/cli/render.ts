@@ -1,9 +1,7 @@
 // advocacy-letter render: the standalone, print-ready preview HTML.
 import { renderLetterHtml } from '../core';
-import { samePath } from '../node';
-import { configLookup, readLetter, withEngine, writeOutput } from './io';
+import { configLookup, emit, readLetter, refuseOverLetter, requireOutputName, withEngine } from './io';
 import {
-  CliError,
   configOptions,
   configOptionsHelp,
   exitCodes,
@@ -48,21 +46,13 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
   const { values, positionals, say } = parseCommandLine('render', options, args);
   const file = singleFile('render', positionals);
   const output = values.output;
-  if (output === '') {
-    throw new CliError(`option -o needs a file name; see ${program} render --help`);
-  }
+  requireOutputName(output, 'render');
   const paper = paperOf(values.paper, 'render');
-  if (output !== undefined && output !== '-' && samePath(file, output)) {
-    throw new CliError(`refusing to write the HTML over the letter ${file}; give another -o file`);
-  }
+  refuseOverLetter(output, file, 'the HTML');
   const configs = configLookup(values, say, out);
   const text = readLetter(file);
   const { lint, parse } = configs(file);
   const html = withEngine(file, 'rendering', () => renderLetterHtml(text, { paper, lint, parse }));
-  if (output === undefined || output === '-') {
-    out.stdout(html);
-  } else {
-    await writeOutput(output, html);
-  }
+  await emit(output, html, out);
   return exitCodes.ok;
 }

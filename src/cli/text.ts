@@ -1,9 +1,7 @@
 // advocacy-letter text: the letter as plain text, for an e-mail body or a web form.
-import { samePath } from '../node';
 import { letterToPlainText } from '../workflows';
-import { configLookup, readLetter, withEngine, writeOutput } from './io';
+import { configLookup, emit, readLetter, refuseOverLetter, requireOutputName, withEngine } from './io';
 import {
-  CliError,
   configOptions,
   configOptionsHelp,
   exitCodes,
@@ -47,22 +45,14 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
   const { values, positionals, say } = parseCommandLine('text', options, args);
   const file = singleFile('text', positionals);
   const output = values.output;
-  if (output === '') {
-    throw new CliError(`option -o needs a file name; see ${program} text --help`);
-  }
-  if (output !== undefined && output !== '-' && samePath(file, output)) {
-    throw new CliError(`refusing to write the text over the letter ${file}; give another -o file`);
-  }
+  requireOutputName(output, 'text');
+  refuseOverLetter(output, file, 'the text');
   const configs = configLookup(values, say, out);
   const source = readLetter(file);
   const { parse } = configs(file);
   const plain = withEngine(file, 'rendering', () =>
     letterToPlainText(source, { parse, wrap: values['no-wrap'] ? false : 72 }),
   );
-  if (output === undefined || output === '-') {
-    out.stdout(plain);
-  } else {
-    await writeOutput(output, plain);
-  }
+  await emit(output, plain, out);
   return exitCodes.ok;
 }
