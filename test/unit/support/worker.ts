@@ -48,7 +48,7 @@ export interface GrowthSummary {
   /** The case at its size, with every count the tests check. */
   large: CaseSummary;
   small: CaseSummary;
-  /** Engine milliseconds (parse, lint, JSON, outline, render) at each size. */
+  /** Engine milliseconds (parse, lint, JSON, outline, render) at each size: the thread's CPU time where it can be read. */
   smallMs: number;
   largeMs: number;
   /** How many times each size ran: 1, or up to 3 when the first pair grew too much and was measured again. */
@@ -66,7 +66,22 @@ export interface PrefixSummary {
 
 export type JobResult = CaseSummary | GrowthSummary | PrefixSummary | { kind: 'error'; message: string };
 
-const now = () => performance.now();
+/**
+ * This thread's own CPU time in milliseconds (Linux: /proc/thread-self/schedstat, in nanoseconds),
+ * or the wall clock where that file cannot be read. CPU time is what the growth test compares: on
+ * a shared machine the wall clock also counts the time this thread waited for a core, which can
+ * make one size of a pair look several times slower than it is (seen under a load average of 10).
+ */
+const now: () => number = (() => {
+  const file = '/proc/thread-self/schedstat';
+  try {
+    const read = () => Number(readFileSync(file, 'latin1').split(' ', 1)[0]) / 1e6;
+    if (Number.isFinite(read()) && read() > 0) return read;
+  } catch {
+    // not Linux, or no scheduler statistics: the wall clock it is
+  }
+  return () => performance.now();
+})();
 
 // A full collection before each timed run of the growth test, so that neither size pays for the
 // garbage of the run before it (the collector, not the engine, is what varies most between runs).
