@@ -90,9 +90,51 @@ describe('translation-mismatch on the 2013 letter and its Japanese version', () 
     const merged = japanese.replace('、救う会埼玉', '、救う会神奈川');
     const found = mismatches(english, merged, 'ja').map((d) => d.message);
     assert.deepEqual(found, [
-      "Signatory 5: 1 signatories from this signatory's organization here, 2 in ja",
-      "Signatory 6: 1 signatories from this signatory's organization here, 2 in ja",
+      'Signatory 5: signatories of the same organization: 1 here, 2 in ja',
+      'Signatory 6: signatories of the same organization: 1 here, 2 in ja',
     ]);
+  });
+
+  test('the number of addressees and of cited reports; entries by position only when as many', () => {
+    const letter = (to: string[], reports: string[]) =>
+      [
+        '# L',
+        '',
+        ...to.flatMap((addressee) => [`To: ${addressee}`, '']),
+        'Date: 2024-01-01',
+        '',
+        '## Cited Reports',
+        '',
+        ...reports.map((r) => `- ${r}`),
+        '',
+        '## Signatories',
+        '',
+        '- Ana Lima, Director, Example Watch',
+        '',
+      ].join('\n');
+    const one = 'A Report, Example Watch, 2020.';
+    const two = 'Another Report, Example Watch, 2021.';
+    const english = letter(['Jane Doe, Minister of Justice'], [one, two]);
+    const other = letter(['Jane Doe, Minister of Justice', 'John Roe, Minister of Finance'], [two]);
+    assert.deepEqual(
+      mismatches(english, other).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      // Report 2 here is report 1 there: no year compared across the gap.
+      ['3: Addressees: 1 here, 2 in other.letter.md', '7: Cited reports: 2 here, 1 in other.letter.md'],
+    );
+  });
+
+  test("each cited report's link by position, a final slash and the host's case aside", () => {
+    const letter = (url: string) =>
+      `# L\n\nTo: A, B\n\nDate: 2024-01-01\n\n## Cited Reports\n\n- [Report](${url}), Example Watch, 2020.\n`;
+    assert.deepEqual(mismatches(letter('https://example.org/r'), letter('https://EXAMPLE.org/r/')), []);
+    const [problem, ...more] = mismatches(letter('https://example.org/r'), letter('https://example.org/ja/r'));
+    assert.deepEqual(more, []);
+    assert.equal(
+      problem.message,
+      'Cited report 1: link https://example.org/r here, https://example.org/ja/r in other.letter.md',
+    );
+    assert.equal(problem.range.start.line, 8);
+    assert.equal(problem.related?.[0].range.start.line, 8);
   });
 
   test('names in Latin letters are compared, case and accents aside', () => {
