@@ -1,6 +1,23 @@
 // advocacy-letter lint: check letters and report every problem found.
-import { declaredTranslation, fileName, findTranslation, lintLetter, parseLetter, rules, severities } from '../core';
-import type { Counterpart, Letter, LetterDiagnostic, LintOptions, ParseOptions, Severity } from '../core';
+import {
+  declaredTranslation,
+  fileName,
+  filesReadOnce,
+  findTranslation,
+  lintLetter,
+  parseLetter,
+  rules,
+  severities,
+} from '../core';
+import type {
+  Counterpart,
+  Letter,
+  LetterDiagnostic,
+  LintOptions,
+  ParseOptions,
+  Severity,
+  TranslationFiles,
+} from '../core';
 import { nodeTranslationFiles, slashed } from '../node';
 import { lintJson } from './format/json';
 import type { LintedFile } from './format/linted';
@@ -87,13 +104,15 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
 
   const linted: LintedFile[] = [];
   let unreadable = false;
+  // Each folder listed and each letter's translation-of read once in the run.
+  const disk = filesReadOnce(nodeTranslationFiles);
   for (const file of positionals) {
     try {
       const text = readLetter(file);
       const config = configs(file);
       const options = mergeLintOptions(config.lint, flags);
       const letter = withEngine(file, 'parsing', () => parseLetter(text, config.parse));
-      const counterpart = await translationOf(file, letter, (other) => configs(other).parse);
+      const counterpart = await translationOf(file, letter, disk, (other) => configs(other).parse);
       const diagnostics = withEngine(file, 'checking', () => lintLetter(letter, { ...options, counterpart }));
       const done: LintedFile = {
         file,
@@ -141,9 +160,10 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
 async function translationOf(
   file: string,
   letter: Letter,
+  disk: TranslationFiles,
   parseOptions: (file: string) => ParseOptions,
 ): Promise<Counterpart | undefined> {
-  const other = await findTranslation(slashed(file), declaredTranslation(letter)?.text ?? null, nodeTranslationFiles);
+  const other = await findTranslation(slashed(file), declaredTranslation(letter)?.text ?? null, disk);
   if (!other) return undefined;
   let text: string;
   try {

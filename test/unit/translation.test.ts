@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  filesReadOnce,
   findTranslation,
   lintLetter,
   matchingLandmark,
@@ -232,6 +233,30 @@ describe('pairing a letter with its translation', () => {
     assert.equal(await findTranslation('/l/a.letter.md', null, { ...files, declared }), '/l/c.letter.md');
     assert.deepEqual(files.reads, []);
     assert.deepEqual(asked, ['/l/b.letter.md', '/l/c.letter.md']);
+  });
+
+  test('a run over a folder of letters without translations reads each letter once, not n × (n − 1) times', async () => {
+    const reads = async (n: number) => {
+      const letters = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`/l/letter-${i}.letter.md`, `# Letter ${i}\n`]),
+      );
+      const files = disk(letters);
+      const once = filesReadOnce(files);
+      for (const path of Object.keys(letters)) assert.equal(await findTranslation(path, null, once), null);
+      return files.reads.length;
+    };
+    assert.deepEqual([await reads(20), await reads(40)], [20, 40]);
+    // Each still finds the letter whose translation-of names it.
+    const files = disk({
+      '/l/a.letter.md': '# A\n',
+      '/l/b.letter.md': '---\ntranslation-of: ./a.letter.md\n---\n# B\n',
+      '/l/c.letter.md': '# C\n',
+    });
+    const once = filesReadOnce(files);
+    assert.deepEqual(
+      await Promise.all(['/l/a.letter.md', '/l/c.letter.md'].map((p) => findTranslation(p, null, once))),
+      ['/l/b.letter.md', null],
+    );
   });
 
   test('translation-of read from a front matter without parsing the letter', () => {
