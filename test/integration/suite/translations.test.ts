@@ -91,9 +91,21 @@ suite('translation pairs', () => {
   });
 
   test('typed into the open translation, unsaved, a change reaches the letter', async () => {
-    const edit = new vscode.WorkspaceEdit();
+    // One more signatory deleted in the translation: the letter's problem says so, unsaved.
     const at = lineOf(withoutFujita, '- 竹本博光');
-    edit.insert(ja, new vscode.Position(at, 0), '- 藤田隆司、事務局長、拉致問題を考える川口の会\n');
+    const takemoto = withoutFujita.split('\n')[at];
+    const removal = new vscode.WorkspaceEdit();
+    removal.delete(ja, new vscode.Range(at, 0, at + 1, 0));
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    const after = await waitForDiagnostics(
+      en,
+      (d) => mismatches(d).some((x) => x.message === 'Signatories: 6 here, 4 in open-letter-2013.ja.letter.md'),
+      'the mismatch in the letter after a signatory was deleted in the open translation',
+    );
+    assert.equal(mismatches(after).length, 1);
+    // Both back: no mismatch on either side.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(ja, new vscode.Position(at, 0), `- 藤田隆司、事務局長、拉致問題を考える川口の会\n${takemoto}\n`);
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitForDiagnostics(en, (d) => mismatches(d).length === 0, 'no mismatch once the signatory is back');
     await waitForDiagnostics(ja, (d) => mismatches(d).length === 0, 'none in the translation either');
