@@ -232,6 +232,7 @@ export const templates = {
   translationSignatoryName: 'Signatory {0}: {1} here, {2} in {3}',
   translationNone: { message: 'none', comment: 'no value in one version of a translated letter' },
   translationThere: 'As written in {0}',
+  translationNotFound: 'translation-of names {0}, but no other letter is there: no translation is compared',
   frontMatterProblem: 'Front matter: {0}',
   frontMatterUnknownKey: 'Front matter key `{0}` is not one the letter format knows ({1})',
 

@@ -11,14 +11,16 @@ import {
   folderOf,
   parseLetter,
   translationOfText,
-  type Counterpart,
   type Letter,
+  type LintOptions,
   type TranslationFiles,
 } from '../core';
 import { Disposable } from './disposable';
 import type { KeyedCounterpart, LetterDocuments } from './letterDocuments';
 
 const decoder = new TextDecoder('utf-8');
+/** What a letter is checked with of its translation. */
+export type TranslationOptions = Pick<LintOptions, 'counterpart' | 'translationNotFound'>;
 /** The timer of the changes on disk, among the letters' timers. */
 const DISK = '';
 const isLetterFile = (uri: vscode.Uri) => /\.letter\.md$/i.test(uri.path);
@@ -96,6 +98,8 @@ export class LetterTranslations extends Disposable {
       void this.resolve(document.uri, declared);
       return undefined;
     }
+    // Named in the front matter, and not there: the check says so.
+    if (pair.other === null && declared !== null) return { key: `not-found:${declared}` };
     if (!pair.other) return undefined;
     const other = pair.other;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === other.toString());
@@ -123,24 +127,33 @@ export class LetterTranslations extends Disposable {
     return this.resolve(document.uri, declared);
   }
 
-  /** A letter's translation found and read now, for a letter checked from disk (Check All Letters). */
-  async counterpartFor(uri: vscode.Uri, letter: Letter): Promise<Counterpart | undefined> {
+  /**
+   * A letter's translation found and read now, for a letter checked from disk (Check All Letters),
+   * as the check's options: `counterpart`, or `translationNotFound` when `translation-of` names no letter.
+   */
+  async counterpartFor(uri: vscode.Uri, letter: Letter): Promise<TranslationOptions> {
+    const declared = declaredTranslation(letter)?.text ?? null;
     let found: string | null;
     try {
-      found = await findTranslation(uri.path, declaredTranslation(letter)?.text ?? null, this.files(uri));
+      found = await findTranslation(uri.path, declared, this.files(uri));
     } catch {
-      return undefined;
+      return {};
     }
-    if (!found) return undefined;
+    if (!found) return declared === null ? {} : { translationNotFound: true };
     const other = uri.with({ path: found });
     const name = fileName(found);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === other.toString());
-    if (open) return { letter: this.documents.letter(open), file: other.toString(), name };
+    if (open) return { counterpart: { letter: this.documents.letter(open), file: other.toString(), name } };
     try {
       const text = decoder.decode(await vscode.workspace.fs.readFile(other)).replace(/^\uFEFF/, '');
-      return { letter: parseLetter(text, this.documents.parseOptions(other)), file: other.toString(), name };
+      const counterpart = {
+        letter: parseLetter(text, this.documents.parseOptions(other)),
+        file: other.toString(),
+        name,
+      };
+      return { counterpart };
     } catch {
-      return undefined;
+      return {};
     }
   }
 

@@ -161,4 +161,32 @@ suite('translation pairs', () => {
     const inEnglish = mismatches(vscode.languages.getDiagnostics(en)).map((d) => d.message);
     assert.deepEqual(inEnglish, ['Signatories: 6 here, 5 in open-letter-2013.ja.letter.md']);
   });
+
+  test('a translation-of naming no letter is marked, until the letter it names appears', async () => {
+    const kokai = workspaceUri('translations-named', 'kokai-shokan.letter.md');
+    const original = workspaceUri('translations-named', 'open-letter.letter.md');
+    const named = japanese.replace('lang: ja\n', 'lang: ja\ntranslation-of: ./open-letter.letter.md\n');
+    await vscode.workspace.fs.writeFile(kokai, encoder.encode(named));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(kokai));
+    const [problem, ...more] = mismatches(
+      await waitForDiagnostics(kokai, (d) => mismatches(d).length > 0, 'the translation-of line marked'),
+    );
+    assert.deepEqual(more, []);
+    assert.equal(
+      problem.message,
+      'translation-of names ./open-letter.letter.md, but no other letter is there: no translation is compared',
+    );
+    assert.equal(problem.range.start.line, lineOf(named, 'translation-of:'));
+    // The English written there, a signatory short: compared at once.
+    await vscode.workspace.fs.writeFile(original, encoder.encode(english.replace(/^\* Tomoyuki Kawazoe.*\n.*\n/m, '')));
+    const compared = await waitForDiagnostics(
+      kokai,
+      (d) => mismatches(d).some((x) => x.message.startsWith('Signatories:')),
+      'the letter compared with the one its translation-of names',
+    );
+    assert.deepEqual(
+      mismatches(compared).map((d) => d.message),
+      ['Signatories: 6 here, 5 in open-letter.letter.md'],
+    );
+  });
 });
