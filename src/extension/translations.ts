@@ -34,14 +34,17 @@ interface Pair {
 
 /** A version read from disk (not open), and a generation that changes when it is read again. */
 interface OnDisk {
-  letter: Letter;
+  /** Absent while it is first read. */
+  letter?: Letter;
   generation: number;
+  /** A read under way: the letter read before stands until it ends (a later read replaces an earlier one). */
+  reading?: number;
 }
 
 export class LetterTranslations extends Disposable {
   private readonly pairs = new Map<string, Pair>();
-  /** Versions read from disk, or the read under way (a later read replaces an earlier one). */
-  private readonly onDisk = new Map<string, OnDisk | { reading: number }>();
+  /** Versions read from disk, and the reads under way. */
+  private readonly onDisk = new Map<string, OnDisk>();
   private readonly watched = new Map<string, vscode.FileSystemWatcher>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The `translation-of` of letters of the folders looked at, by URI, until the file changes. */
@@ -112,7 +115,7 @@ export class LetterTranslations extends Disposable {
     }
     const read = this.onDisk.get(other.toString());
     if (read === undefined) void this.read(other);
-    if (read === undefined || 'reading' in read) return undefined;
+    if (!read?.letter) return undefined;
     return {
       counterpart: { letter: read.letter, file: other.toString(), name },
       key: `${other.toString()}@disk:${read.generation}`,
@@ -211,8 +214,10 @@ export class LetterTranslations extends Disposable {
   /** Reads a version that is not open, then checks the letters paired with it again. */
   private async read(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const reading = { reading: ++this.generation };
-    this.onDisk.set(key, reading);
+    const reading = ++this.generation;
+    // Until it is read, the letters are compared with what was read before: their problems do not flicker.
+    const before = this.onDisk.get(key);
+    this.onDisk.set(key, { ...before, generation: before?.generation ?? reading, reading });
     let letter: Letter | undefined;
     try {
       const text = decoder.decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
@@ -221,7 +226,7 @@ export class LetterTranslations extends Disposable {
       letter = undefined;
     }
     // Changed again while it was read: the later read tells.
-    if (this.onDisk.get(key) !== reading) return;
+    if (this.onDisk.get(key)?.reading !== reading) return;
     const letters = this.lettersPairedWith(uri);
     if (letter) this.onDisk.set(key, { letter, generation: ++this.generation });
     else {
@@ -264,10 +269,9 @@ export class LetterTranslations extends Disposable {
         for (const event of events) {
           this.declarations.delete(event.uri.toString());
           if (event.createdOrDeleted) this.folderChanged(event.uri);
-          else {
-            this.onDisk.delete(event.uri.toString());
-            this.otherChanged(event.uri, false);
-          }
+          // Read again, the letters compared with it are checked again once it is read.
+          else if (this.onDisk.has(event.uri.toString())) void this.read(event.uri);
+          else this.otherChanged(event.uri, false);
         }
       }, 100),
     );
