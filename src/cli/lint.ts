@@ -1,6 +1,23 @@
 // advocacy-letter lint: check letters and report every problem found.
-import { declaredTranslation, fileName, findTranslation, lintLetter, parseLetter, rules, severities } from '../core';
-import type { Counterpart, Letter, LetterDiagnostic, LintOptions, ParseOptions, Severity } from '../core';
+import {
+  declaredTranslation,
+  fileName,
+  filesReadOnce,
+  findTranslation,
+  lintLetter,
+  parseLetter,
+  rules,
+  severities,
+} from '../core';
+import type {
+  Counterpart,
+  Letter,
+  LetterDiagnostic,
+  LintOptions,
+  ParseOptions,
+  Severity,
+  TranslationFiles,
+} from '../core';
 import { nodeTranslationFiles, slashed } from '../node';
 import { lintJson } from './format/json';
 import type { LintedFile } from './format/linted';
@@ -87,14 +104,16 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
 
   const linted: LintedFile[] = [];
   let unreadable = false;
+  // Each folder listed and each letter's translation-of read once in the run.
+  const disk = filesReadOnce(nodeTranslationFiles);
   for (const file of positionals) {
     try {
       const text = readLetter(file);
       const config = configs(file);
       const options = mergeLintOptions(config.lint, flags);
       const letter = withEngine(file, 'parsing', () => parseLetter(text, config.parse));
-      const counterpart = await translationOf(file, letter, (other) => configs(other).parse);
-      const diagnostics = withEngine(file, 'checking', () => lintLetter(letter, { ...options, counterpart }));
+      const translation = await translationOf(file, letter, disk, (other) => configs(other).parse);
+      const diagnostics = withEngine(file, 'checking', () => lintLetter(letter, { ...options, ...translation }));
       const done: LintedFile = {
         file,
         reports: letter.reports.length,
@@ -136,26 +155,30 @@ async function run(args: readonly string[], out: CliOutput): Promise<number> {
 
 /**
  * The letter's other language version (`translation-of`, or found beside it by name), read and
- * parsed; undefined when it has none or it cannot be read (the letter is still checked alone).
+ * parsed; none when it has none or it cannot be read (the letter is still checked alone), and
+ * `translationNotFound` when its `translation-of` names no other letter.
  */
 async function translationOf(
   file: string,
   letter: Letter,
+  disk: TranslationFiles,
   parseOptions: (file: string) => ParseOptions,
-): Promise<Counterpart | undefined> {
-  const other = await findTranslation(slashed(file), declaredTranslation(letter)?.text ?? null, nodeTranslationFiles);
-  if (!other) return undefined;
+): Promise<Pick<LintOptions, 'counterpart' | 'translationNotFound'>> {
+  const declared = declaredTranslation(letter)?.text ?? null;
+  const other = await findTranslation(slashed(file), declared, disk);
+  if (!other) return declared === null ? {} : { translationNotFound: true };
   let text: string;
   try {
     text = readLetter(other);
   } catch {
-    return undefined;
+    return {};
   }
-  return {
+  const counterpart: Counterpart = {
     letter: withEngine(other, 'parsing', () => parseLetter(text, parseOptions(other))),
     file: other,
     name: fileName(other),
   };
+  return { counterpart };
 }
 
 /** `--ignore` and `--severity`, each value checked against the known check codes. */

@@ -63,4 +63,9 @@ export interface LintOptions {
   links?: LinkResults;
   /** The letter's other language version, for `translation-mismatch`; without it that check does nothing. */
   counterpart?: Counterpart;
+  /**
+   * True when the letter's `translation-of` names no other letter that exists: `translation-mismatch`
+   * then says so, rather than leave the writer to think the two versions were compared.
+   */
+  translationNotFound?: boolean;
 }

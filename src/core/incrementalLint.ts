@@ -30,7 +30,7 @@ interface EntryProblems {
  * and a translation is a whole letter, too costly to write out on each keystroke.
  */
 function cacheKey(letter: Letter, options: LintOptions): string {
-  const { counterpart: _counterpart, links: _links, ...perEntry } = options;
+  const { counterpart: _counterpart, links: _links, translationNotFound: _notFound, ...perEntry } = options;
   return JSON.stringify([perEntry, letter.signedBy, letter.signsAsIndividuals, letter.date, letter.soleSigner]);
 }
 

@@ -73,6 +73,7 @@ export {
 } from './messages';
 export {
   findTranslation,
+  filesReadOnce,
   declaredTranslation,
   pairedByName,
   translationOfText,

@@ -34,6 +34,7 @@ export function ruleContext(options: LintOptions): RuleContext {
     requiredSignatoryFields: options.requiredSignatoryFields ?? ['name', 'role', 'organization'],
     links: options.links,
     counterpart: options.counterpart,
+    translationNotFound: options.translationNotFound,
   };
 }
 

@@ -228,10 +228,11 @@ export const templates = {
   translationSignatories: 'Signatories: {0} here, {1} in {2}',
   translationReportYear: 'Cited report {0}: year {1} here, {2} in {3}',
   translationReportUrl: 'Cited report {0}: link {1} here, {2} in {3}',
-  translationOrganizationCount: "Signatory {0}: {1} signatories from this signatory's organization here, {2} in {3}",
+  translationOrganizationCount: 'Signatory {0}: signatories of the same organization: {1} here, {2} in {3}',
   translationSignatoryName: 'Signatory {0}: {1} here, {2} in {3}',
   translationNone: { message: 'none', comment: 'no value in one version of a translated letter' },
   translationThere: 'As written in {0}',
+  translationNotFound: 'translation-of names {0}, but no other letter is there: no translation is compared',
   frontMatterProblem: 'Front matter: {0}',
   frontMatterUnknownKey: 'Front matter key `{0}` is not one the letter format knows ({1})',
 

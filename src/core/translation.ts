@@ -127,6 +127,31 @@ export async function findTranslation(
   return null;
 }
 
+/**
+ * `files` for one run over many letters (`lint *.letter.md`): each folder is listed once and each
+ * letter's `translation-of` read once, so that a folder of n letters without translations costs n
+ * reads, not n × (n − 1). For a run only: it does not see files change.
+ */
+export function filesReadOnce(files: TranslationFiles): TranslationFiles {
+  const lists = new Map<string, Promise<readonly string[]>>();
+  const declarations = new Map<string, Promise<string | null>>();
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
+    let found = cache.get(key);
+    if (!found) cache.set(key, (found = read()));
+    return found;
+  };
+  return {
+    list: (folder) => once(lists, folder, () => files.list(folder)),
+    read: (path) => files.read(path),
+    declared: (path) =>
+      once(declarations, path, () =>
+        files.declared
+          ? files.declared(path)
+          : files.read(path).then((text) => (text === null ? null : translationOfText(text))),
+      ),
+  };
+}
+
 /** The sibling a name pairs with: the same base name with or without a language tag. */
 export function pairedByName(self: string, siblings: readonly string[]): string | null {
   const tagged = taggedBase(self);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintLetter, parseLetter, type Counterpart, type Letter, type LetterDiagnostic } from '../core';
+import { lintLetter, parseLetter, type Letter, type LetterDiagnostic, type LintOptions } from '../core';
 import { toDiagnostic } from './typeConverters';
 import { Disposable } from './disposable';
 import { isLetter, type LetterDocuments } from './letterDocuments';
@@ -78,12 +78,11 @@ export class LetterDiagnostics extends Disposable {
   async validateText(
     uri: vscode.Uri,
     text: string,
-    translation?: (letter: Letter) => Promise<Counterpart | undefined>,
+    translation?: (letter: Letter) => Promise<Pick<LintOptions, 'counterpart' | 'translationNotFound'>>,
   ): Promise<LetterDiagnostic[]> {
     const settings = letterSettings(uri);
     const letter = parseLetter(text, this.documents.parseOptions(uri));
-    const counterpart = await translation?.(letter);
-    const problems = lintLetter(letter, counterpart ? { ...settings.lint, counterpart } : settings.lint);
+    const problems = lintLetter(letter, { ...settings.lint, ...(await translation?.(letter)) });
     if (settings.enabled)
       this.collection.set(
         uri,

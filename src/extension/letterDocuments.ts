@@ -16,9 +16,12 @@ import type { LetterConfigs } from './letterConfig';
 
 export const LANGUAGE_ID = 'advocacy-letter';
 
-/** A letter's other language version, with a key that changes whenever its text does. */
+/**
+ * A letter's other language version, with a key that changes whenever its text does; or, without
+ * `counterpart`, a `translation-of` that names no other letter.
+ */
 export interface KeyedCounterpart {
-  counterpart: Counterpart;
+  counterpart?: Counterpart;
   key: string;
 }
 
@@ -136,7 +139,9 @@ export class LetterDocuments extends Disposable {
     const other = this.counterpartOf(document);
     const lintKey = other ? `${JSON.stringify(options)}\n${other.key}` : JSON.stringify(options);
     if (entry.lintKey !== lintKey || !entry.diagnostics) {
-      entry.diagnostics = lintParsed(entry.state, other ? { ...options, counterpart: other.counterpart } : options);
+      const translation =
+        other && (other.counterpart ? { counterpart: other.counterpart } : { translationNotFound: true });
+      entry.diagnostics = lintParsed(entry.state, { ...options, ...translation });
       entry.lintKey = lintKey;
     }
     return entry.diagnostics;

@@ -11,14 +11,16 @@ import {
   folderOf,
   parseLetter,
   translationOfText,
-  type Counterpart,
   type Letter,
+  type LintOptions,
   type TranslationFiles,
 } from '../core';
 import { Disposable } from './disposable';
 import type { KeyedCounterpart, LetterDocuments } from './letterDocuments';
 
 const decoder = new TextDecoder('utf-8');
+/** What a letter is checked with of its translation. */
+export type TranslationOptions = Pick<LintOptions, 'counterpart' | 'translationNotFound'>;
 /** The timer of the changes on disk, among the letters' timers. */
 const DISK = '';
 const isLetterFile = (uri: vscode.Uri) => /\.letter\.md$/i.test(uri.path);
@@ -32,14 +34,17 @@ interface Pair {
 
 /** A version read from disk (not open), and a generation that changes when it is read again. */
 interface OnDisk {
-  letter: Letter;
+  /** Absent while it is first read. */
+  letter?: Letter;
   generation: number;
+  /** A read under way: the letter read before stands until it ends (a later read replaces an earlier one). */
+  reading?: number;
 }
 
 export class LetterTranslations extends Disposable {
   private readonly pairs = new Map<string, Pair>();
-  /** Versions read from disk, or the read under way (a later read replaces an earlier one). */
-  private readonly onDisk = new Map<string, OnDisk | { reading: number }>();
+  /** Versions read from disk, and the reads under way. */
+  private readonly onDisk = new Map<string, OnDisk>();
   private readonly watched = new Map<string, vscode.FileSystemWatcher>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The `translation-of` of letters of the folders looked at, by URI, until the file changes. */
@@ -96,6 +101,8 @@ export class LetterTranslations extends Disposable {
       void this.resolve(document.uri, declared);
       return undefined;
     }
+    // Named in the front matter, and not there: the check says so.
+    if (pair.other === null && declared !== null) return { key: `not-found:${declared}` };
     if (!pair.other) return undefined;
     const other = pair.other;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === other.toString());
@@ -108,7 +115,7 @@ export class LetterTranslations extends Disposable {
     }
     const read = this.onDisk.get(other.toString());
     if (read === undefined) void this.read(other);
-    if (read === undefined || 'reading' in read) return undefined;
+    if (!read?.letter) return undefined;
     return {
       counterpart: { letter: read.letter, file: other.toString(), name },
       key: `${other.toString()}@disk:${read.generation}`,
@@ -123,24 +130,33 @@ export class LetterTranslations extends Disposable {
     return this.resolve(document.uri, declared);
   }
 
-  /** A letter's translation found and read now, for a letter checked from disk (Check All Letters). */
-  async counterpartFor(uri: vscode.Uri, letter: Letter): Promise<Counterpart | undefined> {
+  /**
+   * A letter's translation found and read now, for a letter checked from disk (Check All Letters),
+   * as the check's options: `counterpart`, or `translationNotFound` when `translation-of` names no letter.
+   */
+  async counterpartFor(uri: vscode.Uri, letter: Letter): Promise<TranslationOptions> {
+    const declared = declaredTranslation(letter)?.text ?? null;
     let found: string | null;
     try {
-      found = await findTranslation(uri.path, declaredTranslation(letter)?.text ?? null, this.files(uri));
+      found = await findTranslation(uri.path, declared, this.files(uri));
     } catch {
-      return undefined;
+      return {};
     }
-    if (!found) return undefined;
+    if (!found) return declared === null ? {} : { translationNotFound: true };
     const other = uri.with({ path: found });
     const name = fileName(found);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === other.toString());
-    if (open) return { letter: this.documents.letter(open), file: other.toString(), name };
+    if (open) return { counterpart: { letter: this.documents.letter(open), file: other.toString(), name } };
     try {
       const text = decoder.decode(await vscode.workspace.fs.readFile(other)).replace(/^\uFEFF/, '');
-      return { letter: parseLetter(text, this.documents.parseOptions(other)), file: other.toString(), name };
+      const counterpart = {
+        letter: parseLetter(text, this.documents.parseOptions(other)),
+        file: other.toString(),
+        name,
+      };
+      return { counterpart };
     } catch {
-      return undefined;
+      return {};
     }
   }
 
@@ -198,8 +214,10 @@ export class LetterTranslations extends Disposable {
   /** Reads a version that is not open, then checks the letters paired with it again. */
   private async read(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const reading = { reading: ++this.generation };
-    this.onDisk.set(key, reading);
+    const reading = ++this.generation;
+    // Until it is read, the letters are compared with what was read before: their problems do not flicker.
+    const before = this.onDisk.get(key);
+    this.onDisk.set(key, { ...before, generation: before?.generation ?? reading, reading });
     let letter: Letter | undefined;
     try {
       const text = decoder.decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
@@ -208,7 +226,7 @@ export class LetterTranslations extends Disposable {
       letter = undefined;
     }
     // Changed again while it was read: the later read tells.
-    if (this.onDisk.get(key) !== reading) return;
+    if (this.onDisk.get(key)?.reading !== reading) return;
     const letters = this.lettersPairedWith(uri);
     if (letter) this.onDisk.set(key, { letter, generation: ++this.generation });
     else {
@@ -251,10 +269,9 @@ export class LetterTranslations extends Disposable {
         for (const event of events) {
           this.declarations.delete(event.uri.toString());
           if (event.createdOrDeleted) this.folderChanged(event.uri);
-          else {
-            this.onDisk.delete(event.uri.toString());
-            this.otherChanged(event.uri, false);
-          }
+          // Read again, the letters compared with it are checked again once it is read.
+          else if (this.onDisk.has(event.uri.toString())) void this.read(event.uri);
+          else this.otherChanged(event.uri, false);
         }
       }, 100),
     );

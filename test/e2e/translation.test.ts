@@ -87,6 +87,18 @@ describe('lint reads the translation beside a letter', () => {
     assert.deepEqual(mismatchLines(lint(en, ja, '--ignore', 'translation-mismatch').stdout), []);
   });
 
+  test('translation-of naming no letter: said where it is named, not silently skipped', () => {
+    const lost = path.join(dir, 'lost');
+    fs.mkdirSync(lost, { recursive: true });
+    fs.writeFileSync(
+      path.join(lost, 'kokai-shokan.letter.md'),
+      japanese.replace('lang: ja\n', 'lang: ja\ntranslation-of: ../letters/open-letter.letter.md\n'),
+    );
+    assert.deepEqual(mismatchLines(lint('lost/kokai-shokan.letter.md').stdout), [
+      'lost/kokai-shokan.letter.md:3:17 warning translation-mismatch translation-of names ../letters/open-letter.letter.md, but no other letter is there: no translation is compared',
+    ]);
+  });
+
   test('translation-of in the front matter pairs letters in other folders', () => {
     const elsewhere = path.join(dir, 'ja');
     fs.mkdirSync(elsewhere, { recursive: true });

@@ -33,8 +33,8 @@ function loadFixture(relativePath: string) {
 async function lintFixture(relativePath: string) {
   const fixture = loadFixture(relativePath);
   const letter = parseLetter(fixture.text);
-  const counterpart = await fixtureCounterpart(relativePath, letter);
-  return { fixture, diagnostics: lintLetter(letter, { ...fixture.options, counterpart }) };
+  const translation = await fixtureCounterpart(relativePath, letter);
+  return { fixture, diagnostics: lintLetter(letter, { ...fixture.options, ...translation }) };
 }
 
 describe('fixture letters', () => {

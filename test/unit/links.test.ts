@@ -222,6 +222,34 @@ describe('checking links against a local site', () => {
   });
 });
 
+describe('the default limits', () => {
+  test('an answer is awaited 10 s, and no longer', async (t) => {
+    // The clock is the test's: a site that never answers, and the check's own timer.
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const asked: string[] = [];
+    const silent: FetchFunction = (url, init) => {
+      asked.push(`${init.method} ${url}`);
+      return new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    };
+    let answered = false;
+    const running = checkLinks(['https://example.org/report'], { fetch: silent }).finally(() => (answered = true));
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    await settle();
+    assert.deepEqual(asked, ['HEAD https://example.org/report']);
+    t.mock.timers.tick(9_999);
+    await settle();
+    assert.equal(answered, false, 'still waiting after 9.999 s');
+    t.mock.timers.tick(1);
+    await settle();
+    assert.equal(answered, true, 'given up at 10 s');
+    assert.deepEqual((await running).results['https://example.org/report'], {
+      outcome: 'unreachable',
+      failure: 'timeout',
+      detail: '10',
+    });
+  });
+});
+
 /**
  * `fetch` as a browser page answers it: a response without `Access-Control-Allow-Origin` is refused
  * with a bare TypeError, and a redirect not followed is an `opaqueredirect` with no status.

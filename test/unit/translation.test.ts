@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  filesReadOnce,
   findTranslation,
   lintLetter,
   matchingLandmark,
@@ -90,9 +91,51 @@ describe('translation-mismatch on the 2013 letter and its Japanese version', () 
     const merged = japanese.replace('、救う会埼玉', '、救う会神奈川');
     const found = mismatches(english, merged, 'ja').map((d) => d.message);
     assert.deepEqual(found, [
-      "Signatory 5: 1 signatories from this signatory's organization here, 2 in ja",
-      "Signatory 6: 1 signatories from this signatory's organization here, 2 in ja",
+      'Signatory 5: signatories of the same organization: 1 here, 2 in ja',
+      'Signatory 6: signatories of the same organization: 1 here, 2 in ja',
     ]);
+  });
+
+  test('the number of addressees and of cited reports; entries by position only when as many', () => {
+    const letter = (to: string[], reports: string[]) =>
+      [
+        '# L',
+        '',
+        ...to.flatMap((addressee) => [`To: ${addressee}`, '']),
+        'Date: 2024-01-01',
+        '',
+        '## Cited Reports',
+        '',
+        ...reports.map((r) => `- ${r}`),
+        '',
+        '## Signatories',
+        '',
+        '- Ana Lima, Director, Example Watch',
+        '',
+      ].join('\n');
+    const one = 'A Report, Example Watch, 2020.';
+    const two = 'Another Report, Example Watch, 2021.';
+    const english = letter(['Jane Doe, Minister of Justice'], [one, two]);
+    const other = letter(['Jane Doe, Minister of Justice', 'John Roe, Minister of Finance'], [two]);
+    assert.deepEqual(
+      mismatches(english, other).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      // Report 2 here is report 1 there: no year compared across the gap.
+      ['3: Addressees: 1 here, 2 in other.letter.md', '7: Cited reports: 2 here, 1 in other.letter.md'],
+    );
+  });
+
+  test("each cited report's link by position, a final slash and the host's case aside", () => {
+    const letter = (url: string) =>
+      `# L\n\nTo: A, B\n\nDate: 2024-01-01\n\n## Cited Reports\n\n- [Report](${url}), Example Watch, 2020.\n`;
+    assert.deepEqual(mismatches(letter('https://example.org/r'), letter('https://EXAMPLE.org/r/')), []);
+    const [problem, ...more] = mismatches(letter('https://example.org/r'), letter('https://example.org/ja/r'));
+    assert.deepEqual(more, []);
+    assert.equal(
+      problem.message,
+      'Cited report 1: link https://example.org/r here, https://example.org/ja/r in other.letter.md',
+    );
+    assert.equal(problem.range.start.line, 8);
+    assert.equal(problem.related?.[0].range.start.line, 8);
   });
 
   test('names in Latin letters are compared, case and accents aside', () => {
@@ -190,6 +233,30 @@ describe('pairing a letter with its translation', () => {
     assert.equal(await findTranslation('/l/a.letter.md', null, { ...files, declared }), '/l/c.letter.md');
     assert.deepEqual(files.reads, []);
     assert.deepEqual(asked, ['/l/b.letter.md', '/l/c.letter.md']);
+  });
+
+  test('a run over a folder of letters without translations reads each letter once, not n × (n − 1) times', async () => {
+    const reads = async (n: number) => {
+      const letters = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`/l/letter-${i}.letter.md`, `# Letter ${i}\n`]),
+      );
+      const files = disk(letters);
+      const once = filesReadOnce(files);
+      for (const path of Object.keys(letters)) assert.equal(await findTranslation(path, null, once), null);
+      return files.reads.length;
+    };
+    assert.deepEqual([await reads(20), await reads(40)], [20, 40]);
+    // Each still finds the letter whose translation-of names it.
+    const files = disk({
+      '/l/a.letter.md': '# A\n',
+      '/l/b.letter.md': '---\ntranslation-of: ./a.letter.md\n---\n# B\n',
+      '/l/c.letter.md': '# C\n',
+    });
+    const once = filesReadOnce(files);
+    assert.deepEqual(
+      await Promise.all(['/l/a.letter.md', '/l/c.letter.md'].map((p) => findTranslation(p, null, once))),
+      ['/l/b.letter.md', null],
+    );
   });
 
   test('translation-of read from a front matter without parsing the letter', () => {

@@ -22,6 +22,8 @@ export interface RuleContext {
   links?: LinkResults;
   /** The letter's other language version, when it has one. */
   counterpart?: Counterpart;
+  /** The letter's `translation-of` names no other letter that exists. */
+  translationNotFound?: boolean;
 }
 
 /** One check, markdownlint style: a plain object; the registry attaches its docs page. */

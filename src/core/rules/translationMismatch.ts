@@ -2,6 +2,7 @@ import { compareDates } from '../dates';
 import type { RelatedInformation } from '../diagnostic';
 import { message, saidAt, templates, type MessageArg, type Template } from '../messages';
 import type { Entry, Letter, Range, SectionKind, Signatory } from '../model';
+import { declaredTranslation } from '../translation';
 import { foldKey, letterAnchor, type RuleDefinition } from './rule';
 
 const none = () => message(templates.translationNone);
@@ -47,7 +48,12 @@ export const translationMismatch: RuleDefinition = {
     'レターとその翻訳（`translation-of`、または `letter.letter.md` の隣の `letter.ja.letter.md`）で、日付、数、引用報告書または署名者が食い違っています。',
   check(letter, report, context) {
     const other = context.counterpart;
-    if (!other) return;
+    if (!other) {
+      // A translation named but not there: say so where it is named (read only then).
+      const named = context.translationNotFound ? declaredTranslation(letter) : null;
+      if (named) report(saidAt(named.range, templates.translationNotFound, named.text));
+      return;
+    }
     const there = other.letter;
     const mismatch = (range: Range, otherRange: Range, template: Template, ...args: MessageArg[]) => {
       const related: RelatedInformation = {

@@ -54,8 +54,13 @@ suite('Check Report Links', () => {
     this.timeout(120_000);
     const editor = await openLetter(letter([`${origin}/ok`, `${origin}/missing`, `${origin}/no-head`]), 'report-links');
     const uri = editor.document.uri;
-    // Opening and typing never contact a site.
+    // Opening, typing and saving (checkOnSave is off by default) never contact a site.
     await waitForDiagnostics(uri, () => true, 'the letter checked');
+    assert.equal(vscode.workspace.getConfiguration('advocacyLetter').get('links.checkOnSave'), false);
+    await editor.edit((b) => b.insert(new vscode.Position(6, 0), 'We look forward to your answer. '));
+    assert.ok(await editor.document.save());
+    // A check on save would have asked the site at once (as the checkOnSave test shows): give it time to.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual(site.stats.requests, []);
 
     const found = await palette('check-report-links', 'Advocacy Letter: Check Report Links');

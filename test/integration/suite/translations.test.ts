@@ -91,9 +91,21 @@ suite('translation pairs', () => {
   });
 
   test('typed into the open translation, unsaved, a change reaches the letter', async () => {
-    const edit = new vscode.WorkspaceEdit();
+    // One more signatory deleted in the translation: the letter's problem says so, unsaved.
     const at = lineOf(withoutFujita, '- 竹本博光');
-    edit.insert(ja, new vscode.Position(at, 0), '- 藤田隆司、事務局長、拉致問題を考える川口の会\n');
+    const takemoto = withoutFujita.split('\n')[at];
+    const removal = new vscode.WorkspaceEdit();
+    removal.delete(ja, new vscode.Range(at, 0, at + 1, 0));
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    const after = await waitForDiagnostics(
+      en,
+      (d) => mismatches(d).some((x) => x.message === 'Signatories: 6 here, 4 in open-letter-2013.ja.letter.md'),
+      'the mismatch in the letter after a signatory was deleted in the open translation',
+    );
+    assert.equal(mismatches(after).length, 1);
+    // Both back: no mismatch on either side.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(ja, new vscode.Position(at, 0), `- 藤田隆司、事務局長、拉致問題を考える川口の会\n${takemoto}\n`);
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitForDiagnostics(en, (d) => mismatches(d).length === 0, 'no mismatch once the signatory is back');
     await waitForDiagnostics(ja, (d) => mismatches(d).length === 0, 'none in the translation either');
@@ -148,5 +160,33 @@ suite('translation pairs', () => {
     await vscode.commands.executeCommand('advocacyLetter.validateWorkspace');
     const inEnglish = mismatches(vscode.languages.getDiagnostics(en)).map((d) => d.message);
     assert.deepEqual(inEnglish, ['Signatories: 6 here, 5 in open-letter-2013.ja.letter.md']);
+  });
+
+  test('a translation-of naming no letter is marked, until the letter it names appears', async () => {
+    const kokai = workspaceUri('translations-named', 'kokai-shokan.letter.md');
+    const original = workspaceUri('translations-named', 'open-letter.letter.md');
+    const named = japanese.replace('lang: ja\n', 'lang: ja\ntranslation-of: ./open-letter.letter.md\n');
+    await vscode.workspace.fs.writeFile(kokai, encoder.encode(named));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(kokai));
+    const [problem, ...more] = mismatches(
+      await waitForDiagnostics(kokai, (d) => mismatches(d).length > 0, 'the translation-of line marked'),
+    );
+    assert.deepEqual(more, []);
+    assert.equal(
+      problem.message,
+      'translation-of names ./open-letter.letter.md, but no other letter is there: no translation is compared',
+    );
+    assert.equal(problem.range.start.line, lineOf(named, 'translation-of:'));
+    // The English written there, a signatory short: compared at once.
+    await vscode.workspace.fs.writeFile(original, encoder.encode(english.replace(/^\* Tomoyuki Kawazoe.*\n.*\n/m, '')));
+    const compared = await waitForDiagnostics(
+      kokai,
+      (d) => mismatches(d).some((x) => x.message.startsWith('Signatories:')),
+      'the letter compared with the one its translation-of names',
+    );
+    assert.deepEqual(
+      mismatches(compared).map((d) => d.message),
+      ['Signatories: 6 here, 5 in open-letter.letter.md'],
+    );
   });
 });

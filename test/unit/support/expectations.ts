@@ -155,12 +155,17 @@ export function textAt(lines: readonly string[], range: Range): string {
  * A fixture's other language version, found as the command line finds it (`translation-of`, or
  * `name.ja.letter.md` beside `name.letter.md`), read as a fixture (its expectations removed).
  */
-export async function fixtureCounterpart(relativePath: string, letter: Letter): Promise<Counterpart | undefined> {
-  const other = await findTranslation(
-    slashed(join(fixturesRoot, relativePath)),
-    declaredTranslation(letter)?.text ?? null,
-    nodeTranslationFiles,
-  );
-  if (!other) return undefined;
-  return { letter: parseLetter(parseFixture(readFileSync(other, 'utf8')).text), file: other, name: fileName(other) };
+export async function fixtureCounterpart(
+  relativePath: string,
+  letter: Letter,
+): Promise<{ counterpart?: Counterpart; translationNotFound?: boolean }> {
+  const declared = declaredTranslation(letter)?.text ?? null;
+  const other = await findTranslation(slashed(join(fixturesRoot, relativePath)), declared, nodeTranslationFiles);
+  if (!other) return declared === null ? {} : { translationNotFound: true };
+  const counterpart = {
+    letter: parseLetter(parseFixture(readFileSync(other, 'utf8')).text),
+    file: other,
+    name: fileName(other),
+  };
+  return { counterpart };
 }
