@@ -9,7 +9,7 @@ import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { parseLetter } from '../../../src/core';
 import { click, frameText, screenshot, testResultsDir } from '../harness/requests';
-import { api, EXTENSION_ID, waitFor } from './helpers';
+import { api, codeOf, EXTENSION_ID, waitFor, waitForDiagnostics } from './helpers';
 
 interface Step {
   id: string;
@@ -113,11 +113,51 @@ suite('walkthrough', () => {
     }
     const filled = parseLetter(document.getText());
     assert.deepEqual([filled.signatories.length, filled.reports.length], [2, 2], 'one more of each');
-    // 3. The problems of the letter.
+    // 3. A problem and its quick fix: the year of the letter's report deleted, as the step suggests.
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => /^- Title, Publisher, \d{4}\.$/.test(text));
+    assert.ok(line >= 0, document.getText());
+    const undated = new vscode.WorkspaceEdit();
+    undated.replace(document.uri, document.lineAt(line).range, '- Title, Publisher.');
+    assert.ok(await vscode.workspace.applyEdit(undated));
     for (const command of commandsOf('quickFix')) {
-      const problems = await vscode.commands.executeCommand<unknown[]>(command);
-      assert.ok(Array.isArray(problems), `${command} checked the letter`);
+      const problems = await vscode.commands.executeCommand<{ code: string }[]>(command);
+      assert.ok(
+        problems?.some((p) => p.code === 'report-year-missing'),
+        `${command} finds the missing year: ${JSON.stringify(problems)}`,
+      );
     }
+    const problem = (
+      await waitForDiagnostics(
+        document.uri,
+        (d) => d.some((x) => codeOf(x) === 'report-year-missing'),
+        'the missing year in the Problems view',
+      )
+    ).find((d) => codeOf(d) === 'report-year-missing')!;
+    const fixes =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        problem.range,
+      )) ?? [];
+    const fix = fixes.find((a) => a.title === 'Add the year of publication');
+    assert.ok(fix?.edit, `no year fix among ${fixes.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor(
+      vscode.workspace.onDidChangeTextDocument,
+      () => document.lineAt(line).text === '- Title, Publisher, Year.',
+      'the year placeholder',
+      20_000,
+    );
+    await vscode.commands.executeCommand('type', { text: '2026' });
+    await waitForDiagnostics(
+      document.uri,
+      (d) => !d.some((x) => codeOf(x) === 'report-year-missing'),
+      'the problem to go once the year is typed',
+    );
+    assert.equal(document.lineAt(line).text, '- Title, Publisher, 2026.');
     // 4. The preview, beside the letter.
     for (const command of commandsOf('preview')) await vscode.commands.executeCommand(command);
     await waitFor(
