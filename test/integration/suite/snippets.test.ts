@@ -55,13 +55,24 @@ suite('snippets', () => {
     assert.doesNotMatch(document.getText(), /signatory\t|signatory {2}/, 'the prefix became the entry, not a tab');
   });
 
-  test('typing "date" then Tab writes today as a letter does, not zero-padded', async function () {
+  test('typing "date" then Tab writes today as a letter does, not zero-padded; "date-ja" in Japanese', async function () {
     if (!testResultsDir) this.skip();
     this.timeout(60_000);
     const document = await newLetter('# Open letter\n\n');
     await typeThenTab('date-tab', 'date');
     const wanted = `Date: ${formatDate(today(), 'en')}`;
     await waitFor(vscode.workspace.onDidChangeTextDocument, () => document.getText().includes(wanted), wanted, 20_000);
+    await vscode.commands.executeCommand('leaveSnippet');
+    const japanese = await newLetter('---\nlang: ja\n---\n\n# 公開書簡\n\n');
+    await typeThenTab('date-ja-tab', 'date-ja');
+    const wantedJa = `日付：${formatDate(today(), 'ja')}`;
+    await waitFor(
+      vscode.workspace.onDidChangeTextDocument,
+      () => japanese.getText().includes(wantedJa),
+      wantedJa,
+      20_000,
+    );
+    await vscode.commands.executeCommand('leaveSnippet');
   });
 });
 
