@@ -6,6 +6,7 @@ import { entryPlacement, entrySnippet, LIST_MARKER } from './actions';
 import { completionAt, usedValues } from './assist';
 import { formatDate } from './letterStrings';
 import type { Addressee, FieldKind, Letter, Position, Range, Section } from './model';
+import { letterSkeleton } from './skeleton';
 import { defaultVocabulary } from './vocabulary';
 
 export interface CompletionContext {
@@ -25,8 +26,8 @@ export interface CompletionContext {
 export type Completion =
   /** A whole cited report or signatory, as a snippet, replacing the list marker typed so far. */
   | { kind: 'entry'; entry: 'reports' | 'signatories'; range: Range; snippet: string; filterText: string }
-  /** The whole letter: the snippet of that name (`Letter`, `Letter in Japanese`), replacing `range`. */
-  | { kind: 'skeleton'; snippetName: string; lang: 'en' | 'ja'; range: Range; filterText: string }
+  /** The whole letter, dated today (`letterSkeleton`), as a snippet replacing `range`. */
+  | { kind: 'skeleton'; snippet: string; lang: 'en' | 'ja'; range: Range; filterText: string }
   /** Today's date as the letter writes it, after a date field's label. */
   | { kind: 'date'; field: 'date' | 'replyBy'; range: Range; text: string; insertText: string }
   /** An addressee named in other letters, after an addressee field's label. */
@@ -143,15 +144,15 @@ function skeletonAt(letter: Letter, position: Position, context: CompletionConte
   if (letter.lines.some((text, i) => i !== position.line && !isBlank(text))) return [];
   const japaneseFirst = (context.displayLanguage ?? 'en').toLowerCase().startsWith('ja');
   const range = { start: { line: position.line, character: 0 }, end: position };
-  const skeleton = (snippetName: string, lang: 'en' | 'ja'): Completion => ({
+  const skeleton = (lang: 'en' | 'ja'): Completion => ({
     kind: 'skeleton',
-    snippetName,
+    snippet: letterSkeleton(lang, context.today),
     lang,
     range,
     filterText: before,
   });
-  const en = skeleton('Letter', 'en');
-  const ja = skeleton('Letter in Japanese', 'ja');
+  const en = skeleton('en');
+  const ja = skeleton('ja');
   return japaneseFirst ? [ja, en] : [en, ja];
 }
 

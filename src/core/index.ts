@@ -53,6 +53,7 @@ export {
   type Completion,
   type CompletionContext,
 } from './completions';
+export { letterSkeleton } from './skeleton';
 export { fieldLabels, sectionNames, type VocabularyExtras } from './vocabulary';
 export { entryPlacement, placedEntries, type EntryPlacement } from './actions';
 export { applyTextEdit } from './text/textEdit';

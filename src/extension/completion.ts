@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { addresseesOf, completionsAt, completionTriggers, mayOffer, readLetter, type Completion } from '../core';
 import { Disposable } from './disposable';
-import { isLetter, LANGUAGE_ID, type LetterDocuments } from './letterDocuments';
+import { isLetter, type LetterDocuments } from './letterDocuments';
 import { fromPosition, toRange } from './typeConverters';
 
 const LETTERS = '**/*.letter.md';
@@ -64,7 +64,7 @@ export class WorkspaceAddressees extends Disposable {
 }
 
 /** Today in the writer's own time zone, `YYYY-MM-DD`. */
-function today(): string {
+export function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -136,15 +136,10 @@ function toItem(completion: Completion): vscode.CompletionItem {
         vscode.CompletionItemKind.Snippet,
       );
       item.detail = vscode.l10n.t('A whole letter: addressee, date, body, cited reports, signatories');
-      // The snippet of that name, inserted by VS Code once the typed text is gone: one skeleton, in the snippets file.
-      item.insertText = '';
+      // Dated by the engine (December 4, 2026; 2026年12月4日), not by VS Code's date variables.
+      item.insertText = new vscode.SnippetString(completion.snippet);
       item.filterText = completion.filterText;
       item.range = range;
-      item.command = {
-        title: item.detail,
-        command: 'editor.action.insertSnippet',
-        arguments: [{ langId: LANGUAGE_ID, name: completion.snippetName }],
-      };
       return item;
     }
     case 'date': {

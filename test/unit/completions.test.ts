@@ -173,9 +173,13 @@ describe('completion of the skeleton in an empty letter', () => {
   test('an empty letter offers the whole letter, in the display language first', () => {
     const empty = at('|').found;
     assert.deepEqual(
-      empty.map((c) => c.kind === 'skeleton' && c.snippetName),
-      ['Letter', 'Letter in Japanese'],
+      empty.map((c) => c.kind === 'skeleton' && c.lang),
+      ['en', 'ja'],
     );
+    // Dated by the engine as each letter writes it, not by VS Code's zero-padded date variables.
+    assert.ok(empty[0].kind === 'skeleton' && empty[0].snippet.includes('\nDate: ${4:December 4, 2026}\n'));
+    assert.ok(empty[1].kind === 'skeleton' && empty[1].snippet.includes('\n日付：${4:2026年12月4日}\n'));
+    assert.ok(empty.every((c) => c.kind === 'skeleton' && !c.snippet.includes('CURRENT_')));
     const ja = at('\n|\n', { displayLanguage: 'ja' }).found;
     assert.deepEqual(
       ja.map((c) => c.kind === 'skeleton' && c.lang),

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar, type IRawGrammar, type StateStack } from 'vscode-textmate';
-import { formatDate, lintLetter, parseLetter, rules } from '../../src/core';
+import { formatDate, letterSkeleton, lintLetter, parseLetter, rules } from '../../src/core';
 import type { FieldKind } from '../../src/core/model';
 import { fieldLabels, sectionNames } from '../../src/core/vocabulary';
 import { repoRoot } from './support/expectations';
@@ -697,6 +697,21 @@ describe('snippets', () => {
     }
     assert.equal(formatDate('2026-12-04', 'en'), 'December 4, 2026');
     assert.equal(formatDate('2026-12-04', 'ja'), '2026年12月4日');
+  });
+
+  test('New Letter and the empty letter’s completion write the Letter snippets, dated by the engine', () => {
+    for (const iso of [...dates, '2026-12-04']) {
+      for (const [name, lang] of [
+        ['Letter', 'en'],
+        ['Letter in Japanese', 'ja'],
+      ] as const) {
+        const skeleton = letterSkeleton(lang, iso);
+        assert.doesNotMatch(skeleton, /CURRENT_/, 'no date variable of VS Code');
+        const bySnippet = expand(bodyOf(snippets[name]), dateVariables(iso));
+        assert.deepEqual(expand(skeleton, {}), bySnippet, `${name}, ${iso}: the same text and tab stops`);
+      }
+    }
+    assert.match(letterSkeleton('ja', '2026-12-04'), /\n日付：\$\{4:2026年12月4日\}\n/);
   });
 
   for (const iso of dates) {

@@ -63,6 +63,12 @@ describe('the walkthrough', () => {
       ],
     );
     assert.equal(new Set(walkthrough.steps.map((s) => s.id)).size, 6, 'step ids are unique');
+    const exportStep = walkthrough.steps.find((s) => s.id === 'export');
+    assert.deepEqual(
+      buttons(text(exportStep!.description, 'en')).map((b) => b.command),
+      ['advocacyLetter.exportPdf', 'advocacyLetter.exportWord', 'advocacyLetter.exportHtml'],
+      'PDF, or Word now that it exists',
+    );
   });
 
   for (const lang of ['en', 'ja']) {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { letterSkeleton } from '../../core';
+import { today } from '../completion';
 import { LANGUAGE_ID } from '../letterDocuments';
 import type { Command } from './commandManager';
 
@@ -7,7 +9,8 @@ export class NewLetter implements Command {
   async execute(): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
     const editor = await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: LANGUAGE_ID, name: 'Letter' });
+    // The `Letter` snippet, dated by the engine as the letter writes it rather than by VS Code's date variables.
+    await editor.insertSnippet(new vscode.SnippetString(letterSkeleton('en', today())));
     return editor;
   }
 }

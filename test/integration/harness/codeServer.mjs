@@ -70,7 +70,7 @@ export function ensureCodeServer() {
   if (result.status !== 0 || !fs.existsSync(codeServerEntry)) {
     throw new Error(
       `installing code-server failed (${result.error ?? `exit ${result.status}`}). It builds native modules: ` +
-        'apt-get install -y build-essential pkg-config python3 libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep (.ci/run does it).',
+        'bash scripts/system-packages.sh installs the build tools it needs (npm test and npm start run it first).',
     );
   }
   fs.writeFileSync(path.join(codeServerCache, 'installed'), `${codeServerVersion}\n`);
@@ -92,7 +92,7 @@ function seedRipgrepCache() {
   const rg = findOnPath('rg');
   if (!target || !rg) {
     say(
-      `no rg on PATH (apt-get install ripgrep) or unknown arch ${process.arch}: @vscode/ripgrep will try to download and may fail`,
+      `no rg on PATH (bash scripts/system-packages.sh installs it) or unknown arch ${process.arch}: @vscode/ripgrep will try to download and may fail`,
     );
     return;
   }

@@ -84,7 +84,9 @@ let interrupted = false;
 async function main() {
   const started = Date.now();
   if (!fs.existsSync(chromiumPath)) {
-    throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium (as root; .ci/run does it)`);
+    throw new Error(
+      `no Chromium at ${chromiumPath}: run bash scripts/system-packages.sh, which installs it as root (npm test runs it first)`,
+    );
   }
   ensureCodeServer();
   const vsix = options.vsix && path.resolve(options.vsix);

@@ -27,6 +27,14 @@ async function newLetter(content: string): Promise<vscode.TextDocument> {
 const lastLine = (document: vscode.TextDocument) => document.lineAt(document.lineCount - 1).text;
 
 suite('snippets', () => {
+  test('a letter keeps quick suggestions quiet in prose, and Tab expands a snippet prefix', async () => {
+    const document = await newLetter('# Open letter\n\nWe write to you.');
+    const editor = vscode.workspace.getConfiguration('editor', document);
+    assert.deepEqual(editor.get('quickSuggestions'), { comments: 'off', strings: 'off', other: 'off' });
+    assert.equal(editor.get('tabCompletion'), 'onlySnippets');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('typing "signatory" then Tab expands the signatory entry', async function () {
     if (!testResultsDir) this.skip();
     this.timeout(60_000);
@@ -47,13 +55,24 @@ suite('snippets', () => {
     assert.doesNotMatch(document.getText(), /signatory\t|signatory {2}/, 'the prefix became the entry, not a tab');
   });
 
-  test('typing "date" then Tab writes today as a letter does, not zero-padded', async function () {
+  test('typing "date" then Tab writes today as a letter does, not zero-padded; "date-ja" in Japanese', async function () {
     if (!testResultsDir) this.skip();
     this.timeout(60_000);
     const document = await newLetter('# Open letter\n\n');
     await typeThenTab('date-tab', 'date');
     const wanted = `Date: ${formatDate(today(), 'en')}`;
     await waitFor(vscode.workspace.onDidChangeTextDocument, () => document.getText().includes(wanted), wanted, 20_000);
+    await vscode.commands.executeCommand('leaveSnippet');
+    const japanese = await newLetter('---\nlang: ja\n---\n\n# 公開書簡\n\n');
+    await typeThenTab('date-ja-tab', 'date-ja');
+    const wantedJa = `日付：${formatDate(today(), 'ja')}`;
+    await waitFor(
+      vscode.workspace.onDidChangeTextDocument,
+      () => japanese.getText().includes(wantedJa),
+      wantedJa,
+      20_000,
+    );
+    await vscode.commands.executeCommand('leaveSnippet');
   });
 });
 
@@ -78,6 +97,83 @@ suite('completions', () => {
     await vscode.commands.executeCommand('leaveSnippet');
   });
 
+  test('the signatory entry offers the roles and organizations already in the letter as choices', async () => {
+    const document = await newLetter(
+      '# Open letter\n\n## Signatories\n\n- Hiroshi Kato, President, Life Funds for North Korean Refugees\n-',
+    );
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      document.lineAt(document.lineCount - 1).range.end,
+      '-',
+    );
+    const entry = list.items.find((i) => i.label === 'Signatory entry');
+    assert.ok(
+      entry?.insertText instanceof vscode.SnippetString,
+      `offered: ${JSON.stringify(list.items.map((i) => i.label))}`,
+    );
+    assert.equal(
+      entry.insertText.value,
+      '- ${1:Name}, ${2|Role,President|}, ${3|Organization,Life Funds for North Korean Refugees|}',
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('typing "-" on a new line under the cited reports offers a report entry', async function () {
+    if (!testResultsDir) this.skip();
+    this.timeout(60_000);
+    const document = await newLetter(
+      '# Open letter\n\n## Cited Reports\n\n- Prison Conditions Today, Prison Watch, 2012.\n',
+    );
+    const labels = await typeThenAccept('report-dash', '-');
+    assert.ok(
+      labels?.some((label) => label.includes('Cited report entry')),
+      `offered: ${JSON.stringify(labels)}`,
+    );
+    const wanted = `- Title, Publisher, ${today().slice(0, 4)}`;
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(document) === wanted, wanted, 20_000);
+    await vscode.commands.executeCommand('leaveSnippet');
+  });
+
+  test('"*" and a number with "." at the start of a line offer the entry too, keeping the marker', async function () {
+    if (!testResultsDir) this.skip();
+    this.timeout(60_000);
+    const numbered = await newLetter('# Open letter\n\n## Signatories\n\n1. Hiroshi Kato, President, HRN\n');
+    const offered = await typeThenAccept('signatory-number', '2.');
+    assert.ok(
+      offered?.some((label) => label.includes('Signatory entry')),
+      `offered: ${JSON.stringify(offered)}`,
+    );
+    const wanted = '2. Name, Role, Organization';
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(numbered) === wanted, wanted, 20_000);
+    await vscode.commands.executeCommand('leaveSnippet');
+    const starred = await newLetter('# Open letter\n\n## Signatories\n\n* Hiroshi Kato, President, HRN\n');
+    await typeThenAccept('signatory-star', '*');
+    const star = '* Name, Role, Organization';
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(starred) === star, star, 20_000);
+    await vscode.commands.executeCommand('leaveSnippet');
+  });
+
+  test('typing "#" in an empty letter offers the whole letter, dated as a letter writes it', async function () {
+    if (!testResultsDir) this.skip();
+    this.timeout(60_000);
+    const document = await newLetter('');
+    const offered = await typeThenAccept('skeleton-hash', '#');
+    assert.ok(
+      offered?.some((label) => label.includes('Letter skeleton (English)')),
+      `offered: ${JSON.stringify(offered)}`,
+    );
+    const dated = `\nDate: ${formatDate(today(), 'en')}\n`;
+    await waitFor(
+      vscode.workspace.onDidChangeTextDocument,
+      () => document.getText().startsWith('# Open Letter on the Subject\n') && document.getText().includes(dated),
+      'the skeleton',
+      20_000,
+    );
+    assert.ok(document.getText().includes('\n## Signatories\n'), document.getText());
+    await vscode.commands.executeCommand('leaveSnippet');
+  });
+
   test('typing "Date:" offers today as the letter writes it, in English and in Japanese', async function () {
     if (!testResultsDir) this.skip();
     this.timeout(60_000);
@@ -89,6 +185,10 @@ suite('completions', () => {
       `offered: ${JSON.stringify(offered)}`,
     );
     await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(english) === wanted, wanted, 20_000);
+    const reply = await newLetter('# Open letter\n\nDate: May 7, 2013\n\n');
+    await typeThenAccept('reply-by-colon', 'Reply by:');
+    const replyBy = `Reply by: ${formatDate(today(), 'en')}`;
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(reply) === replyBy, replyBy, 20_000);
     const japanese = await newLetter('---\nlang: ja\n---\n\n# 公開書簡\n\n');
     await typeThenAccept('date-colon-ja', '日付：');
     const wantedJa = `日付：${formatDate(today(), 'ja')}`;

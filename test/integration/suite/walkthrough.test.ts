@@ -9,7 +9,7 @@ import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { parseLetter } from '../../../src/core';
 import { click, frameText, screenshot, testResultsDir } from '../harness/requests';
-import { api, EXTENSION_ID, waitFor } from './helpers';
+import { api, codeOf, EXTENSION_ID, waitFor, waitForDiagnostics } from './helpers';
 
 interface Step {
   id: string;
@@ -35,6 +35,17 @@ function steps(): { id: string; title: string; commands: string[] }[] {
   }));
 }
 
+/** Closes every editor, the untitled letters earlier tests left without asking to save them: a clean window. */
+async function closeAllEditors(): Promise<void> {
+  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    if (tab.isDirty && tab.input instanceof vscode.TabInputText) {
+      await vscode.window.showTextDocument(tab.input.uri, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((g) => g.tabs));
+}
+
 suite('walkthrough', () => {
   test('every button of the walkthrough runs a command the extension registered', async () => {
     await api();
@@ -57,6 +68,7 @@ suite('walkthrough', () => {
       vscode.window.activeTextEditor;
     // 1. Create a letter: the button on the Welcome page.
     if (testResultsDir) {
+      await closeAllEditors();
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#firstLetter`, false);
       const titles = await frameText('walkthrough-steps', '.getting-started-step .step-title');
       assert.deepEqual(
@@ -64,7 +76,19 @@ suite('walkthrough', () => {
         all.map((s) => s.title),
         'the Welcome page shows the six steps',
       );
+      // The page beside the steps shows only when the Welcome page is wide enough: without the side bar.
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      const pageShown = async () => {
+        for (let tries = 0; tries < 50; tries++) {
+          const headings = await frameText('walkthrough-page', 'h1');
+          if (headings?.texts.some((t) => t.trim() === 'A new letter')) return true;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return false;
+      };
+      assert.ok(await pageShown(), 'the first step shows its page, "A new letter"');
       await screenshot('walkthrough');
+      await vscode.commands.executeCommand('workbench.action.focusSideBar');
       await click('walkthrough-new-letter', '.getting-started-step .monaco-button:has-text("New Letter")', 60_000);
     } else {
       for (const command of commandsOf('newLetter')) await vscode.commands.executeCommand(command);
@@ -89,11 +113,51 @@ suite('walkthrough', () => {
     }
     const filled = parseLetter(document.getText());
     assert.deepEqual([filled.signatories.length, filled.reports.length], [2, 2], 'one more of each');
-    // 3. The problems of the letter.
+    // 3. A problem and its quick fix: the year of the letter's report deleted, as the step suggests.
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => /^- Title, Publisher, \d{4}\.$/.test(text));
+    assert.ok(line >= 0, document.getText());
+    const undated = new vscode.WorkspaceEdit();
+    undated.replace(document.uri, document.lineAt(line).range, '- Title, Publisher.');
+    assert.ok(await vscode.workspace.applyEdit(undated));
     for (const command of commandsOf('quickFix')) {
-      const problems = await vscode.commands.executeCommand<unknown[]>(command);
-      assert.ok(Array.isArray(problems), `${command} checked the letter`);
+      const problems = await vscode.commands.executeCommand<{ code: string }[]>(command);
+      assert.ok(
+        problems?.some((p) => p.code === 'report-year-missing'),
+        `${command} finds the missing year: ${JSON.stringify(problems)}`,
+      );
     }
+    const problem = (
+      await waitForDiagnostics(
+        document.uri,
+        (d) => d.some((x) => codeOf(x) === 'report-year-missing'),
+        'the missing year in the Problems view',
+      )
+    ).find((d) => codeOf(d) === 'report-year-missing')!;
+    const fixes =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        problem.range,
+      )) ?? [];
+    const fix = fixes.find((a) => a.title === 'Add the year of publication');
+    assert.ok(fix?.edit, `no year fix among ${fixes.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor(
+      vscode.workspace.onDidChangeTextDocument,
+      () => document.lineAt(line).text === '- Title, Publisher, Year.',
+      'the year placeholder',
+      20_000,
+    );
+    await vscode.commands.executeCommand('type', { text: '2026' });
+    await waitForDiagnostics(
+      document.uri,
+      (d) => !d.some((x) => codeOf(x) === 'report-year-missing'),
+      'the problem to go once the year is typed',
+    );
+    assert.equal(document.lineAt(line).text, '- Title, Publisher, 2026.');
     // 4. The preview, beside the letter.
     for (const command of commandsOf('preview')) await vscode.commands.executeCommand(command);
     await waitFor(
@@ -104,16 +168,22 @@ suite('walkthrough', () => {
     );
     // 5. Export: to a file given here rather than through the save dialog.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'walkthrough-'));
+    const formats: Record<string, [string, RegExp]> = {
+      Pdf: ['.pdf', /^%PDF-/],
+      Word: ['.docx', /^PK\x03\x04/],
+      Html: ['.html', /^<!DOCTYPE html>/i],
+    };
     for (const command of commandsOf('export')) {
-      const extension = command.endsWith('Pdf') ? '.pdf' : '.html';
+      const format = formats[/(Pdf|Word|Html)$/.exec(command)?.[1] ?? ''];
+      assert.ok(format, `${command} writes a known format`);
+      const [extension, head] = format;
       const target = vscode.Uri.file(path.join(dir, `letter${extension}`));
-      const written = await vscode.commands.executeCommand<vscode.Uri>(command, document.uri, {
+      const result = await vscode.commands.executeCommand<vscode.Uri>(command, document.uri, {
         target,
         overwrite: true,
       });
-      assert.equal(written?.fsPath, target.fsPath, command);
-      const head = fs.readFileSync(target.fsPath).subarray(0, 15).toString('latin1');
-      assert.match(head, extension === '.pdf' ? /^%PDF-/ : /^<!DOCTYPE html>/i, command);
+      assert.equal(result?.fsPath, target.fsPath, command);
+      assert.match(fs.readFileSync(target.fsPath).subarray(0, 15).toString('latin1'), head, command);
     }
     // 6. Signatories from a spreadsheet.
     await vscode.window.showTextDocument(document);
