@@ -160,8 +160,12 @@ class PlainTextWriter {
       switch (child.type) {
         case 'text':
         case 'code_inline':
-        case 'html_inline':
           out += child.content;
+          break;
+        case 'html_inline':
+          // A comment (a note to co-authors, a `letter-lint-…` directive) is not part of the letter:
+          // the preview and Word leave it out too. Other markup shows as the text it is.
+          if (!/^<!--[^]*-->$/.test(child.content)) out += child.content;
           break;
         case 'softbreak':
           out += '\n';
@@ -203,7 +207,7 @@ class PlainTextWriter {
     const joined = text.replace(/\s*\n\s*/g, (brk, offset: number) =>
       isCjk(text[offset - 1]) || isCjk(text[offset + brk.length]) ? '' : ' ',
     );
-    if (this.width === false) return `${prefix}${joined}`;
+    if (this.width === false) return `${prefix}${joined.trimEnd()}`;
     const width = Math.max(20, this.width - prefix.length);
     const lines: string[] = [];
     let line = '';

@@ -251,8 +251,6 @@ describe('advocacy-letter docx, read back by mammoth', () => {
       // text gives it twice).
       const title = parseLetter(text).title?.text;
       if (title && plain.startsWith(`${title}\n\n${title}\n`)) plain = plain.slice(title.length + 2);
-      // Comments are not text (the plain text keeps an inline one; the preview and Word do not).
-      plain = plain.replace(/<!--[^]*?-->/g, ' ');
       let cursor = 0;
       for (const field of parseLetter(text).fields) {
         const label = [`${field.label}:`, `${field.label}：`].find((l) => plain.includes(l, cursor)) ?? field.label;
@@ -363,6 +361,19 @@ describe('advocacy-letter docx, the command', () => {
       `no such file: ${path.join(dir, 'none.docx')}`,
     );
     assert.ok(!fs.existsSync(path.join(dir, 'x.docx')));
+    // A failed export leaves an existing file as it was, even with --force.
+    const kept = path.join(dir, 'kept.docx');
+    fs.writeFileSync(kept, 'partner comments');
+    assertUsageError(
+      runCli(['docx', example, '-o', kept, '--force', '--template', notDocx]),
+      /cannot use the template/,
+    );
+    assert.equal(fs.readFileSync(kept, 'utf8'), 'partner comments');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.includes('.tmp-')),
+      [],
+      'no temporary file left',
+    );
   });
 
   test('usage errors, --help, and the command in the global help', () => {
