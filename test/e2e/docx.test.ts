@@ -19,6 +19,7 @@ import { parseLetter, type Letter } from '../../src/core';
 import { letterToPlainText } from '../../src/workflows';
 import { docxParts } from '../unit/support/docx';
 import { assertUsageError, cliPath, repoRoot, runCli } from './support/cli';
+import { differingShare, readPng } from './support/png';
 
 const example = path.join(repoRoot, 'examples', 'open-letter-2013.letter.md');
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
@@ -191,6 +192,31 @@ describe('advocacy-letter docx, checked by LibreOffice', () => {
     fs.writeFileSync(letter, `---\npaper: letter\n---\n\n${fs.readFileSync(example, 'utf8')}`);
     const [pdf] = convertToPdf([exportDocx(letter, dir)], dir);
     assert.match(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout, /Page size:\s+612 x 792 pts/);
+  });
+});
+
+describe('the README’s picture of the Word export', () => {
+  test('is page 1 of the example letter as LibreOffice prints the export now (scripts/word-page.sh)', (t) => {
+    if (!libreOffice(t)) return;
+    const dir = fs.mkdtempSync(path.join(tmp, 'readme-'));
+    const [pdf] = convertToPdf([exportDocx(example, dir)], dir);
+    const stem = path.join(dir, 'page');
+    const result = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, stem], {
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const picture = 'images/screenshots/word-export.png';
+    assert.ok(readme.includes(`](${picture})`), `the README shows ${picture}`);
+    const now = readPng(fs.readFileSync(`${stem}.png`));
+    const committed = readPng(fs.readFileSync(path.join(repoRoot, picture)));
+    assert.deepEqual([committed.width, committed.height], [now.width, now.height], 'an A4 page at 60 dpi');
+    // A word changed on the page differs in about 0.03% of its pixels: this allows a third of that.
+    const share = differingShare(now, committed);
+    assert.ok(
+      share <= 0.0001,
+      `${picture} differs from page 1 as exported now in ${(share * 100).toFixed(3)}% of its pixels: run \`npm run build && bash scripts/word-page.sh\``,
+    );
   });
 });
 
