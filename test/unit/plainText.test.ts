@@ -80,6 +80,25 @@ describe('plain text of a letter', () => {
     );
   });
 
+  test('a letter whose addressees and dates are in the front matter: none lost, the title once', () => {
+    const text = letterToPlainText(read('test/fixtures/letters/joint-ngo-letter-to-un.letter.md'));
+    assert.match(text, /^March 4, 2024\n\nOmar Zniber\nPresident of the Human Rights Council\n\nJoint Civil Society/);
+    assert.equal(text.split('Joint Civil Society Letter on the Renewal').length, 2, 'the title once');
+    const ja = letterToPlainText(
+      '---\nlang: ja\ntitle: 公開書簡\nto:\n  - 岸田文雄、内閣総理大臣\n  - 上川陽子、外務大臣\ndate: 2023-12-10\nreply-by: 2024-01-31\n---\n\n本文です。\n',
+    );
+    assert.equal(
+      ja,
+      '公開書簡\n\n2023年12月10日\n\n岸田文雄\n内閣総理大臣\n\n上川陽子\n外務大臣\n\n回答期限：2024年1月31日\n\n本文です。\n',
+    );
+    const long = letterToPlainText(`---\ntitle: ${'A long title '.repeat(8)}\nreply-by: 2024-04-01\n---\n\nBody.\n`);
+    assert.deepEqual(
+      long.split('\n').filter((line) => line.length > 72),
+      [],
+    );
+    assert.match(long, /\n\nReply requested by April 1, 2024\n\nBody\.\n$/);
+  });
+
   test('comments are left out, as the preview and Word leave them out', () => {
     const letter =
       '# T\n\nBody <!-- ask Ana --> text.\n\n## Signatories\n\n' +
