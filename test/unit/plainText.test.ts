@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseLetter } from '../../src/core';
-import { letterToPlainText } from '../../src/workflows';
+import { convertPlainText, letterToPlainText } from '../../src/workflows';
 import { repoRoot } from './support/expectations';
 
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
@@ -24,6 +24,22 @@ function sourceWords(text: string): string[] {
 }
 
 const columns = (line: string) => [...line].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+const cjk = (c: string | undefined) =>
+  c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
+
+/** Where a line ends between two Japanese characters, the end as `…前|後…` when Intl.Segmenter sees no word boundary there. */
+function brokenInsideWords(text: string): string[] {
+  const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+  const lines = text.split('\n');
+  const broken: string[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const [before, after] = [lines[k], lines[k + 1].trimStart()];
+    if (!cjk(before.slice(-1)) || !cjk(after[0])) continue;
+    const starts = new Set([...segmenter.segment(before + after)].map((s) => s.index));
+    if (!starts.has(before.length)) broken.push(`${before.slice(-4)}|${after.slice(0, 4)}`);
+  }
+  return broken;
+}
 
 describe('plain text of a letter', () => {
   test('the example letter: lines of at most 72 characters, every word kept, no markup', () => {
@@ -73,11 +89,34 @@ describe('plain text of a letter', () => {
     for (const m of text.matchAll(/([\u3040-\u30ff\u3400-\u9fff]) ([\u3040-\u30ff\u3400-\u9fff])/g)) {
       assert.ok(japanese.includes(m[0]), `a space inserted in ${m[0]}`);
     }
+    assert.deepEqual(brokenInsideWords(text), [], 'lines end between words');
     // A line never starts with closing punctuation.
     assert.deepEqual(
       text.split('\n').filter((line) => /^[、。，）」』]/.test(line)),
       [],
     );
+  });
+
+  test('the Japanese letters of the corpus: at most 72 columns, broken between words, nothing lost', () => {
+    const files = fs.readdirSync(path.join(repoRoot, 'test', 'corpus')).filter((f) => f.endsWith('-ja.txt'));
+    assert.ok(files.length >= 5);
+    for (const file of files) {
+      const published = read(`test/corpus/${file}`).replace(/^<!-- corpus\n[^]*?\n-->\n\n/, '');
+      const letter = convertPlainText(published).markdown;
+      const text = letterToPlainText(letter);
+      // A line over 72 columns only when it is one unbreakable word (a long address).
+      assert.deepEqual(
+        text.split('\n').filter((line) => columns(line) > 72 && /\s/.test(line.trim())),
+        [],
+        file,
+      );
+      assert.deepEqual(brokenInsideWords(text), [], file);
+      assert.equal(
+        text.replace(/\s+/g, ''),
+        letterToPlainText(letter, { wrap: false }).replace(/\s+/g, ''),
+        `${file}: wrapping loses or adds nothing`,
+      );
+    }
   });
 
   test('a letter whose addressees and dates are in the front matter: none lost, the title once', () => {
