@@ -1,7 +1,8 @@
 // The extension's entry point in a web worker extension host (vscode.dev, github.dev, VS Code for
 // the Web; package.json `browser`, bundled by esbuild.js into dist/web/extension.js with yaml inside).
 // The same features as extension.ts minus the PDF export, which needs Node and a local Chrome
-// (package.json hides it with `!isWeb`). Nothing here or below may import node: modules.
+// (package.json shows it only where the Node entry sets `advocacyLetter.nodeHost`, not on
+// `!isWeb`). Nothing here or below may import node: modules.
 import type * as vscode from 'vscode';
 import { activateCommon, type AdvocacyLetterApi } from './activateCommon';
 

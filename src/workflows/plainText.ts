@@ -3,6 +3,8 @@
 // between words, with no space inserted). Read from the same tokens as the preview, so every word
 // of the letter is there.
 import type { Token } from 'markdown-it';
+import { formatDate, stringsFor } from '../core/letterStrings';
+import type { LetterDate } from '../core/model';
 import type { LetterPart, ReadLetter } from '../core/parseLetter';
 import { readLetter, type ParseOptions } from '../core/parseLetter';
 
@@ -35,13 +37,31 @@ class PlainTextWriter {
   }
 
   write(): string {
-    const { letter, tokens } = this.read;
-    if (letter.title?.source === 'frontmatter') this.block(letter.title.text);
-    for (const field of letter.fields) {
-      if (field.source === 'frontmatter' && field.value) this.block(`${field.label}: ${field.value}`);
-    }
+    const { tokens } = this.read;
+    this.frontMatterHeader();
     this.blockTokens(tokens, 0, tokens.length, '');
     return `${this.blocks.join('\n\n')}\n`;
+  }
+
+  /**
+   * The parts given only in the front matter, at the top, as the preview and Word show them: the
+   * title (unless a heading gives it too), the date, the addressees line by line, the reply-by date.
+   */
+  private frontMatterHeader(): void {
+    const { letter, parts } = this.read;
+    const hasHeadingTitle = [...parts.values()].some((p) => p.kind === 'title');
+    if (letter.title?.source === 'frontmatter' && !hasHeadingTitle) this.block(this.wrapped(letter.title.text, ''));
+    const date = (d: Pick<LetterDate, 'raw' | 'iso'>) => (d.iso ? formatDate(d.iso, letter.lang) : d.raw);
+    if (letter.date?.source === 'frontmatter') this.block(this.wrapped(date(letter.date), ''));
+    for (const a of letter.addressees) {
+      if (a.source !== 'frontmatter') continue;
+      const name = a.honorific ? `${a.name} ${a.honorific}` : a.name;
+      this.block(this.linesKept([name, ...a.titles.map((t) => t.text)].join('\n'), ''));
+    }
+    if (letter.replyBy?.source === 'frontmatter') {
+      const strings = stringsFor(letter.lang);
+      this.block(this.wrapped(`${strings.replyBy}${strings.space}${date(letter.replyBy)}`, ''));
+    }
   }
 
   private block(text: string): void {
@@ -160,8 +180,12 @@ class PlainTextWriter {
       switch (child.type) {
         case 'text':
         case 'code_inline':
-        case 'html_inline':
           out += child.content;
+          break;
+        case 'html_inline':
+          // A comment (a note to co-authors, a `letter-lint-…` directive) is not part of the letter:
+          // the preview and Word leave it out too. Other markup shows as the text it is.
+          if (!/^<!--[^]*-->$/.test(child.content)) out += child.content;
           break;
         case 'softbreak':
           out += '\n';
@@ -203,7 +227,7 @@ class PlainTextWriter {
     const joined = text.replace(/\s*\n\s*/g, (brk, offset: number) =>
       isCjk(text[offset - 1]) || isCjk(text[offset + brk.length]) ? '' : ' ',
     );
-    if (this.width === false) return `${prefix}${joined}`;
+    if (this.width === false) return `${prefix}${joined.trimEnd()}`;
     const width = Math.max(20, this.width - prefix.length);
     const lines: string[] = [];
     let line = '';

@@ -19,6 +19,7 @@ import { parseLetter, type Letter } from '../../src/core';
 import { letterToPlainText } from '../../src/workflows';
 import { docxParts } from '../unit/support/docx';
 import { assertUsageError, cliPath, repoRoot, runCli } from './support/cli';
+import { differingShare, readPng } from './support/png';
 
 const example = path.join(repoRoot, 'examples', 'open-letter-2013.letter.md');
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
@@ -194,6 +195,31 @@ describe('advocacy-letter docx, checked by LibreOffice', () => {
   });
 });
 
+describe('the README’s picture of the Word export', () => {
+  test('is page 1 of the example letter as LibreOffice prints the export now (scripts/word-page.sh)', (t) => {
+    if (!libreOffice(t)) return;
+    const dir = fs.mkdtempSync(path.join(tmp, 'readme-'));
+    const [pdf] = convertToPdf([exportDocx(example, dir)], dir);
+    const stem = path.join(dir, 'page');
+    const result = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, stem], {
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const picture = 'images/screenshots/word-export.png';
+    assert.ok(readme.includes(`](${picture})`), `the README shows ${picture}`);
+    const now = readPng(fs.readFileSync(`${stem}.png`));
+    const committed = readPng(fs.readFileSync(path.join(repoRoot, picture)));
+    assert.deepEqual([committed.width, committed.height], [now.width, now.height], 'an A4 page at 60 dpi');
+    // A word changed on the page differs in about 0.03% of its pixels: this allows a third of that.
+    const share = differingShare(now, committed);
+    assert.ok(
+      share <= 0.0001,
+      `${picture} differs from page 1 as exported now in ${(share * 100).toFixed(3)}% of its pixels: run \`npm run build && bash scripts/word-page.sh\``,
+    );
+  });
+});
+
 describe('advocacy-letter docx, footnotes in LibreOffice', () => {
   test('Markdown footnotes are Word footnotes: numbered marks in the text, the notes at the foot of the page', (t) => {
     if (!libreOffice(t)) return;
@@ -247,12 +273,6 @@ describe('advocacy-letter docx, read back by mammoth', () => {
       // The preview shows a field's value, not its label (`Date:`, `Letter to:`), and a date in the
       // letter's language: those are left out of the plain text compared.
       let plain = letterToPlainText(text, { wrap: false });
-      // A title in both the front matter and a heading shows once, as in the preview (the plain
-      // text gives it twice).
-      const title = parseLetter(text).title?.text;
-      if (title && plain.startsWith(`${title}\n\n${title}\n`)) plain = plain.slice(title.length + 2);
-      // Comments are not text (the plain text keeps an inline one; the preview and Word do not).
-      plain = plain.replace(/<!--[^]*?-->/g, ' ');
       let cursor = 0;
       for (const field of parseLetter(text).fields) {
         const label = [`${field.label}:`, `${field.label}：`].find((l) => plain.includes(l, cursor)) ?? field.label;
@@ -363,6 +383,19 @@ describe('advocacy-letter docx, the command', () => {
       `no such file: ${path.join(dir, 'none.docx')}`,
     );
     assert.ok(!fs.existsSync(path.join(dir, 'x.docx')));
+    // A failed export leaves an existing file as it was, even with --force.
+    const kept = path.join(dir, 'kept.docx');
+    fs.writeFileSync(kept, 'partner comments');
+    assertUsageError(
+      runCli(['docx', example, '-o', kept, '--force', '--template', notDocx]),
+      /cannot use the template/,
+    );
+    assert.equal(fs.readFileSync(kept, 'utf8'), 'partner comments');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.includes('.tmp-')),
+      [],
+      'no temporary file left',
+    );
   });
 
   test('usage errors, --help, and the command in the global help', () => {

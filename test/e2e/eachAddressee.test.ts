@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import mammoth from 'mammoth';
 import { findChrome } from '../../src/node/chrome';
 import { runCli, repoRoot } from './support/cli';
 
@@ -114,6 +115,42 @@ describe('render --each-addressee', () => {
     assert.equal(alone.status, 2);
     assert.match(alone.stderr, /--recipients needs --each-addressee/);
     assert.ok(!fs.existsSync(path.join(dir, 'three-ceos-addressees')));
+  });
+});
+
+describe('docx --each-addressee', () => {
+  test('a letter to three CEOs gives three Word files, each with its own addressee and salutation', async () => {
+    const { dir, letter } = workspace();
+    const result = runCli(['docx', '--each-addressee', letter]);
+    assert.equal(result.status, 0, result.stderr);
+    const folder = path.join(dir, 'three-ceos-addressees');
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['Brian-Moynihan.docx', 'Jamie-Dimon.docx', 'Jane-Fraser.docx']);
+    assert.equal(result.stderr, `Wrote 3 letters into ${folder}.\n`);
+    for (const [file, name, title, organization] of [
+      ['Jamie-Dimon.docx', 'Jamie Dimon', 'Chairman and CEO', 'JPMorgan Chase & Co.'],
+      ['Jane-Fraser.docx', 'Jane Fraser', 'CEO', 'Citigroup Inc.'],
+      ['Brian-Moynihan.docx', 'Brian Moynihan', 'Chairman and CEO', 'Bank of America'],
+    ]) {
+      const text = (await mammoth.extractRawText({ path: path.join(folder, file) })).value.replace(/\s+/g, ' ');
+      assert.ok(text.includes(`Dear ${name},`), `${file}: the salutation`);
+      assert.ok(text.includes(`as the ${title} of ${organization} to ask`), `${file}: the body filled`);
+      const others = ['Jamie Dimon', 'Jane Fraser', 'Brian Moynihan'].filter((n) => n !== name);
+      assert.ok(!others.some((o) => text.includes(o)), `${file}: names only its addressee`);
+      assert.ok(!text.includes('{{'), `${file}: no placeholder left`);
+      assert.ok(text.includes('Signed by 2 organizations and 3 individuals'), `${file}: the cover (cover: true)`);
+    }
+  });
+
+  test('recipients from a CSV with a bad row: the others get their Word letter, the row is named, exit 1', async () => {
+    const { dir, letter, csv } = workspace();
+    const out = path.join(dir, 'word');
+    const result = runCli(['docx', '--each-addressee', letter, '--recipients', csv, '-o', out]);
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.stderr, `Wrote 3 letters into ${out}. Not written: line 4: no name.\n`);
+    assert.deepEqual(fs.readdirSync(out).sort(), ['Jamie-Dimon.docx', 'Jane-Fraser.docx', '三毛-猫子.docx']);
+    const japanese = (await mammoth.extractRawText({ path: path.join(out, '三毛-猫子.docx') })).value;
+    assert.match(japanese, /Dear 三毛 猫子,/);
+    assert.match(japanese, /代表取締役[^]*株式会社みずほ銀行[^]*東京都千代田区/);
   });
 });
 

@@ -87,6 +87,67 @@ describe('coverTotals', () => {
     );
   });
 
+  test('grouped under country headings: each country’s count is the parse’s, on the HTML and the Word cover', () => {
+    const countries = { Japan: 7, Korea: 3, Philippines: 12, Thailand: 1 };
+    const groups = Object.entries(countries).map(
+      ([country, count]) =>
+        `### ${country}\n\n${Array.from({ length: count }, (_, k) => `- ${country} Person ${k + 1}, Coordinator, ${country} Rights Network ${k % 2}`).join('\n')}`,
+    );
+    const text = `# Joint Letter\n\nTo: Jane Example, Minister of Labour\n\nDate: 3 March 2025\n\n## Signatories\n\n${groups.join('\n\n')}\n`;
+    const letter = parseLetter(text);
+    const byGroup = new Map<string, number>();
+    for (const s of letter.signatories) byGroup.set(s.group ?? '', (byGroup.get(s.group ?? '') ?? 0) + 1);
+    assert.deepEqual(Object.fromEntries(byGroup), countries, 'the parse reads each country heading as a group');
+    const totals = coverTotals(letter);
+    assert.deepEqual(
+      totals.groups,
+      [...byGroup].map(([label, count]) => ({ label, count })),
+    );
+    assert.equal(totals.individuals, letter.signatories.length);
+    const affiliations = new Set(letter.signatories.map((s) => s.organization!.toLowerCase()));
+    assert.equal(totals.affiliations, affiliations.size);
+    const shown = cover(text);
+    assert.deepEqual(shown.totals, [`Signed by 23 individuals from ${affiliations.size} organizations`]);
+    assert.deepEqual(shown.captions, ['Signatories by group']);
+    assert.deepEqual(
+      shown.rows,
+      [...byGroup].map(([label, count]) => `${label}${count}`),
+    );
+    const word = coverText(letter).lines;
+    const caption = word.indexOf('Signatories by group');
+    assert.deepEqual(
+      word.slice(caption + 1, caption + 1 + byGroup.size),
+      [...byGroup].map(([label, count]) => `${label}: ${count}`),
+    );
+  });
+
+  test('organizations with a country (`Organization, Country`): the count per country is the parse’s', () => {
+    const orgs = [
+      ['Asia Rights Network', 'Japan'],
+      ['Migrante', 'Philippines'],
+      ['Tokyo Workers Union', 'Japan'],
+      ['Center for Migrant Advocacy', 'Philippines'],
+      ['Kansai Forum', 'Japan'],
+      ['Bangkok Labour Desk', 'Thailand'],
+    ];
+    const text = `---\nsigned-by: organizations\n---\n# Joint Letter\n\nTo: Jane Example, Minister\n\n## Signatories\n\n${orgs.map(([o, c]) => `- ${o}, ${c}`).join('\n')}\n`;
+    const letter = parseLetter(text);
+    const byPlace = new Map<string, number>();
+    for (const s of letter.signatories) byPlace.set(s.place!, (byPlace.get(s.place!) ?? 0) + 1);
+    assert.deepEqual(Object.fromEntries(byPlace), { Japan: 3, Philippines: 2, Thailand: 1 });
+    const totals = coverTotals(letter);
+    assert.equal(totals.organizations, letter.signatories.length);
+    assert.deepEqual(totals.countries, [
+      { label: 'Japan', count: 3 },
+      { label: 'Philippines', count: 2 },
+      { label: 'Thailand', count: 1 },
+    ]);
+    const shown = cover(text);
+    assert.deepEqual(shown.totals, ['Signed by 6 organizations']);
+    assert.deepEqual(shown.captions, ['Signatories by country']);
+    assert.deepEqual(shown.rows, ['Japan3', 'Philippines2', 'Thailand1']);
+  });
+
   test('Organizations and Individuals headings: organizations and people apart, whatever the front matter says', () => {
     // The RMS letter as converted is read as signed by organizations; its Individuals heading says otherwise.
     const letter = corpus('rms-open-letter');

@@ -67,6 +67,40 @@ describe('Word export', () => {
     assert.match(reports[0].xml, /<w:i\/>[^]*North Korean Human Rights White Paper/);
   });
 
+  test('the reply-by and subject lines follow the date, before the salutation, in English and Japanese', async () => {
+    const letter = [
+      '# Letter on Coal',
+      '',
+      'To: Jane Roe, CEO, Bank One',
+      '',
+      'Date: 1 May 2024',
+      '',
+      'Reply by: 1 June 2024',
+      '',
+      'Subject: Financing of new coal',
+      '',
+      'Dear Ms Roe,',
+      '',
+      'We ask.',
+      '',
+    ].join('\n');
+    assert.deepEqual(texts(await letterToDocx(letter)).slice(0, 8), [
+      'Letter on Coal',
+      'Jane Roe',
+      'CEO',
+      'Bank One',
+      'May 1, 2024',
+      'Reply requested by June 1, 2024',
+      'Subject: Financing of new coal',
+      'Dear Ms Roe,',
+    ]);
+    assert.deepEqual(texts(await letterToDocx(japanese)).slice(3, 6), [
+      '2023年12月10日',
+      '回答期限：2024年1月31日',
+      '件名：拉致被害者の即時一括帰国に向けた取り組みについて',
+    ]);
+  });
+
   test('reports in two sections are one list, numbered on; body lists are lists of their own', async () => {
     const letter = `# Letter
 

@@ -101,6 +101,24 @@ describe('one letter per addressee of the letter', () => {
     );
   });
 
+  test('`Dear {{name}},` with no addressee, or a `To: {{name}}` line: a placeholder, not a recipient', () => {
+    for (const text of [
+      '# T\n\nDate: 1 May 2024\n\nDear {{name}},\n\nBody.\n',
+      '# T\n\nTo: {{name}}, {{title}}\n\nDear {{name}},\n\nBody.\n',
+    ]) {
+      const made = plan(text);
+      assert.deepEqual(made.letters, [], 'no letter to someone called {{name}}');
+      assert.match(made.error!.message, /names no addressee: give the recipients in a CSV file/);
+      const fromCsv = plan(text, 'name,title\nJane Roe,CEO\n');
+      assert.deepEqual(
+        fromCsv.letters.map((l) => parseLetter(l.text).addressees.map((a) => a.name)),
+        [['Jane Roe']],
+      );
+      assert.match(fromCsv.letters[0].text, /Dear Jane Roe,/);
+      assert.doesNotMatch(fromCsv.letters[0].text, /\{\{/);
+    }
+  });
+
   test('a letter with no addressee and no CSV: nothing to make, and why', () => {
     const made = plan('# T\n\nBody.\n');
     assert.equal(made.letters.length, 0);

@@ -42,7 +42,6 @@ export interface EachAddresseeOptions {
 export function planEachAddressee(letter: Letter, options: EachAddresseeOptions = {}): EachAddresseePlan {
   const plan: EachAddresseePlan = { letters: [], rejected: [] };
   let recipients: Recipient[];
-  const fromCsv = options.recipientsCsv !== undefined;
   if (options.recipientsCsv !== undefined) {
     const read = recipientsFromCsv(options.recipientsCsv);
     if (read.error) return { ...plan, error: { message: read.error.message, l10n: read.error.l10n! } };
@@ -56,17 +55,19 @@ export function planEachAddressee(letter: Letter, options: EachAddresseeOptions 
   }
   const placeholders = placeholdersIn(letter);
   const made: { recipient: Recipient; text: string }[] = [];
-  recipients.forEach((recipient, i) => {
+  recipients.forEach((recipient) => {
+    // The index of the letter's addressee the copy is for (a recipient from the CSV replaces them all).
+    const i = 'addressee' in recipient.from ? recipient.from.addressee - 1 : undefined;
     const reject = (l10n: Message) => plan.rejected.push({ from: recipient.from, ...reasonOf(l10n) });
     const missing = [...placeholders].find(([field]) => !recipient[field]);
     if (missing) {
       reject(message(templates.eachPlaceholderEmpty, recipientColumn(missing[0]), missing[1]));
       return;
     }
-    const text = letterFor(letter, recipient, fromCsv ? undefined : i);
+    const text = letterFor(letter, recipient, i);
     // Read back: the copy must name this recipient, and only them.
     const copy = parseLetter(text, options.parse);
-    const wanted = fromCsv ? recipient.name : letter.addressees[i].name;
+    const wanted = i === undefined ? recipient.name : letter.addressees[i].name;
     const names = copy.addressees.map((a) => a.name);
     if (names.length !== 1 || names[0] !== wanted) {
       reject(message(templates.rowReadsBackAs, names.join('; ')));

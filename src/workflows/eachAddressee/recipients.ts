@@ -71,8 +71,12 @@ export const recipientColumn = (field: RecipientField): Message => message(colum
  * the title; a single title is the title.
  */
 export function recipientsFromLetter(letter: Letter): Recipient[] {
-  return letter.addressees.map((a, i) => fromAddressee(a, i));
+  // `Dear {{name}},` with no `To:` is read as greeting someone named `{{name}}`: a placeholder to fill
+  // for each recipient, not one of them.
+  return letter.addressees.flatMap((a, i) => (NAMES_A_PLACEHOLDER.test(a.name) ? [] : [fromAddressee(a, i)]));
 }
+
+const NAMES_A_PLACEHOLDER = /\{\{\s*(?:name|title|organization)\s*\}\}/i;
 
 function fromAddressee(a: Addressee, index: number): Recipient {
   const titles = a.titles.map((t) => t.text);

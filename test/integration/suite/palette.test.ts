@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import mammoth from 'mammoth';
 import * as vscode from 'vscode';
-import { acceptDialog, palette, quickPick, testResultsDir } from '../harness/requests';
+import { acceptDialog, click, palette, quickPick, testResultsDir } from '../harness/requests';
 import { waitFor, workspaceUri } from './helpers';
 
 async function openExample(): Promise<vscode.Uri> {
@@ -69,6 +69,38 @@ suite('the command palette', () => {
       assert.match(value, /Hiroshi Kato, President, Life Funds for North Korean Refugees/);
     } finally {
       watcher.dispose();
+      await vscode.workspace.fs.delete(docx).then(undefined, () => undefined);
+    }
+  });
+
+  test('Export Letter as Word from the palette asks before replacing a file: Cancel keeps it, OK replaces it', async function () {
+    if (!testResultsDir) this.skip();
+    this.timeout(120_000);
+    await openExample();
+    const docx = workspaceUri('examples', 'open-letter-2013.docx');
+    await vscode.workspace.fs.writeFile(docx, new TextEncoder().encode('a partner’s comments'));
+    const content = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(docx));
+    // The workbench's save dialog asks, as a quick input titled with the question (a browser
+    // workbench's dialog; a desktop one asks in the system's dialog).
+    const question = '.quick-input-widget .quick-input-title:has-text("already exists")';
+    try {
+      const found = await palette('replace-word', 'Advocacy Letter: Export Letter as Word');
+      assert.ok(found?.ran, `not offered in the palette; it offered: ${found?.labels.join(' | ')}`);
+      await acceptDialog('replace-word-save', 'open-letter-2013.docx');
+      assert.match((await click('replace-word-asked', question)) ?? '', /open-letter-2013\.docx already exists/);
+      await click('replace-word-cancel', '.quick-input-widget .monaco-button:has-text("Cancel")');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(await content(), 'a partner’s comments', 'Cancel: the file is as it was');
+      // The dialog is back; saved again, asked again, and this time replaced.
+      await acceptDialog('replace-word-save-again', 'open-letter-2013.docx');
+      await click('replace-word-asked-again', question);
+      await acceptDialog('replace-word-ok', 'open-letter-2013.docx');
+      const deadline = Date.now() + 30_000;
+      while ((await content()) === 'a partner’s comments' && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await vscode.workspace.fs.readFile(docx)) });
+      assert.match(value, /Hiroshi Kato, President, Life Funds for North Korean Refugees/);
+    } finally {
       await vscode.workspace.fs.delete(docx).then(undefined, () => undefined);
     }
   });

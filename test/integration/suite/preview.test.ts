@@ -351,11 +351,16 @@ Date: May 7, 2013
       assert.match(styles, /w:styleId="Title"[^]*?House Sans/);
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       assert.match(value, /Tomoyuki Kawazoe, Representative, Kanagawa Association/);
-      // A template that is not a Word document: no file, an error instead.
-      await vscode.workspace.fs.delete(target);
+      // A template that is not a Word document: an error, and the file there is left as it was.
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('a partner’s comments'));
       await setSetting('export.docxTemplate', 'scratch/not-word.docx');
       assert.equal(await exportWord(), undefined);
-      assert.ok(!fs.existsSync(target.fsPath), 'nothing written');
+      assert.equal(fs.readFileSync(target.fsPath, 'utf8'), 'a partner’s comments', 'the file is untouched');
+      assert.deepEqual(
+        fs.readdirSync(path.dirname(target.fsPath)).filter((f) => f.includes('.tmp-')),
+        [],
+        'no temporary file left',
+      );
     } finally {
       await setSetting('export.docxTemplate', undefined);
     }
