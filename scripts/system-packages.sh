@@ -8,9 +8,11 @@
 #   ripgrep                  code-server's search
 #   poppler-utils            pdftotext, to check exported PDFs
 #   libreoffice-writer-nogui soffice, a real word processor that converts the Word export to PDF in the tests
+#   fonts-dejavu-extra       real italic and condensed faces, so LibreOffice draws the README's Word page
+#                            the same on every machine (without them it slants the upright face)
 set -euo pipefail
 
-packages=(chromium build-essential pkg-config python3 libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep poppler-utils libreoffice-writer-nogui)
+packages=(chromium build-essential pkg-config python3 libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep poppler-utils libreoffice-writer-nogui fonts-dejavu-extra)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-packages: not a Debian-like system; make sure these are installed: ${packages[*]}" >&2

@@ -58,6 +58,7 @@ const all = [
   'ripgrep',
   'poppler-utils',
   'libreoffice-writer-nogui',
+  'fonts-dejavu-extra',
 ];
 
 describe('scripts/system-packages.sh', { skip }, () => {
