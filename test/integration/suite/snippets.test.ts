@@ -26,6 +26,21 @@ async function newLetter(content: string): Promise<vscode.TextDocument> {
 
 const lastLine = (document: vscode.TextDocument) => document.lineAt(document.lineCount - 1).text;
 
+/**
+ * Types `typed` at the end of `document` and accepts the first offer, which must have a label
+ * containing `offer` when given; then waits until the letter's last line reads `wanted`.
+ */
+async function acceptOffer(document: vscode.TextDocument, tag: string, typed: string, wanted: string, offer?: string) {
+  const offered = await typeThenAccept(tag, typed);
+  if (offer !== undefined)
+    assert.ok(
+      offered?.some((label) => label.includes(offer)),
+      `offered: ${JSON.stringify(offered)}`,
+    );
+  await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(document) === wanted, wanted, 20_000);
+  await vscode.commands.executeCommand('leaveSnippet');
+}
+
 suite('snippets', () => {
   test('a letter keeps quick suggestions quiet in prose, and Tab expands a snippet prefix', async () => {
     const document = await newLetter('# Open letter\n\nWe write to you.');
@@ -83,18 +98,7 @@ suite('completions', () => {
     const document = await newLetter(
       '# Open letter\n\n## Signatories\n\n- Hiroshi Kato, President, Life Funds for North Korean Refugees\n',
     );
-    const labels = await typeThenAccept('signatory-dash', '-');
-    assert.ok(
-      labels?.some((label) => label.includes('Signatory entry')),
-      `offered: ${JSON.stringify(labels)}`,
-    );
-    await waitFor(
-      vscode.workspace.onDidChangeTextDocument,
-      () => lastLine(document) === '- Name, Role, Organization',
-      'the signatory entry in place of the "-"',
-      20_000,
-    );
-    await vscode.commands.executeCommand('leaveSnippet');
+    await acceptOffer(document, 'signatory-dash', '-', '- Name, Role, Organization', 'Signatory entry');
   });
 
   test('the signatory entry offers the roles and organizations already in the letter as choices', async () => {
@@ -125,33 +129,16 @@ suite('completions', () => {
     const document = await newLetter(
       '# Open letter\n\n## Cited Reports\n\n- Prison Conditions Today, Prison Watch, 2012.\n',
     );
-    const labels = await typeThenAccept('report-dash', '-');
-    assert.ok(
-      labels?.some((label) => label.includes('Cited report entry')),
-      `offered: ${JSON.stringify(labels)}`,
-    );
-    const wanted = `- Title, Publisher, ${today().slice(0, 4)}`;
-    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(document) === wanted, wanted, 20_000);
-    await vscode.commands.executeCommand('leaveSnippet');
+    await acceptOffer(document, 'report-dash', '-', `- Title, Publisher, ${today().slice(0, 4)}`, 'Cited report entry');
   });
 
   test('"*" and a number with "." at the start of a line offer the entry too, keeping the marker', async function () {
     if (!testResultsDir) this.skip();
     this.timeout(60_000);
     const numbered = await newLetter('# Open letter\n\n## Signatories\n\n1. Hiroshi Kato, President, HRN\n');
-    const offered = await typeThenAccept('signatory-number', '2.');
-    assert.ok(
-      offered?.some((label) => label.includes('Signatory entry')),
-      `offered: ${JSON.stringify(offered)}`,
-    );
-    const wanted = '2. Name, Role, Organization';
-    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(numbered) === wanted, wanted, 20_000);
-    await vscode.commands.executeCommand('leaveSnippet');
+    await acceptOffer(numbered, 'signatory-number', '2.', '2. Name, Role, Organization', 'Signatory entry');
     const starred = await newLetter('# Open letter\n\n## Signatories\n\n* Hiroshi Kato, President, HRN\n');
-    await typeThenAccept('signatory-star', '*');
-    const star = '* Name, Role, Organization';
-    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(starred) === star, star, 20_000);
-    await vscode.commands.executeCommand('leaveSnippet');
+    await acceptOffer(starred, 'signatory-star', '*', '* Name, Role, Organization');
   });
 
   test('typing "#" in an empty letter offers the whole letter, dated as a letter writes it', async function () {
@@ -177,23 +164,13 @@ suite('completions', () => {
   test('typing "Date:" offers today as the letter writes it, in English and in Japanese', async function () {
     if (!testResultsDir) this.skip();
     this.timeout(60_000);
-    const english = await newLetter('# Open letter\n\n');
-    const offered = await typeThenAccept('date-colon', 'Date:');
-    const wanted = `Date: ${formatDate(today(), 'en')}`;
-    assert.ok(
-      offered?.some((label) => label.includes(formatDate(today(), 'en'))),
-      `offered: ${JSON.stringify(offered)}`,
-    );
-    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(english) === wanted, wanted, 20_000);
+    const english = formatDate(today(), 'en');
+    await acceptOffer(await newLetter('# Open letter\n\n'), 'date-colon', 'Date:', `Date: ${english}`, english);
     const reply = await newLetter('# Open letter\n\nDate: May 7, 2013\n\n');
-    await typeThenAccept('reply-by-colon', 'Reply by:');
-    const replyBy = `Reply by: ${formatDate(today(), 'en')}`;
-    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(reply) === replyBy, replyBy, 20_000);
-    const japanese = await newLetter('---\nlang: ja\n---\n\n# 公開書簡\n\n');
-    await typeThenAccept('date-colon-ja', '日付：');
+    await acceptOffer(reply, 'reply-by-colon', 'Reply by:', `Reply by: ${english}`);
     const wantedJa = `日付：${formatDate(today(), 'ja')}`;
     assert.match(wantedJa, /^日付：\d{4}年\d{1,2}月\d{1,2}日$/);
-    await waitFor(vscode.workspace.onDidChangeTextDocument, () => lastLine(japanese) === wantedJa, wantedJa, 20_000);
+    await acceptOffer(await newLetter('---\nlang: ja\n---\n\n# 公開書簡\n\n'), 'date-colon-ja', '日付：', wantedJa);
   });
 
   test('after "To:" the addressees of the workspace’s other letters, read from disk', async () => {
