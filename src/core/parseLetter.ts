@@ -143,7 +143,8 @@ export class LetterReader {
   toBlocks = false;
   salutation: {
     index: number;
-    part: Extract<LetterPart, { kind: 'salutation' }>;
+    /** Null when a greeted name runs into markup: the line is then shown as written. */
+    part: Extract<LetterPart, { kind: 'salutation' }> | null;
     addressees: Addressee[];
   } | null = null;
 
@@ -232,7 +233,7 @@ export class LetterReader {
     // A salutation names the addressee only for a letter that names none otherwise.
     // And a title names it (`Open Letter to the European Commission`) only for one with no salutation.
     const salutation = this.salutation ? this.salutation.addressees : titleAddressees(this);
-    if (this.salutation && this.fmAddressees.length === 0 && this.bodyAddressees.length === 0) {
+    if (this.salutation?.part && this.fmAddressees.length === 0 && this.bodyAddressees.length === 0) {
       this.parts.set(this.salutation.index, this.salutation.part);
     }
     return {

@@ -327,7 +327,9 @@ export function renderSalutation(
 ): string {
   const inline = tokens.find((t) => t.type === 'inline');
   const children = inline?.children ?? [];
-  const first = children[0];
+  // The run of text the names are in: the first, or the one inside a salutation wholly in emphasis.
+  const at = children[0]?.type === 'text' ? 0 : 1;
+  const first = children[at];
   const copy = (content: string) =>
     Object.assign(Object.create(Object.getPrototypeOf(first) as object), first, { content }) as Token;
   // The text around each name greeted (`Dear Ministers and Ambassadors of …,` greets two), as written.
@@ -338,9 +340,9 @@ export function renderSalutation(
     named.push(copy(first.content.slice(from, start)), name as unknown as Token);
     from = end;
   }
-  const rest = checkLinks(children.slice(1), env.resolveImage);
+  const rest = checkLinks(children.slice(at + 1), env.resolveImage);
   const html = env.md.renderer.renderInline(
-    [...named, copy(first.content.slice(from)), ...rest],
+    [...children.slice(0, at), ...named, copy(first.content.slice(from)), ...rest],
     env.md.options,
     env as unknown as MdEnv,
   );

@@ -320,5 +320,12 @@ export function readSalutation(c: LetterReader, index: number, inline: Token): v
           ...p,
         }))
       : [{ addressee, start: named.start, end: named.end }];
-  c.salutation = { index, part: { kind: 'salutation', names }, addressees: names.map((n) => n.addressee) };
+  // The preview marks the names inside the salutation's first run of text; a name that runs into
+  // markup (`Dear **[name of MP]**,`, `Dear Mr. [Zuckerberg](…)`) is read, and the line shown as written.
+  const marked = text.plain.startsWith(first.content) && names.every((n) => n.end <= first.content.length);
+  c.salutation = {
+    index,
+    part: marked ? { kind: 'salutation', names } : null,
+    addressees: names.map((n) => n.addressee),
+  };
 }

@@ -3,7 +3,7 @@
 // text that shows it and one that must not.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintLetter, parseLetter } from '../../src/core';
+import { lintLetter, parseLetter, renderLetter } from '../../src/core';
 
 const addressees = (markdown: string) => parseLetter(markdown).addressees.map((a) => a.name);
 
@@ -47,6 +47,23 @@ describe('salutations and titles', () => {
     assert.deepEqual(
       addressees('# The Manifesto\n\nOur request: switch back.\n\nOur request to switch back: now.\n'),
       [],
+    );
+  });
+});
+
+describe('salutations in the preview', () => {
+  const salutation = (markdown: string) =>
+    renderLetter(markdown)
+      .html.split('\n')
+      .find((l) => l.includes('Dear'))
+      ?.replace(/<[^>]+>/g, '');
+  test('a name that runs into bold or a link is shown once, as written; one in emphasis too', () => {
+    assert.equal(salutation('# T\n\nDear **[name of MP]**,\n\nWe ask.\n'), 'Dear [name of MP],');
+    assert.equal(salutation('# T\n\nDear Mr. [Zuckerberg](https://x.org),\n\nWe ask.\n'), 'Dear Mr. Zuckerberg,');
+    assert.equal(salutation('# T\n\n_Dear Mr. Zuckerberg,_\n\nWe ask.\n'), 'Dear Mr. Zuckerberg,');
+    assert.match(
+      renderLetter('# T\n\n_Dear Mr. Zuckerberg,_\n\nWe ask.\n').html,
+      /<em>Dear <span class="letter-addressee/,
     );
   });
 });
