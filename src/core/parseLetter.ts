@@ -232,7 +232,6 @@ export class LetterReader {
     const fm = this.frontMatter;
     // A salutation names the addressee only for a letter that names none otherwise.
     // And a title names it (`Open Letter to the European Commission`) only for one with no salutation.
-    const salutation = this.salutation ? this.salutation.addressees : titleAddressees(this);
     if (this.salutation?.part && this.fmAddressees.length === 0 && this.bodyAddressees.length === 0) {
       this.parts.set(this.salutation.index, this.salutation.part);
     }
@@ -250,7 +249,7 @@ export class LetterReader {
           ? this.fmAddressees
           : this.bodyAddressees.length > 0
             ? this.bodyAddressees
-            : salutation,
+            : (this.salutation?.addressees ?? titleAddressees(this)),
       date: this.dates.frontmatter ?? this.dates.body ?? this.dates.line ?? null,
       replyBy: this.replyBys.frontmatter ?? this.replyBys.body ?? null,
       subject: this.subject,

@@ -41,7 +41,7 @@ function requestAddressees(c: LetterReader): Addressee[] {
     if (
       inline.type !== 'inline' ||
       inline.content.length > 300 ||
-      !/^(?:our|my|the|request|demand|appeal|plea|petition)/i.test(inline.content)
+      !/^(?:our|my|the|(?:request|demand|appeal|plea|petition)s?)\b/i.test(inline.content)
     )
       continue;
     if (tokens[i - 1].type !== 'heading_open' && (tokens[i - 1].type !== 'paragraph_open' || tokens[i - 1].level !== 0))
