@@ -1,6 +1,11 @@
 // The words and numbers of a rendered letter in its language: dates, counts, and the labels the
 // renderer writes (Cited reports, Signatories …).
 import { formatMonth } from './dates';
+import type { LetterDate } from './model';
+
+/** A letter's date as the letter's language writes it, or as written when it could not be read. */
+export const dateText = (date: Pick<LetterDate, 'raw' | 'iso'>, lang: string): string =>
+  date.iso ? formatDate(date.iso, lang) : date.raw;
 
 /** A date in the letter's language: "May 7, 2013", "7 mai 2013", "2013年5月7日". */
 export function formatDate(iso: string, lang: string): string {

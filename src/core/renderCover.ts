@@ -2,7 +2,7 @@
 // (cover.ts counts them), in the letter's language. Shown before the letter when its front matter
 // says `cover: true` or the preview's toggle asks; printed on a page of its own.
 import { coverTotals, type CoverCount } from './cover';
-import { formatDate, formatNumber, stringsFor } from './letterStrings';
+import { dateText, formatNumber, stringsFor } from './letterStrings';
 import type { Letter } from './model';
 import type { Env } from './render';
 import { addresseeParts, escape, renderDate } from './renderParts';
@@ -51,7 +51,7 @@ export function coverText(letter: Letter): CoverText {
       lines.push(a.honorific ? `${a.name} ${a.honorific}` : a.name, ...a.titles.map((t) => t.text));
     }
   }
-  if (letter.date) lines.push(letter.date.iso ? formatDate(letter.date.iso, letter.lang) : letter.date.raw);
+  if (letter.date) lines.push(dateText(letter.date, letter.lang));
   const line = strings.signedBy({ ...totals, n });
   if (line) lines.push(line);
   const counts = (list: CoverCount[], caption: string, other: string) => {

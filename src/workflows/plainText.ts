@@ -3,8 +3,8 @@
 // between words, with no space inserted). Read from the same tokens as the preview, so every word
 // of the letter is there.
 import type { Token } from 'markdown-it';
-import { formatDate, stringsFor } from '../core/letterStrings';
-import type { LetterDate } from '../core/model';
+import { dateText, stringsFor } from '../core/letterStrings';
+import { addresseeLines } from './docx/api';
 import type { LetterPart, ReadLetter } from '../core/parseLetter';
 import { readLetter, type ParseOptions } from '../core/parseLetter';
 
@@ -51,16 +51,13 @@ class PlainTextWriter {
     const { letter, parts } = this.read;
     const hasHeadingTitle = [...parts.values()].some((p) => p.kind === 'title');
     if (letter.title?.source === 'frontmatter' && !hasHeadingTitle) this.block(this.wrapped(letter.title.text, ''));
-    const date = (d: Pick<LetterDate, 'raw' | 'iso'>) => (d.iso ? formatDate(d.iso, letter.lang) : d.raw);
-    if (letter.date?.source === 'frontmatter') this.block(this.wrapped(date(letter.date), ''));
+    if (letter.date?.source === 'frontmatter') this.block(this.wrapped(dateText(letter.date, letter.lang), ''));
     for (const a of letter.addressees) {
-      if (a.source !== 'frontmatter') continue;
-      const name = a.honorific ? `${a.name} ${a.honorific}` : a.name;
-      this.block(this.linesKept([name, ...a.titles.map((t) => t.text)].join('\n'), ''));
+      if (a.source === 'frontmatter') this.block(this.linesKept(addresseeLines(a).join('\n'), ''));
     }
     if (letter.replyBy?.source === 'frontmatter') {
       const strings = stringsFor(letter.lang);
-      this.block(this.wrapped(`${strings.replyBy}${strings.space}${date(letter.replyBy)}`, ''));
+      this.block(this.wrapped(`${strings.replyBy}${strings.space}${dateText(letter.replyBy, letter.lang)}`, ''));
     }
   }
 

@@ -5,7 +5,7 @@ import type { Token } from 'markdown-it';
 import { ExternalHyperlink, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Addressee, CitedReport, Field, Letter, LetterDate, Signatory } from '../../core/model';
 import type { LetterPart } from '../../core/parseLetter';
-import { formatDate, type Strings } from '../../core/letterStrings';
+import { dateText, type Strings } from '../../core/letterStrings';
 import { closing } from '../../core/lineBlocks';
 import { inlineRuns, isLinkable, textRuns, type InlineContext } from './inline';
 import { LETTER_STYLES, NUMBERING } from './styles';
@@ -125,9 +125,6 @@ function labelled(label: string, value: string, ctx: BuildContext): Paragraph {
     children: [new TextRun({ text: label, bold: true }), ...textRuns(ctx.strings.space + value)],
   });
 }
-
-export const dateText = (date: Pick<LetterDate, 'raw' | 'iso'>, lang: string) =>
-  date.iso ? formatDate(date.iso, lang) : date.raw;
 
 export function dateParagraph(date: Pick<LetterDate, 'raw' | 'iso'>, ctx: BuildContext): Paragraph {
   return new Paragraph({ style: LETTER_STYLES.date, children: textRuns(dateText(date, ctx.letter.lang)) });
