@@ -75,10 +75,6 @@ export function tokenCopy(token: Token): Token {
   return copy;
 }
 
-/**
- * The inline tokens with unsafe links emptied (and marked, their closing tokens too) and relative
- * images resolved: copies where they change, the others as they are.
- */
 /** The inline token with its links checked (see `checkLinks`): itself, or a copy where they change. */
 export function linksChecked(token: Token, resolveImage?: (src: string) => string): Token {
   return token.children ? withChildren(token, checkLinks(token.children, resolveImage)) : token;
@@ -92,6 +88,10 @@ function withChildren(token: Token, children: Token[]): Token {
   return copy;
 }
 
+/**
+ * The inline tokens with unsafe links emptied (and marked, their closing tokens too) and relative
+ * images resolved: copies where they change, the others as they are.
+ */
 export function checkLinks(children: Token[], resolveImage?: (src: string) => string): Token[] {
   let lastOpen: Token | undefined;
   return children.map((child) => {

@@ -8,12 +8,11 @@ import { createLetterMarkdown } from './markdown';
 import type { Addressee, Letter, Signatory } from './model';
 import { readLetter, type LetterPart, type ParseOptions, type ReadLetter } from './parseLetter';
 import { renderCover } from './renderCover';
-import { linksChecked } from './prepareTokens';
+import { linksChecked, prepare, tokenCopy } from './prepareTokens';
 import {
   escape,
   frontMatterHeader,
   marked,
-  prepare,
   problemsIn,
   renderPart,
   signatoryCount,
@@ -173,8 +172,8 @@ function renderSignatoryTable(entries: Signatory[], line: number, tokens: Token[
     const row = token.type === 'tr_open' && token.map ? rows.get(token.map[0]) : undefined;
     if (!row) return token;
     const problems = problemsIn(env, row.range);
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(token) as object), token) as Token;
-    copy.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class' && name !== 'title');
+    const copy = tokenCopy(token);
+    copy.attrs = (copy.attrs ?? []).filter(([name]) => name !== 'class' && name !== 'title');
     copy.attrSet('data-line', String(row.line));
     copy.attrSet('class', problems.length > 0 ? 'code-line letter-incomplete' : 'code-line');
     if (problems.length > 0) copy.attrSet('title', problems.map((p) => p.message).join('\n'));

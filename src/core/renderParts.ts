@@ -9,8 +9,6 @@ import { formatDate } from './letterStrings';
 import { closing } from './lineBlocks';
 import { checkLinks, isSafeLink, prepare } from './prepareTokens';
 
-export { checkLinks, isSafeLink, prepare };
-
 export const key = (r: Range) => `${r.start.line}:${r.start.character}`;
 export const escape = markdownIt().utils.escapeHtml;
 // --- the letter's parts ---------------------------------------------------------------------

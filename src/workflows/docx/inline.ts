@@ -3,7 +3,7 @@
 // and the marks of footnotes (markdown-it-footnote's `footnote_ref`) as Word footnote references.
 import type { Token } from 'markdown-it';
 import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild } from 'docx';
-import { isSafeLink } from '../../core/renderParts';
+import { isSafeLink } from '../../core/prepareTokens';
 import { FONTS } from './styles';
 
 /** What the runs of a letter need to know: its footnotes (by markdown-it's number of each). */
