@@ -173,12 +173,9 @@ function readPairs(c: Converter, paras: ParaUnit[], list: ListUnit): boolean {
 }
 
 /** `Jane Doe` and `Director, Org` as one entry, `Jane Doe, Director, Org`; the writer is told. */
-export function joinedItem(c: Converter, first: Item, second: { text: string; line: number }, tell = true): Item {
+function joinedItem(c: Converter, first: Item, second: { text: string; line: number }): Item {
   const name = first.text.replace(/[ \t\u00a0]+$/, '');
-  if (tell)
-    c.note(
-      message(convertTemplates.noteSignatureJoined, first.line + 1, quote(name.trim()), quote(second.text.trim())),
-    );
+  c.note(message(convertTemplates.noteSignatureJoined, first.line + 1, quote(name.trim()), quote(second.text.trim())));
   return { ...first, text: `${name}, ${second.text.trim()}` };
 }
 
